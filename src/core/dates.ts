@@ -1,0 +1,179 @@
+// Date lines of news dumps: every form of dump-format.md ("25 Jan 2021 ساعة 11:27",
+// "الإثنين 25 كانون الثاني 2021 - 11:27", "٢٠٢١-٠١-٢٥ ١١:٢٧" ...) read into a local date and time.
+// A line that has the shape of a date line is one, even when its date cannot exist: the layout
+// needs it as the header's anchor, and the record then carries published: null and a warning.
+
+import { toAsciiDigits } from "./digits.js";
+import { foldArabic } from "./fold.js";
+
+/** A wall-clock time as written in the dump, with no time zone. */
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** What a date line says: the time when it can exist, otherwise why not. */
+export type DateLine =
+  | { isValid: true; local: LocalDateTime; weekdayMismatch: boolean }
+  | { isValid: false; problem: string };
+
+// Month names by folded spelling (alef forms, teh marbuta and marks do not matter).
+const MONTH_NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [1, ["january", "jan", "يناير", "كانون الثاني", "جانفي", "ينير"]],
+  [2, ["february", "feb", "فبراير", "شباط", "فيفري", "فبراير"]],
+  [3, ["march", "mar", "مارس", "آذار", "اذار"]],
+  [4, ["april", "apr", "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "ابريل"]],
+  [5, ["may", "مايو", "أيار", "ايار", "ماي"]],
+  [6, ["june", "jun", "يونيو", "يونية", "حزيران", "جوان", "يونيه"]],
+  [7, ["july", "jul", "يوليو", "يولية", "تموز", "جويلية", "يوليوز", "يوليه"]],
+  [8, ["august", "aug", "أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "غشت"]],
+  [9, ["september", "sep", "sept", "سبتمبر", "أيلول", "ايلول", "شتنبر"]],
+  [10, ["october", "oct", "أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"]],
+  [11, ["november", "nov", "نوفمبر", "تشرين الثاني", "نونبر"]],
+  [12, ["december", "dec", "ديسمبر", "كانون الأول", "كانون الاول", "دجنبر"]],
+];
+const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map(
+  MONTH_NAMES.flatMap(([month, names]) => names.map((name) => [foldArabic(name), month] as const)),
+);
+
+// Weekday names by folded spelling; 0 is Sunday, as in Date.getUTCDay().
+const WEEKDAY_NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [0, ["الأحد", "الاحد", "sunday", "sun"]],
+  [1, ["الإثنين", "الاثنين", "الأثنين", "monday", "mon"]],
+  [2, ["الثلاثاء", "tuesday", "tue", "tues"]],
+  [3, ["الأربعاء", "الاربعاء", "wednesday", "wed"]],
+  [4, ["الخميس", "thursday", "thu", "thur", "thurs"]],
+  [5, ["الجمعة", "friday", "fri"]],
+  [6, ["السبت", "saturday", "sat"]],
+];
+const WEEKDAY_BY_NAME: ReadonlyMap<string, number> = new Map(
+  WEEKDAY_NAMES.flatMap(([day, names]) => names.map((name) => [foldArabic(name), day] as const)),
+);
+
+// Markers after a 12-hour time, folded: ص, صباحا, صباحاً (morning); م, مساء, مساءً (evening).
+const MORNING_MARKERS = new Set(["ص", "صباحا", "am", "a.m."]);
+const EVENING_MARKERS = new Set(["م", "مساء", "pm", "p.m."]);
+
+// A word: letters and marks (months, weekdays, markers). Separators: ساعة, الساعة, dashes, commas.
+const WORD = "[\\p{L}\\p{M}.]+";
+const COMMA = "\\s*[،,]?\\s*";
+const TIME_SEPARATOR = "\\s*[،,]?\\s*(?:(?:[-–]|(?:ال)?ساعة)\\s*)?";
+const TIME = "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*(" + WORD + "))?";
+const WEEKDAY_PREFIX = "(?:(?:يوم\\s+)?(" + WORD + ")" + COMMA + ")?";
+
+// "[weekday] 25 Jan[,] 2021[,] [sep] 11:27[:05] [marker]" (month of one or two words).
+const DAY_MONTH_YEAR = new RegExp(
+  "^" + WEEKDAY_PREFIX + "(\\d{1,2})" + COMMA + "(" + WORD + "(?:\\s+" + WORD + ")?)" + COMMA +
+    "(\\d{4})" + TIME_SEPARATOR + TIME + "$",
+  "u",
+);
+// "[weekday] 2021-01-25 11:27[:05]" and "2021-01-25T11:27:05".
+const ISO_LIKE = new RegExp(
+  "^" + WEEKDAY_PREFIX + "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:T|" + TIME_SEPARATOR + ")" + TIME + "$",
+  "u",
+);
+
+// The longest date line worth trying ("الأربعاء 22 كانون الثاني، 2015، الساعة 05:16:00 صباحاً" is 55).
+const LONGEST_DATE_LINE = 80;
+const SHORTEST_DATE_LINE = 12;
+
+/**
+ * Reads a trimmed line as a date line. Returns null when the line does not have the shape of one
+ * (it is then ordinary text), otherwise the local time or the reason it cannot exist.
+ */
+export function parseDateLine(line: string): DateLine | null {
+  if (line.length < SHORTEST_DATE_LINE || line.length > LONGEST_DATE_LINE || !line.includes(":")) {
+    return null;
+  }
+  const text = toAsciiDigits(line).replace(/\s+/g, " ");
+  const first = text.charCodeAt(0);
+  // Every date line starts with a digit or a weekday name; cheap rejection of body paragraphs.
+  if (!(first >= 0x30 && first <= 0x39) && !WEEKDAY_START.test(text)) return null;
+
+  let weekdayWord: string | undefined;
+  let fields: { year: string; month: number; day: string; hour: string; minute: string; second?: string | undefined; marker?: string | undefined };
+  const dayFirst = DAY_MONTH_YEAR.exec(text);
+  if (dayFirst) {
+    const [, weekday, day, monthWord, year, hour, minute, second, marker] = dayFirst;
+    const month = MONTH_BY_NAME.get(foldArabic(monthWord!).replace(/\.$/, ""));
+    if (month === undefined) return null;
+    weekdayWord = weekday;
+    fields = { year: year!, month, day: day!, hour: hour!, minute: minute!, second, marker };
+  } else {
+    const iso = ISO_LIKE.exec(text);
+    if (!iso) return null;
+    const [, weekday, year, month, day, hour, minute, second, marker] = iso;
+    weekdayWord = weekday;
+    fields = { year: year!, month: Number(month), day: day!, hour: hour!, minute: minute!, second, marker };
+  }
+
+  let weekday: number | undefined;
+  if (weekdayWord !== undefined) {
+    weekday = WEEKDAY_BY_NAME.get(foldArabic(weekdayWord));
+    if (weekday === undefined) return null;
+  }
+  let hour = Number(fields.hour);
+  if (fields.marker !== undefined) {
+    const marker = foldArabic(fields.marker);
+    const isMorning = MORNING_MARKERS.has(marker);
+    if (!isMorning && !EVENING_MARKERS.has(marker)) return null;
+    if (hour < 1 || hour > 12) {
+      return { isValid: false, problem: `${fields.hour}:${fields.minute} is not a 12-hour time` };
+    }
+    // 12 in the morning is 00; 12 in the evening is 12.
+    hour = isMorning ? hour % 12 : (hour % 12) + 12;
+  }
+  const local: LocalDateTime = {
+    year: Number(fields.year),
+    month: fields.month,
+    day: Number(fields.day),
+    hour,
+    minute: Number(fields.minute),
+    second: fields.second === undefined ? 0 : Number(fields.second),
+  };
+  const problem = findImpossibleField(local);
+  if (problem) return { isValid: false, problem };
+  const weekdayMismatch = weekday !== undefined && weekday !== weekdayOf(local);
+  return { isValid: true, local, weekdayMismatch };
+}
+
+const WEEKDAY_START = /^(?:يوم\s+)?[\p{L}]/u;
+
+function findImpossibleField(t: LocalDateTime): string | null {
+  if (t.month < 1 || t.month > 12) return `month ${t.month} does not exist`;
+  if (t.day < 1 || t.day > daysInMonth(t.year, t.month)) {
+    return `${formatLocalDate(t)} does not exist`;
+  }
+  if (t.hour > 23 || t.minute > 59 || t.second > 59) {
+    return `${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)} is not a time of day`;
+  }
+  return null;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The weekday (0 is Sunday) of a local date in the proleptic Gregorian calendar. */
+export function weekdayOf(t: LocalDateTime): number {
+  const date = new Date(0);
+  date.setUTCFullYear(t.year, t.month - 1, t.day);
+  return date.getUTCDay();
+}
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function formatLocalDate(t: LocalDateTime): string {
+  return `${String(t.year).padStart(4, "0")}-${pad2(t.month)}-${pad2(t.day)}`;
+}
+
+/** ISO 8601 local time without an offset: 2021-01-25T11:27:00. */
+export function formatLocalDateTime(t: LocalDateTime): string {
+  return `${formatLocalDate(t)}T${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)}`;
+}

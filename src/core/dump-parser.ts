@@ -1,0 +1,113 @@
+// Finds where articles start and end in a stream of lines, holding at most one article at a
+// time, so a dump of any size is read in bounded memory. A number line closes an article; an
+// article that lost its number line ends where the next article's header begins.
+
+import {
+  firstParagraphAfter,
+  isAgencyLike,
+  isTitleLike,
+  layoutArticle,
+  startOfLead,
+  startOfTextRun,
+  type LayoutOptions,
+} from "./article-layout.js";
+import { classifyLine, type DumpLine } from "./dump-line.js";
+import { foldArabic } from "./fold.js";
+import type { ParsedItem } from "./record.js";
+
+
+/**
+ * Push lines in, take records and problems out, in file order. Usage: `push` each line, `end`
+ * at the end of the file, and `take` whenever convenient.
+ */
+export class DumpParser {
+  private lines: DumpLine[] = [];
+  /** Index in `lines` of the current article's date line; -1 before its header is found. */
+  private dateIndex = -1;
+  /** A date line whose role is decided once the next non-blank line is known. */
+  private undecidedDate = -1;
+  private lineNo = 0;
+  private output: ParsedItem[] = [];
+
+  constructor(private readonly options: LayoutOptions) {}
+
+  /** One line of the file, without its line ending. */
+  push(raw: string, hasInvalidBytes = false): void {
+    const line = classifyLine(++this.lineNo, raw, hasInvalidBytes);
+    this.lines.push(line);
+    // The line after a date line (its first body paragraph, if a header) decides what it was.
+    if (line.kind !== "blank" && this.undecidedDate >= 0) {
+      this.decideDate(this.undecidedDate);
+      this.undecidedDate = -1;
+    }
+    if (line.kind === "number") {
+      this.emit(this.lines, this.dateIndex, true);
+      this.lines = [];
+      this.dateIndex = -1;
+    } else if (line.kind === "date") {
+      this.undecidedDate = this.lines.length - 1;
+    }
+  }
+
+  /** The end of the file: what is left is an article without a number line, or stray text. */
+  end(): void {
+    if (this.undecidedDate >= 0) this.decideDate(this.undecidedDate);
+    this.undecidedDate = -1;
+    this.emit(this.lines, this.dateIndex, false);
+    this.lines = [];
+    this.dateIndex = -1;
+  }
+
+  /** Records and problems found so far, in file order; the queue is emptied. */
+  take(): ParsedItem[] {
+    const items = this.output;
+    this.output = [];
+    return items;
+  }
+
+  private decideDate(index: number): void {
+    const lines = this.lines;
+    if (!isAgencyLike(lines[index - 1])) return; // a date paragraph, not a header
+    if (this.dateIndex < 0) {
+      this.dateIndex = index;
+      return;
+    }
+    const start = this.startOfNextArticle(index);
+    if (start < 0) return;
+    this.emit(lines.slice(0, start), this.dateIndex, false);
+    this.lines = lines.slice(start);
+    this.dateIndex = index - start;
+  }
+
+  /**
+   * Whether the date line at `index`, inside the current article's body, is the header of a
+   * new article (the current one lost its number line); returns where that article starts, or -1.
+   * A date paragraph inside a body is text: a header needs titles above its agency line, and
+   * proof that they are titles: a lead repeated as the first body paragraph, a blank line or
+   * desk code before them, or the same agency as the current article.
+   */
+  private startOfNextArticle(index: number): number {
+    const lines = this.lines;
+    const agencyIndex = index - 1;
+    const floor = this.dateIndex + 1;
+    const runStart = startOfTextRun(lines, agencyIndex - 1, floor);
+    const available = agencyIndex - runStart;
+    if (available === 0) return -1;
+    const lead = startOfLead(lines, agencyIndex, runStart, firstParagraphAfter(lines, index));
+    if (lead >= 0) return lead;
+    const before = lines[runStart - 1];
+    const isSeparated = before !== undefined && (before.kind === "blank" || before.kind === "desk");
+    if (isSeparated && available <= 2) return runStart;
+    const currentAgency = lines[this.dateIndex - 1]!.text;
+    if (foldArabic(lines[agencyIndex]!.text) === foldArabic(currentAgency)) {
+      return available >= 2 && isTitleLike(lines[agencyIndex - 2]) ? agencyIndex - 2 : agencyIndex - 1;
+    }
+    return -1;
+  }
+
+  private emit(lines: readonly DumpLine[], dateIndex: number, isClosedByNumber: boolean): void {
+    if (lines.length === 0) return;
+    const item = layoutArticle({ lines, dateIndex, isClosedByNumber }, this.options);
+    if (item.record !== null || item.problems.length > 0) this.output.push(item);
+  }
+}

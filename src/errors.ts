@@ -1,0 +1,58 @@
+// Errors as values with an exit code and a hint, made where the problem is known and printed in
+// one place (src/cli.ts). Anything else that escapes is a bug, shown with its stack only on --debug.
+
+export const EXIT_SUCCESS = 0;
+/** search found nothing; show found no such article. */
+export const EXIT_NOTHING_FOUND = 1;
+/** Usage error, unreadable input, or (with --strict) a malformed article. */
+export const EXIT_TROUBLE = 2;
+
+export class NewsctlError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_TROUBLE,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The command line asks for something that cannot be done as written. */
+export class UsageError extends NewsctlError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT_TROUBLE, hint);
+  }
+}
+
+/** A path could not be read; the others still are. */
+export class InputError extends NewsctlError {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path}: ${reason}`, EXIT_TROUBLE);
+  }
+}
+
+/** Words a user can act on for the system errors reading a path can give. */
+export function describeSystemError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    case "ENOTDIR":
+      return "a part of the path is not a directory";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many open files";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
