@@ -1,0 +1,131 @@
+// The command line: commander wiring, and the one place where errors become messages and exit
+// codes. `run` takes its streams and environment as values, so that tests can call it; `main`
+// binds it to the process (signals, a closed stdout pipe, the exit status).
+
+import { readFileSync } from "node:fs";
+import type { Readable, Writable } from "node:stream";
+import { Command, CommanderError } from "commander";
+import { declareCheck } from "./commands/check.js";
+import { declareExport, filesInProgress } from "./commands/export.js";
+import { declareParse } from "./commands/parse.js";
+import type { ReadingContext } from "./commands/read-records.js";
+import { declareShow } from "./commands/show.js";
+import { EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
+import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
+import { PROGRAM, writeError } from "./output/messages.js";
+
+export interface ProcessContext {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  isStdinTerminal: boolean;
+  isStdoutTerminal: boolean;
+  isStderrTerminal: boolean;
+  columns: number | undefined;
+  /** Colour depth of stdout's and stderr's terminals (1, 4, 8 or 24). */
+  stdoutColorDepth: number;
+  stderrColorDepth: number;
+}
+
+const EXIT_INTERRUPTED = 130;
+const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** Runs one command line; resolves to the exit status. */
+export async function run(context: ProcessContext): Promise<number> {
+  let exitCode = EXIT_SUCCESS;
+  const setExitCode = (code: number) => {
+    exitCode = code;
+  };
+  // Decided before any command runs, from the program-wide --color/--no-color.
+  const decideEnvironment = (colorFlag: boolean | undefined) =>
+    makeOutputEnvironment({
+      stdout: context.stdout,
+      stderr: context.stderr,
+      isTerminal: context.isStdoutTerminal,
+      isStderrTerminal: context.isStderrTerminal,
+      columns: context.columns,
+      colorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStdoutTerminal, colorDepth: context.stdoutColorDepth }),
+      stderrColorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStderrTerminal, colorDepth: context.stderrColorDepth }),
+    });
+  const reading: ReadingContext = { env: decideEnvironment(undefined), stdin: context.stdin, isStdinTerminal: context.isStdinTerminal };
+
+  const program = new Command(PROGRAM)
+    .description("Turn dumps of Arabic news articles into records: parse, show, check and export them.")
+    .version(version, "-V, --version")
+    .option("--color", "colour even when stdout is not a terminal")
+    .option("--no-color", "no colour (also: NO_COLOR=1)")
+    .option("--debug", "show the stack of an internal error")
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => context.stdout.write(text),
+      writeErr: (text) => context.stderr.write(text),
+      outputError: (text, write) => write(`${PROGRAM}: ${text.replace(/^error: /, "")}`),
+    })
+    .hook("preAction", () => {
+      reading.env = decideEnvironment(program.opts<{ color?: boolean }>().color);
+    });
+  program.addHelpText(
+    "after",
+    `
+Examples:
+  newsctl parse seeds
+  newsctl export dumps --json -o articles.json
+  newsctl parse dumps | jq -r 'select(.agency == "تنا") | .headline'
+  newsctl show 490728 seeds
+  newsctl check dumps`,
+  );
+  declareParse(program, reading, setExitCode);
+  declareExport(program, reading, setExitCode);
+  declareShow(program, reading, setExitCode);
+  declareCheck(program, reading, setExitCode);
+
+  try {
+    await program.parseAsync([...context.argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_SUCCESS : EXIT_TROUBLE;
+    if (error instanceof NewsctlError) {
+      writeError(reading.env, error.message, error.hint);
+      return error.exitCode;
+    }
+    const isDebug = context.argv.includes("--debug");
+    writeError(reading.env, `internal error: ${error instanceof Error ? error.message : String(error)}`, isDebug ? undefined : "run again with --debug to see where");
+    if (isDebug && error instanceof Error && error.stack) context.stderr.write(error.stack + "\n");
+    return EXIT_TROUBLE;
+  }
+}
+
+/** The process entry: binds run() to the real streams, signals and exit status. */
+export async function main(): Promise<void> {
+  // A reader that went away (`| head -1`) is not an error: stop quietly with success.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(EXIT_SUCCESS);
+    throw error;
+  });
+  process.on("SIGINT", () => {
+    for (const file of filesInProgress) file.abortNow();
+    process.exit(EXIT_INTERRUPTED);
+  });
+  process.on("SIGTERM", () => {
+    for (const file of filesInProgress) file.abortNow();
+    process.exit(143);
+  });
+  const stdout = process.stdout;
+  const stderr = process.stderr;
+  process.exitCode = await run({
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdin: process.stdin,
+    stdout,
+    stderr,
+    isStdinTerminal: process.stdin.isTTY === true,
+    isStdoutTerminal: stdout.isTTY === true,
+    isStderrTerminal: stderr.isTTY === true,
+    columns: stdout.isTTY ? stdout.columns : undefined,
+    stdoutColorDepth: stdout.isTTY ? stdout.getColorDepth() : 1,
+    stderrColorDepth: stderr.isTTY ? stderr.getColorDepth() : 1,
+  });
+}

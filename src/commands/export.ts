@@ -1,0 +1,84 @@
+// `newsctl export [PATH...] --json|--ndjson|--csv|--tsv [-o FILE]`: every field of every record
+// in a machine format. A file named with -o appears only once it is complete.
+
+import { realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { describeSystemError, NewsctlError, UsageError } from "../errors.js";
+import type { MachineFormat } from "../output/record-writers.js";
+import { AtomicFile, TextSink } from "../output/sink.js";
+import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, readReadingOptions, type RawOptions } from "./options.js";
+import { RecordReader, type ReadingContext } from "./read-records.js";
+import { makeRecordWriter, pipeRecords } from "./write-records.js";
+
+const EXPORT_FORMATS: readonly MachineFormat[] = ["json", "ndjson", "csv", "tsv"];
+const FORMAT_BY_EXTENSION: Readonly<Record<string, MachineFormat>> = {
+  ".json": "json",
+  ".ndjson": "ndjson",
+  ".jsonl": "ndjson",
+  ".csv": "csv",
+  ".tsv": "tsv",
+};
+
+/** Where a running export writes, so that an interrupt can remove the unfinished file. */
+export const filesInProgress = new Set<AtomicFile>();
+
+export function declareExport(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
+  const command = program
+    .command("export")
+    .description("write every field of every record as JSON, NDJSON, CSV or TSV")
+    .argument("[path...]", "files, directories, glob patterns, or - for standard input")
+    .option("-o, --output <file>", "write to FILE (complete or not at all) instead of stdout");
+  addInputOptions(addFilterOptions(addFormatOptions(command, EXPORT_FORMATS)));
+  command.addHelpText(
+    "after",
+    `
+The format is the one named, else the one -o's extension names (.json .ndjson .jsonl .csv .tsv),
+else NDJSON.
+
+Examples:
+  newsctl export dumps --json -o articles.json
+  newsctl export dumps --csv --agency تنا > tna.csv
+  newsctl export dumps | jq -c 'select(.warnings | length > 0)'`,
+  );
+  command.action(async (paths: string[], raw: RawOptions) => {
+    setExitCode(await runExport(paths, raw, context));
+  });
+}
+
+export async function runExport(paths: readonly string[], raw: RawOptions, context: ReadingContext): Promise<number> {
+  const options = readReadingOptions(paths, raw);
+  const named = chosenFormat(raw);
+  if (named === "table") throw new UsageError("export writes json, ndjson, csv or tsv", "use newsctl parse for a table");
+  const format = named ?? (raw.output ? FORMAT_BY_EXTENSION[path.extname(raw.output).toLowerCase()] : undefined) ?? "ndjson";
+  const reader = new RecordReader(options, context);
+  if (raw.output === undefined) {
+    await pipeRecords(reader, makeRecordWriter(format, new TextSink(context.env.stdout), context.env));
+    return reader.exitCode();
+  }
+  await refuseOutputPath(raw.output, paths);
+  const file = await AtomicFile.create(raw.output).catch((error: unknown) => {
+    throw new NewsctlError(`-o ${raw.output}: cannot write there: ${describeSystemError(error)}`);
+  });
+  filesInProgress.add(file);
+  try {
+    await pipeRecords(reader, makeRecordWriter(format, new TextSink(file.stream), context.env));
+    await file.commit();
+  } finally {
+    await file.abort();
+    filesInProgress.delete(file);
+  }
+  return reader.exitCode();
+}
+
+/** An output that is a directory, or one of the inputs, would lose data: refuse it up front. */
+async function refuseOutputPath(output: string, inputs: readonly string[]): Promise<void> {
+  const info = await stat(output).catch(() => undefined);
+  if (info?.isDirectory()) throw new UsageError(`-o ${output}: is a directory`, "name a file to write, e.g. -o articles.ndjson");
+  if (info === undefined) return;
+  const target = await realpath(output);
+  for (const input of inputs) {
+    const source = await realpath(input).catch(() => undefined);
+    if (source === target) throw new UsageError(`-o ${output}: is also an input; writing it would destroy what is being read`);
+  }
+}

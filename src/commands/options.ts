@@ -1,0 +1,110 @@
+// The options commands share, declared once for commander and read once into typed values;
+// a value that cannot be used is a usage error that says which option and what it takes.
+
+import { Command, Option } from "commander";
+import { parseTimeBound, type RecordFilter } from "../core/filters.js";
+import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
+import { UsageError } from "../errors.js";
+import { DEFAULT_INCLUDE } from "../io/inputs.js";
+import type { MachineFormat } from "../output/record-writers.js";
+import type { ReadingOptions } from "./read-records.js";
+
+export type OutputFormat = "table" | MachineFormat;
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "ndjson", "csv", "tsv"];
+
+/** Options as commander hands them over (camel-cased, strings unless declared otherwise). */
+export interface RawOptions {
+  include?: string;
+  tz?: string;
+  since?: string;
+  until?: string;
+  agency?: string[];
+  id?: string[];
+  limit?: string;
+  format?: string;
+  json?: boolean;
+  ndjson?: boolean;
+  csv?: boolean;
+  tsv?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+  strict?: boolean;
+  output?: string;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+export function addInputOptions(command: Command): Command {
+  return command
+    .option("--include <glob>", `which files a directory yields (fast-glob; no "/" matches at any depth)`, DEFAULT_INCLUDE)
+    .option("--tz <zone>", "time zone of the dumps' clocks (IANA name); adds the offset to published")
+    .option("-q, --quiet", "do not print warnings about the dumps")
+    .option("--strict", "exit with 2 when any article has a warning");
+}
+
+export function addFilterOptions(command: Command): Command {
+  return command
+    .option("--since <date>", "articles published on or after DATE (YYYY-MM-DD or ISO time)")
+    .option("--until <date>", "articles published on or before DATE (YYYY-MM-DD or ISO time)")
+    .option("--agency <name>", "articles of this agency (repeatable)", collect)
+    .option("--id <number>", "the article with this number (repeatable)", collect)
+    .option("--limit <n>", "stop after N articles");
+}
+
+export function addFormatOptions(command: Command, formats: readonly OutputFormat[]): Command {
+  command.addOption(new Option("--format <format>", "output format").choices(formats));
+  for (const format of formats) {
+    if (format !== "table") command.option(`--${format}`, `shorthand for --format ${format}`);
+  }
+  return command;
+}
+
+export function addColorOptions(command: Command): Command {
+  return command
+    .option("--color", "colour even when stdout is not a terminal")
+    .option("--no-color", "no colour (also: NO_COLOR=1)");
+}
+
+/** The format asked for by --format or a shorthand; undefined when none was named. */
+export function chosenFormat(raw: RawOptions): OutputFormat | undefined {
+  const shorthands = (["json", "ndjson", "csv", "tsv"] as const).filter((format) => raw[format]);
+  const named = [...new Set([...(raw.format ? [raw.format as OutputFormat] : []), ...shorthands])];
+  if (named.length > 1) throw new UsageError(`choose one output format, not ${named.map((f) => `--${f}`).join(" and ")}`);
+  return named[0];
+}
+
+export function readReadingOptions(paths: readonly string[], raw: RawOptions): ReadingOptions {
+  return {
+    paths,
+    include: raw.include ?? DEFAULT_INCLUDE,
+    timeZone: raw.tz === undefined ? undefined : readTimeZone(raw.tz),
+    filter: readFilter(raw),
+    limit: raw.limit === undefined ? undefined : readCount("--limit", raw.limit),
+    isQuiet: raw.quiet === true,
+    isStrict: raw.strict === true,
+  };
+}
+
+function readTimeZone(name: string): TimeZone {
+  try {
+    return resolveTimeZone(name);
+  } catch {
+    throw new UsageError(`--tz: unknown time zone "${name}"`, "use an IANA name such as Asia/Riyadh, Africa/Cairo or UTC");
+  }
+}
+
+function readFilter(raw: RawOptions): RecordFilter {
+  const bound = (option: "since" | "until") => {
+    const value = raw[option];
+    if (value === undefined) return undefined;
+    const parsed = parseTimeBound(value, option);
+    if (parsed === null) throw new UsageError(`--${option}: "${value}" is not a date`, "write YYYY-MM-DD or an ISO time such as 2021-01-25T11:27");
+    return parsed;
+  };
+  return { since: bound("since"), until: bound("until"), agencies: raw.agency, ids: raw.id };
+}
+
+export function readCount(option: string, value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${option}: "${value}" is not a whole number`);
+  return Number(value);
+}

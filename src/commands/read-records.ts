@@ -1,0 +1,107 @@
+// The reading half every command shares: PATH arguments to dumps, dumps to records, the
+// filters, --limit, and the reporting of problems and unreadable paths along the way.
+
+import type { Readable } from "node:stream";
+import { makeRecordPredicate, type RecordFilter } from "../core/filters.js";
+import type { ArticleRecord, DumpProblem } from "../core/record.js";
+import type { TimeZone } from "../core/time-zone.js";
+import { EXIT_SUCCESS, EXIT_TROUBLE, InputError } from "../errors.js";
+import { expandInputs } from "../io/inputs.js";
+import { readDump } from "../io/read-dump.js";
+import type { OutputEnvironment } from "../output/environment.js";
+import { writeError, writeProblem } from "../output/messages.js";
+
+export interface ReadingOptions {
+  paths: readonly string[];
+  include: string;
+  timeZone?: TimeZone | undefined;
+  filter: RecordFilter;
+  limit?: number | undefined;
+  /** Problems are not printed (they still count for --strict). */
+  isQuiet: boolean;
+  /** Problems make the exit code 2. */
+  isStrict: boolean;
+}
+
+export interface ReadingContext {
+  env: OutputEnvironment;
+  stdin: Readable;
+  isStdinTerminal: boolean;
+}
+
+/** Reads records with the user's filters; afterwards tells the exit code the reading earned. */
+export class RecordReader {
+  problemCount = 0;
+  unreadableCount = 0;
+  articleCount = 0;
+  fileCount = 0;
+
+  constructor(
+    private readonly options: ReadingOptions,
+    private readonly context: ReadingContext,
+    /** Where problems go; by default stderr, unless --quiet. */
+    private readonly onProblem: (problem: DumpProblem) => void = (problem) => {
+      if (!options.isQuiet) writeProblem(context.env, problem);
+    },
+  ) {}
+
+  /**
+   * The selected records in input order. With a filter, only the problems of selected records
+   * are reported (the rest is noise for that question); without one, every problem is.
+   */
+  async *records(): AsyncGenerator<ArticleRecord> {
+    const { options, context } = this;
+    const isFiltered = hasFilter(options.filter);
+    const isSelected = makeRecordPredicate(options.filter);
+    const limit = options.limit ?? Infinity;
+    let emitted = 0;
+    if (limit <= 0) return;
+    for await (const source of expandInputs(options.paths, { include: options.include, isStdinTerminal: context.isStdinTerminal })) {
+      if (source instanceof InputError) {
+        this.reportUnreadable(source);
+        continue;
+      }
+      this.fileCount++;
+      try {
+        for await (const items of readDump(source, { timeZone: options.timeZone, stdin: context.stdin })) {
+          for (const { record, problems } of items) {
+            if (record !== null) this.articleCount++;
+            const isKept = record !== null && isSelected(record);
+            if (!isFiltered || isKept) for (const problem of problems) this.report(problem);
+            if (!isKept) continue;
+            yield record;
+            if (++emitted >= limit) return;
+          }
+        }
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        this.reportUnreadable(error);
+      }
+    }
+  }
+
+  exitCode(): number {
+    if (this.unreadableCount > 0) return EXIT_TROUBLE;
+    if (this.options.isStrict && this.problemCount > 0) return EXIT_TROUBLE;
+    return EXIT_SUCCESS;
+  }
+
+  private report(problem: DumpProblem): void {
+    this.problemCount++;
+    this.onProblem(problem);
+  }
+
+  private reportUnreadable(error: InputError): void {
+    this.unreadableCount++;
+    writeError(this.context.env, error.message, error.hint);
+  }
+}
+
+function hasFilter(filter: RecordFilter): boolean {
+  return (
+    filter.since !== undefined ||
+    filter.until !== undefined ||
+    (filter.agencies?.length ?? 0) > 0 ||
+    (filter.ids?.length ?? 0) > 0
+  );
+}

@@ -1,0 +1,60 @@
+// `newsctl show ID [PATH...]`: one article in full, laid out for reading; the first article
+// with that number, read no further than needed.
+
+import type { Command } from "commander";
+import { toAsciiDigits } from "../core/digits.js";
+import { EXIT_NOTHING_FOUND, UsageError } from "../errors.js";
+import { formatArticle } from "../output/article-view.js";
+import { writeError } from "../output/messages.js";
+import { makeMachineWriter } from "../output/record-writers.js";
+import { TextSink } from "../output/sink.js";
+import { addFormatOptions, addInputOptions, chosenFormat, readReadingOptions, type RawOptions } from "./options.js";
+import { RecordReader, type ReadingContext } from "./read-records.js";
+
+export function declareShow(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
+  const command = program
+    .command("show")
+    .description("show one article in full, for reading")
+    .argument("<id>", "the article number (رقم)")
+    .argument("[path...]", "files, directories, glob patterns, or - for standard input");
+  addInputOptions(addFormatOptions(command, ["json", "ndjson"]));
+  command.addHelpText(
+    "after",
+    `
+Exit status 1 when no article has that number.
+
+Examples:
+  newsctl show 490728 seeds
+  newsctl show ٤٩٠٧٢٨ dumps --json | jq .body`,
+  );
+  command.action(async (id: string, paths: string[], raw: RawOptions) => {
+    setExitCode(await runShow(id, paths, raw, context));
+  });
+}
+
+export async function runShow(id: string, paths: readonly string[], raw: RawOptions, context: ReadingContext): Promise<number> {
+  const wanted = toAsciiDigits(id.trim());
+  if (!/^\d+$/.test(wanted)) throw new UsageError(`"${id}" is not an article number`, "article numbers are digits, as on the رقم: line");
+  const options = { ...readReadingOptions(paths, raw), limit: 1 };
+  options.filter = { ...options.filter, ids: [wanted] };
+  const format = chosenFormat(raw);
+  const reader = new RecordReader(options, context);
+  const sink = new TextSink(context.env.stdout);
+  let isFound = false;
+  for await (const record of reader.records()) {
+    isFound = true;
+    if (format === "json" || format === "ndjson") {
+      const writer = makeMachineWriter(format, sink);
+      await writer.write(record);
+      await writer.end();
+    } else {
+      await sink.write(formatArticle(record, context.env));
+      await sink.flush();
+    }
+  }
+  if (!isFound) {
+    writeError(context.env, `no article numbered ${wanted}`);
+    return Math.max(reader.exitCode(), EXIT_NOTHING_FOUND);
+  }
+  return reader.exitCode();
+}

@@ -1,0 +1,24 @@
+// One article laid out for reading (`newsctl show`): titles, a line of facts, the body in
+// paragraphs, and where it came from.
+
+import type { ArticleRecord } from "../core/record.js";
+import type { OutputEnvironment } from "./environment.js";
+
+export function formatArticle(record: ArticleRecord, env: OutputEnvironment): string {
+  const { style } = env;
+  const lines: string[] = [];
+  if (record.headline !== null) lines.push(style.bold(record.headline));
+  if (record.subheadline !== null) lines.push(record.subheadline);
+  const facts = [
+    record.agency,
+    record.published === null ? null : record.published.replace("T", " "),
+    record.id === null ? null : `رقم ${record.id}`,
+    record.desk === null ? null : `/${record.desk}`,
+  ].filter((fact): fact is string => fact !== null);
+  if (facts.length > 0) lines.push(style.dim(facts.join(" · ")));
+  lines.push("");
+  for (const paragraph of record.body.split("\n")) lines.push(paragraph, "");
+  lines.push(style.dim(`${record.file}:${record.line}`));
+  if (record.warnings.length > 0) lines.push(style.yellow(`warnings: ${record.warnings.join(", ")}`));
+  return lines.join("\n") + "\n";
+}

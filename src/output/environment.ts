@@ -1,0 +1,70 @@
+// What the output may do, decided once per run from flags, environment variables and whether
+// stdout is a terminal; writers receive this and never look at the process themselves.
+
+import type { Writable } from "node:stream";
+import { Chalk, type ChalkInstance } from "chalk";
+
+export type ColorLevel = 0 | 1 | 2 | 3;
+
+export interface OutputEnvironment {
+  stdout: Writable;
+  stderr: Writable;
+  /** stdout is a terminal: tables for people rather than NDJSON for programs. */
+  isTerminal: boolean;
+  /** Width of the terminal in columns (a default when unknown). */
+  columns: number;
+  /** Styles for stdout; plain text when colour is off. */
+  style: ChalkInstance;
+  /** Styles for stderr, decided for stderr's own terminal. */
+  errorStyle: ChalkInstance;
+}
+
+export interface ColorInputs {
+  /** --color (true), --no-color (false), or neither (undefined). */
+  flag: boolean | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  isTerminal: boolean;
+  /** How many colours the terminal shows, from tty.WriteStream.getColorDepth(): 1, 4, 8 or 24. */
+  colorDepth: number;
+}
+
+const DEFAULT_COLUMNS = 100;
+
+/**
+ * --no-color and NO_COLOR (any non-empty value, no-color.org) turn colour off; --color and
+ * FORCE_COLOR (1-3; 0 means off) turn it on even into a pipe, as asked; otherwise colour only
+ * goes to a terminal whose TERM is not "dumb".
+ */
+export function decideColorLevel({ flag, env, isTerminal, colorDepth }: ColorInputs): ColorLevel {
+  if (flag === false) return 0;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return 0;
+  const depthLevel: ColorLevel = colorDepth >= 24 ? 3 : colorDepth >= 8 ? 2 : 1;
+  if (flag === true) return isTerminal ? depthLevel : 1;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === "0" || force === "false") return 0;
+    const level = Number(force);
+    return level >= 1 && level <= 3 ? (level as ColorLevel) : 1;
+  }
+  if (!isTerminal || env.TERM === "dumb") return 0;
+  return depthLevel;
+}
+
+export function makeOutputEnvironment(options: {
+  stdout: Writable;
+  stderr: Writable;
+  isTerminal: boolean;
+  isStderrTerminal: boolean;
+  columns: number | undefined;
+  colorLevel: ColorLevel;
+  stderrColorLevel: ColorLevel;
+}): OutputEnvironment {
+  return {
+    stdout: options.stdout,
+    stderr: options.stderr,
+    isTerminal: options.isTerminal,
+    columns: options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS,
+    style: new Chalk({ level: options.colorLevel }),
+    errorStyle: new Chalk({ level: options.stderrColorLevel }),
+  };
+}

@@ -1,0 +1,21 @@
+// Messages on stderr, in one voice: "newsctl: what went wrong", a hint where one helps, and
+// problems in dumps as "newsctl: FILE:LINE: code: message" so that editors and grep can use them.
+
+import type { DumpProblem } from "../core/record.js";
+import type { OutputEnvironment } from "./environment.js";
+
+export const PROGRAM = "newsctl";
+
+/** FILE:LINE: code: message, the form `check` prints on stdout. */
+export function formatProblem(problem: DumpProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.code}: ${problem.message}`;
+}
+
+export function writeProblem(env: OutputEnvironment, problem: DumpProblem): void {
+  env.stderr.write(`${PROGRAM}: ${env.errorStyle.yellow(formatProblem(problem))}\n`);
+}
+
+export function writeError(env: OutputEnvironment, message: string, hint?: string): void {
+  env.stderr.write(`${PROGRAM}: ${env.errorStyle.red(message)}\n`);
+  if (hint) env.stderr.write(`${PROGRAM}: hint: ${hint}\n`);
+}

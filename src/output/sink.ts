@@ -1,0 +1,92 @@
+// Text out to a stream with backpressure and few system calls: small writes are gathered and
+// handed on in blocks, and a full stream makes the writer wait rather than fill memory.
+// An output file is written beside its target and renamed into place only when complete, so an
+// interrupted export never leaves half a file.
+
+import { randomUUID } from "node:crypto";
+import { rmSync, type WriteStream } from "node:fs";
+import { open, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+
+const BLOCK_CHARS = 64 * 1024;
+
+export class TextSink {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly stream: Writable) {}
+
+  /** Queues text; returns a promise only when the caller must wait for the stream to drain. */
+  write(text: string): Promise<void> | undefined {
+    this.parts.push(text);
+    this.size += text.length;
+    return this.size >= BLOCK_CHARS ? this.flush() : undefined;
+  }
+
+  /** Hands queued text to the stream; waits if the stream asks for it. */
+  flush(): Promise<void> | undefined {
+    if (this.size === 0) return undefined;
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join("");
+    this.parts = [];
+    this.size = 0;
+    if (this.stream.write(text)) return undefined;
+    return waitForDrain(this.stream);
+  }
+}
+
+async function waitForDrain(stream: Writable): Promise<void> {
+  if (stream.destroyed) return;
+  await Promise.race([once(stream, "drain"), once(stream, "close")]);
+}
+
+/** A file being written under a temporary name next to where it will end up. */
+export class AtomicFile {
+  private isSettled = false;
+  private failure: Error | undefined;
+
+  private constructor(
+    readonly targetPath: string,
+    readonly temporaryPath: string,
+    readonly stream: WriteStream,
+  ) {
+    stream.on("error", (error) => {
+      this.failure ??= error;
+    });
+  }
+
+  /** Creates the temporary file; fails at once (with the system error) when it cannot be written. */
+  static async create(targetPath: string): Promise<AtomicFile> {
+    const directory = path.dirname(targetPath);
+    const temporaryPath = path.join(directory, `.${path.basename(targetPath)}.${randomUUID().slice(0, 8)}.tmp`);
+    const handle = await open(temporaryPath, "wx");
+    return new AtomicFile(targetPath, temporaryPath, handle.createWriteStream());
+  }
+
+  /** Finishes the file and moves it into place. */
+  async commit(): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.stream.end();
+    await once(this.stream, "close");
+    if (this.failure) throw this.failure;
+    this.isSettled = true;
+    await rename(this.temporaryPath, this.targetPath);
+  }
+
+  /** Drops the unfinished file. Safe to call more than once, and after commit. */
+  async abort(): Promise<void> {
+    if (this.isSettled) return;
+    this.isSettled = true;
+    this.stream.destroy();
+    await rm(this.temporaryPath, { force: true });
+  }
+
+  /** The same as abort, for a process that is about to end: no waiting. */
+  abortNow(): void {
+    if (this.isSettled) return;
+    this.isSettled = true;
+    this.stream.destroy();
+    rmSync(this.temporaryPath, { force: true });
+  }
+}
