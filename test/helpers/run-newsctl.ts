@@ -1,0 +1,54 @@
+// Spawns the built binary as a user would, with a minimal environment, and collects what it
+// printed and how it ended.
+
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const binary = path.join(projectRoot, "bin", "newsctl");
+export const seedPath = path.join(projectRoot, "seeds", "000_dd904baf685b1fec.txt");
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  env?: Record<string, string>;
+}
+
+/** Runs `newsctl ARGS` with only PATH (and what `env` adds) in its environment. */
+export function runNewsctl(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runCommand(process.execPath, [binary, ...args], options);
+}
+
+/** Runs a shell pipeline (for `| head -1` and the like) in the same minimal environment. */
+export function runShell(script: string, options: RunOptions = {}): Promise<RunResult> {
+  return runCommand("/bin/sh", ["-c", script], options);
+}
+
+function runCommand(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], {
+      cwd: options.cwd ?? projectRoot,
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", NEWSCTL: binary, NODE: process.execPath, ...options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) =>
+      resolve({ stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"), code, signal }),
+    );
+    child.stdin.on("error", () => {});
+    if (options.input !== undefined) child.stdin.end(options.input);
+    else child.stdin.end();
+  });
+}
