@@ -9,6 +9,7 @@ import { declareCheck } from "./commands/check.js";
 import { declareExport, filesInProgress } from "./commands/export.js";
 import { declareParse } from "./commands/parse.js";
 import type { ReadingContext } from "./commands/read-records.js";
+import { declareSearch } from "./commands/search.js";
 import { declareShow } from "./commands/show.js";
 import { EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
@@ -52,7 +53,7 @@ export async function run(context: ProcessContext): Promise<number> {
   const reading: ReadingContext = { env: decideEnvironment(undefined), stdin: context.stdin, isStdinTerminal: context.isStdinTerminal };
 
   const program = new Command(PROGRAM)
-    .description("Turn dumps of Arabic news articles into records: parse, show, check and export them.")
+    .description("Turn dumps of Arabic news articles into records: parse, search, show, check and export them.")
     .version(version, "-V, --version")
     .option("--color", "colour even when stdout is not a terminal")
     .option("--no-color", "no colour (also: NO_COLOR=1)")
@@ -72,12 +73,14 @@ export async function run(context: ProcessContext): Promise<number> {
     `
 Examples:
   newsctl parse seeds
+  newsctl search 'احياء داعش' seeds
   newsctl export dumps --json -o articles.json
   newsctl parse dumps | jq -r 'select(.agency == "تنا") | .headline'
   newsctl show 490728 seeds
   newsctl check dumps`,
   );
   declareParse(program, reading, setExitCode);
+  declareSearch(program, reading, setExitCode);
   declareExport(program, reading, setExitCode);
   declareShow(program, reading, setExitCode);
   declareCheck(program, reading, setExitCode);

@@ -6,7 +6,6 @@ import { toAsciiDigits } from "../core/digits.js";
 import { EXIT_NOTHING_FOUND, UsageError } from "../errors.js";
 import { formatArticle } from "../output/article-view.js";
 import { writeError } from "../output/messages.js";
-import { makeMachineWriter } from "../output/record-writers.js";
 import { TextSink } from "../output/sink.js";
 import { addFormatOptions, addInputOptions, chosenFormat, readReadingOptions, type RawOptions } from "./options.js";
 import { RecordReader, type ReadingContext } from "./read-records.js";
@@ -21,7 +20,8 @@ export function declareShow(program: Command, context: ReadingContext, setExitCo
   command.addHelpText(
     "after",
     `
-Exit status 1 when no article has that number.
+Exit status 1 when no article has that number. --json and --ndjson print the record as one
+JSON object.
 
 Examples:
   newsctl show 490728 seeds
@@ -43,14 +43,9 @@ export async function runShow(id: string, paths: readonly string[], raw: RawOpti
   let isFound = false;
   for await (const record of reader.records()) {
     isFound = true;
-    if (format === "json" || format === "ndjson") {
-      const writer = makeMachineWriter(format, sink);
-      await writer.write(record);
-      await writer.end();
-    } else {
-      await sink.write(formatArticle(record, context.env));
-      await sink.flush();
-    }
+    // --json and --ndjson alike give the one record as an object, so `| jq .body` works.
+    await sink.write(format === undefined ? formatArticle(record, context.env) : JSON.stringify(record) + "\n");
+    await sink.flush();
   }
   if (!isFound) {
     writeError(context.env, `no article numbered ${wanted}`);

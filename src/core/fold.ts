@@ -1,5 +1,6 @@
-// Arabic folding for comparisons (month names, agencies, and later search): the forms a reader
-// treats as the same letter become one form. Output never shows folded text; it only compares it.
+// Arabic folding for comparisons (search, month names, agencies): the forms a reader treats as
+// the same letter become one form. Output never shows folded text; it only compares it, and the
+// offset map leads from a match in folded text back to the original characters to highlight.
 
 import { toAsciiDigits } from "./digits.js";
 
@@ -21,19 +22,163 @@ const LETTER_FORMS: Readonly<Record<string, string>> = {
   "\u06A9": "\u0643", // ک
   "\u0624": "\u0621", // ؤ
   "\u0626": "\u0621", // ئ
+  // Lower-casing gives Greek final sigma only at a word's end; one form makes folding the
+  // same whether a text is folded whole or character by character.
+  "\u03C2": "\u03C3",
 };
 const LETTER_FORM_PATTERN = new RegExp(`[${Object.keys(LETTER_FORMS).join("")}]`, "g");
 
 /**
  * Folds text as search.md describes: NFKC, marks and tatweel removed, format characters removed,
  * letter forms unified, digits made ASCII, Latin lower-cased. ZWNJ is kept: it separates words.
+ * Lower-casing comes before the removal of marks (İ lower-cases to i and a combining dot), so
+ * that folding folded text changes nothing.
  */
 export function foldArabic(text: string): string {
+  const normal = text.normalize("NFKC").toLowerCase();
+  if (SURROGATE.test(normal)) return foldByPatterns(normal);
+  const actions = foldActions();
+  let out: Uint16Array | undefined;
+  let length = 0;
+  for (let i = 0; i < normal.length; i++) {
+    const code = normal.charCodeAt(i);
+    const action = actions[code]!;
+    if (action === KEEP) {
+      if (out !== undefined) out[length++] = code;
+      continue;
+    }
+    if (out === undefined) {
+      out = new Uint16Array(normal.length);
+      for (let k = 0; k < i; k++) out[k] = normal.charCodeAt(k);
+      length = i;
+    }
+    if (action !== DROP) out[length++] = action;
+  }
+  return out === undefined ? normal : utf16.decode(out.subarray(0, length));
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const KEEP = 0;
+const DROP = 0xffff;
+const utf16 = new TextDecoder("utf-16le");
+let actionTable: Uint16Array | undefined;
+
+/**
+ * What folding does to each BMP code unit (KEEP, DROP, or the replacement), built on first use:
+ * one table lookup per character is many times faster than Unicode-property regexes.
+ */
+function foldActions(): Uint16Array {
+  if (actionTable) return actionTable;
+  const table = new Uint16Array(0x10000);
+  for (const code of codesMatching(MARKS_AND_TATWEEL)) table[code] = DROP;
+  for (const format of FORMAT_CHARACTER_CODES) table[format] = DROP;
+  for (const [from, to] of Object.entries(LETTER_FORMS)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  for (let digit = 0; digit <= 9; digit++) {
+    table[0x0660 + digit] = 0x30 + digit; // Arabic-Indic
+    table[0x06f0 + digit] = 0x30 + digit; // Persian
+  }
+  actionTable = table;
+  return table;
+}
+
+let everyBmpCharacter: string | undefined;
+
+/** The BMP code units (surrogates aside: text with them takes the slow path) a global regex matches. */
+function codesMatching(pattern: RegExp): number[] {
+  if (everyBmpCharacter === undefined) {
+    const codes = new Uint16Array(0x10000 - 0x800);
+    for (let code = 0, at = 0; code < 0x10000; code++) if (code < 0xd800 || code >= 0xe000) codes[at++] = code;
+    everyBmpCharacter = new TextDecoder("utf-16le").decode(codes);
+  }
+  return Array.from(everyBmpCharacter.matchAll(pattern), (match) => everyBmpCharacter!.charCodeAt(match.index));
+}
+const FORMAT_CHARACTER_CODES = [0x200d, 0x200e, 0x200f, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0x00ad];
+
+/** The same folding by patterns, for text with characters outside the BMP. */
+function foldByPatterns(normal: string): string {
   return toAsciiDigits(
-    text
-      .normalize("NFKC")
+    normal
       .replace(MARKS_AND_TATWEEL, "")
       .replace(FORMAT_CHARACTERS, "")
       .replace(LETTER_FORM_PATTERN, (letter) => LETTER_FORMS[letter] ?? letter),
-  ).toLowerCase();
+  );
+}
+
+/** Folded text with, for each folded character, the original range it came from. */
+export interface FoldedText {
+  folded: string;
+  /** Original index where the character at each folded index came from. */
+  starts: Int32Array;
+  /** Original index just past what each folded character came from. */
+  ends: Int32Array;
+}
+
+const graphemes = new Intl.Segmenter("ar", { granularity: "grapheme" });
+
+/**
+ * Folds text one user-perceived character (a letter and its marks) at a time, so each folded
+ * character points back to a whole original character: a match then covers its marks too.
+ * `foldWithOffsets(t).folded === foldArabic(t)`.
+ */
+export function foldWithOffsets(text: string): FoldedText {
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const { segment, index } of graphemes.segment(text)) {
+    const folded = foldArabic(segment);
+    pieces.push(folded);
+    for (let i = 0; i < folded.length; i++) {
+      starts.push(index);
+      ends.push(index + segment.length);
+    }
+  }
+  return { folded: pieces.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** A token of folded text: a run of letters and digits. */
+export interface Token {
+  text: string;
+  /** Index in the folded text where the token starts, and just past its end. */
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** The tokens of folded text, in order. */
+export function tokenize(folded: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of folded.matchAll(TOKEN)) {
+    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** Only the token texts, for matching where positions do not matter. */
+export function tokenTexts(folded: string): string[] {
+  if (SURROGATE.test(folded)) return folded.match(TOKEN) ?? [];
+  const isTokenCharacter = tokenCharacters();
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    if (isTokenCharacter[folded.charCodeAt(i)] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) tokens.push(folded.slice(start));
+  return tokens;
+}
+
+let tokenTable: Uint8Array | undefined;
+
+/** 1 for each BMP code unit that is a letter or a digit (\p{L} or \p{N}). */
+function tokenCharacters(): Uint8Array {
+  if (tokenTable) return tokenTable;
+  const table = new Uint8Array(0x10000);
+  for (const code of codesMatching(/[\p{L}\p{N}]/gu)) table[code] = 1;
+  tokenTable = table;
+  return table;
 }

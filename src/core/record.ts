@@ -2,7 +2,7 @@
 // public contract: exports, NDJSON streams, the JSON Schema in schema/ and the index use them.
 
 /** One article, as record.md defines it. Field order here is the order of every output. */
-export interface ArticleRecord {
+export type ArticleRecord = {
   id: string | null;
   headline: string | null;
   subheadline: string | null;
@@ -14,7 +14,7 @@ export interface ArticleRecord {
   file: string;
   line: number;
   warnings: WarningCode[];
-}
+};
 
 export const RECORD_FIELDS = [
   "id",

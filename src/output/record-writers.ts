@@ -6,25 +6,30 @@ import { stringify } from "csv-stringify/sync";
 import { RECORD_FIELDS, type ArticleRecord } from "../core/record.js";
 import type { TextSink } from "./sink.js";
 
+/** A record, possibly with fields that follow record.md's (a search result's `score`). */
+export type OutputRecord = ArticleRecord & Record<string, unknown>;
+
 export interface RecordWriter {
   /** Writes one record; a promise means "wait before the next" (the stream is full). */
-  write(record: ArticleRecord): Promise<void> | undefined;
+  write(record: OutputRecord): Promise<void> | undefined;
   /** Writes what closes the output (the end of a JSON array, the last table rows). */
   end(): Promise<void> | undefined;
 }
 
 export type MachineFormat = "json" | "ndjson" | "csv" | "tsv";
 
-export function makeMachineWriter(format: MachineFormat, sink: TextSink): RecordWriter {
+/** `extraColumns` name fields after record.md's that CSV and TSV get columns for (JSON has them anyway). */
+export function makeMachineWriter(format: MachineFormat, sink: TextSink, extraColumns: readonly string[] = []): RecordWriter {
+  const columns = [...RECORD_FIELDS, ...extraColumns];
   switch (format) {
     case "ndjson":
       return { write: (record) => sink.write(JSON.stringify(record) + "\n"), end: () => sink.flush() };
     case "json":
       return makeJsonArrayWriter(sink);
     case "csv":
-      return makeCsvWriter(sink);
+      return makeCsvWriter(sink, columns);
     case "tsv":
-      return makeTsvWriter(sink);
+      return makeTsvWriter(sink, columns);
   }
 }
 
@@ -42,19 +47,19 @@ function makeJsonArrayWriter(sink: TextSink): RecordWriter {
 }
 
 /** The cells of a record for CSV and TSV: null is empty, warnings are joined with ";". */
-export function recordCells(record: ArticleRecord): string[] {
-  return RECORD_FIELDS.map((field) => {
-    const value = record[field];
-    if (value === null) return "";
+export function recordCells(record: OutputRecord, columns: readonly string[] = RECORD_FIELDS): string[] {
+  return columns.map((column) => {
+    const value = record[column];
+    if (value === null || value === undefined) return "";
     if (Array.isArray(value)) return value.join(";");
     return String(value);
   });
 }
 
-function makeCsvWriter(sink: TextSink): RecordWriter {
-  sink.write(stringify([[...RECORD_FIELDS]]));
+function makeCsvWriter(sink: TextSink, columns: readonly string[]): RecordWriter {
+  sink.write(stringify([[...columns]]));
   return {
-    write: (record) => sink.write(stringify([recordCells(record)])),
+    write: (record) => sink.write(stringify([recordCells(record, columns)])),
     end: () => sink.flush(),
   };
 }
@@ -65,10 +70,10 @@ export function escapeTsvCell(cell: string): string {
   return cell.replace(/[\t\n\r\\]/g, (character) => TSV_ESCAPES[character]!);
 }
 
-function makeTsvWriter(sink: TextSink): RecordWriter {
-  sink.write(RECORD_FIELDS.join("\t") + "\n");
+function makeTsvWriter(sink: TextSink, columns: readonly string[]): RecordWriter {
+  sink.write(columns.join("\t") + "\n");
   return {
-    write: (record) => sink.write(recordCells(record).map(escapeTsvCell).join("\t") + "\n"),
+    write: (record) => sink.write(recordCells(record, columns).map(escapeTsvCell).join("\t") + "\n"),
     end: () => sink.flush(),
   };
 }

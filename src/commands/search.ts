@@ -1,0 +1,106 @@
+// `newsctl search QUERY [PATH...]`: the articles that match an Arabic-aware query, best first.
+// Records stream through the matcher; only the matches are kept, to be ranked when all is read.
+
+import { Option, type Command } from "commander";
+import { parseQuery, QuerySyntaxError, type ParsedQuery } from "../core/query.js";
+import { positiveTerms } from "../core/search-match.js";
+import { SearchRanking, type SearchHit, type SearchOrder } from "../core/search-ranking.js";
+import { findMatchRanges, makeSnippet } from "../core/snippet.js";
+import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
+import { makeMachineWriter } from "../output/record-writers.js";
+import { formatSearchHit } from "../output/search-results.js";
+import { TextSink } from "../output/sink.js";
+import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readReadingOptions, type RawOptions } from "./options.js";
+import { RecordReader, type ReadingContext } from "./read-records.js";
+
+interface SearchOptions extends RawOptions {
+  exact?: boolean;
+  sort?: SearchOrder;
+  count?: boolean;
+}
+
+const SNIPPET_CHARACTERS = 160;
+
+export function declareSearch(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
+  const command = program
+    .command("search")
+    .description("find articles by Arabic words, the way Arabic is written; best first")
+    .argument("<query>", 'words (all must match), OR, -word, "a phrase", prefix*, field:word')
+    .argument("[path...]", "files, directories, glob patterns, or - for standard input")
+    .option("--exact", "match words as written (folded), without light stemming")
+    .addOption(new Option("--sort <order>", "order of results").choices(["relevance", "date"]).default("relevance"))
+    .option("--count", "print only the number of matching articles");
+  addInputOptions(addFilterOptions(addFormatOptions(command, OUTPUT_FORMATS)));
+  command.addHelpText(
+    "after",
+    `
+Words match whatever their harakat, hamza seat, alef or teh marbuta form, digit set or
+tatweel, and (unless --exact) their light stem: الجيش finds والجيش and للجيش. Fields:
+headline: subheadline: lead: body: agency:. Exit status 1 when nothing matches.
+
+Examples:
+  newsctl search احياء seeds
+  newsctl search '"دير الزور" -دمشق' dumps --since 2021-01-01
+  newsctl search 'headline:داعش OR headline:تنظيم' dumps --json | jq -r .headline
+  newsctl search 'اقتصاد*' dumps --count`,
+  );
+  command.action(async (query: string, paths: string[], raw: SearchOptions) => {
+    setExitCode(await runSearch(query, paths, raw, context));
+  });
+}
+
+export async function runSearch(query: string, paths: readonly string[], raw: SearchOptions, context: ReadingContext): Promise<number> {
+  const parsed = readQuery(query);
+  const reading = readReadingOptions(paths, raw);
+  const limit = reading.limit;
+  const reader = new RecordReader({ ...reading, limit: undefined }, context);
+  const matchOptions = { isStemming: raw.exact !== true };
+  const ranking = new SearchRanking(parsed, matchOptions);
+  for await (const record of reader.records()) ranking.add(record);
+
+  const sink = new TextSink(context.env.stdout);
+  if (raw.count === true) {
+    await sink.write(`${ranking.matchCount}\n`);
+  } else {
+    const hits = ranking.ranked(raw.sort ?? "relevance").slice(0, limit ?? Infinity);
+    const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
+    if (format === "table") {
+      const terms = positiveTerms(parsed);
+      for (const [index, hit] of hits.entries()) {
+        const wait = sink.write(formatSearchHit(index + 1, hit.record, snippetOf(hit, terms, matchOptions), context.env));
+        if (wait) await wait;
+      }
+    } else {
+      const writer = makeMachineWriter(format, sink, ["score"]);
+      for (const hit of hits) {
+        const wait = writer.write({ ...hit.record, score: hit.score });
+        if (wait) await wait;
+      }
+      await writer.end();
+    }
+  }
+  await sink.flush();
+  const readingCode = reader.exitCode();
+  if (readingCode !== EXIT_SUCCESS) return readingCode;
+  return ranking.matchCount > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
+}
+
+function readQuery(query: string): ParsedQuery {
+  try {
+    return parseQuery(query);
+  } catch (error) {
+    if (!(error instanceof QuerySyntaxError)) throw error;
+    const caret = `${" ".repeat(error.column - 1)}^`;
+    throw new UsageError(`query: ${error.message} (column ${error.column})`, `\n  ${query}\n  ${caret}`);
+  }
+}
+
+/** The body around its first match; the headline when only the headline matched. */
+function snippetOf(hit: SearchHit, terms: ReturnType<typeof positiveTerms>, options: { isStemming: boolean }) {
+  for (const text of [hit.record.body, hit.record.lead, hit.record.subheadline]) {
+    if (!text) continue;
+    const ranges = findMatchRanges(text, terms, options);
+    if (ranges.length > 0) return makeSnippet(text, ranges, SNIPPET_CHARACTERS);
+  }
+  return hit.record.body ? makeSnippet(hit.record.body, [], SNIPPET_CHARACTERS) : null;
+}

@@ -1,0 +1,148 @@
+// The search query language of search.md, parsed into terms that were folded like the text:
+// words (all must match), OR between words, -word, "phrases", prefix*, and field:word. A query
+// that cannot be parsed is a QuerySyntaxError that says where; nothing typed can crash it, and
+// the parsed form (never the raw text) is what any search engine below is given.
+
+import { stemArabic } from "./arabic-stem.js";
+import { foldArabic, tokenTexts } from "./fold.js";
+
+export const SEARCH_FIELDS = ["headline", "subheadline", "lead", "body", "agency"] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+export type QueryTerm =
+  /** One folded token; `stem` is its light stem; a quoted word matches only exactly. */
+  | { kind: "word"; field: SearchField | null; token: string; stem: string; isExact: boolean; source: string }
+  /** Folded tokens that must stand next to each other, in order. */
+  | { kind: "phrase"; field: SearchField | null; tokens: string[]; source: string }
+  /** Tokens that begin with the folded text. */
+  | { kind: "prefix"; field: SearchField | null; token: string; source: string };
+
+/** Alternatives joined by OR; a clause matches when any of them does. */
+export interface QueryClause {
+  alternatives: QueryTerm[];
+  isNegated: boolean;
+}
+
+export interface ParsedQuery {
+  /** All positive clauses must match and no negated one may. */
+  clauses: QueryClause[];
+}
+
+export class QuerySyntaxError extends Error {
+  constructor(
+    message: string,
+    /** 1-based column (in characters) of the problem in the query. */
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+interface RawPiece {
+  text: string;
+  column: number;
+  isQuoted: boolean;
+  isNegated: boolean;
+  field: SearchField | null;
+}
+
+const FIELD_PREFIX = /^([A-Za-z]+):/;
+const OR = "OR";
+
+/** Parses a query as the user typed it. Throws QuerySyntaxError. */
+export function parseQuery(query: string): ParsedQuery {
+  const pieces = splitPieces(query);
+  if (pieces.length === 0) throw new QuerySyntaxError("the query is empty", 1);
+  const clauses: QueryClause[] = [];
+  let expectAlternative = false;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (!piece.isQuoted && !piece.isNegated && piece.field === null && piece.text === OR) {
+      if (clauses.length === 0 || expectAlternative) throw new QuerySyntaxError("OR needs a word before it", piece.column);
+      if (i === pieces.length - 1) throw new QuerySyntaxError("OR needs a word after it", piece.column);
+      expectAlternative = true;
+      continue;
+    }
+    const term = makeTerm(piece);
+    if (expectAlternative) {
+      const clause = clauses[clauses.length - 1]!;
+      if (piece.isNegated || clause.isNegated) throw new QuerySyntaxError("-word cannot be one side of OR", piece.column);
+      clause.alternatives.push(term);
+      expectAlternative = false;
+    } else {
+      clauses.push({ alternatives: [term], isNegated: piece.isNegated });
+    }
+  }
+  return { clauses };
+}
+
+/** Splits the query at white space outside quotes, reading -, field: and quotes. */
+function splitPieces(query: string): RawPiece[] {
+  const pieces: RawPiece[] = [];
+  const characters = [...query]; // by code point, so columns count characters, not UTF-16 units
+  let i = 0;
+  while (i < characters.length) {
+    if (/\s/u.test(characters[i]!)) {
+      i++;
+      continue;
+    }
+    const startColumn = i + 1;
+    let isNegated = false;
+    if (characters[i] === "-" && i + 1 < characters.length && !/\s/u.test(characters[i + 1]!)) {
+      isNegated = true;
+      i++;
+    }
+    let field: SearchField | null = null;
+    const rest = characters.slice(i, i + 20).join("");
+    const fieldMatch = FIELD_PREFIX.exec(rest);
+    if (fieldMatch) {
+      const name = fieldMatch[1]!.toLowerCase();
+      if (!(SEARCH_FIELDS as readonly string[]).includes(name)) {
+        throw new QuerySyntaxError(`unknown field "${fieldMatch[1]}:" (fields: ${SEARCH_FIELDS.join(", ")})`, i + 1);
+      }
+      field = name as SearchField;
+      i += fieldMatch[0].length;
+      if (i >= characters.length || /\s/u.test(characters[i]!)) throw new QuerySyntaxError(`"${name}:" needs a word after it`, i + 1);
+    }
+    if (characters[i] === '"') {
+      const quoteColumn = i + 1;
+      let end = i + 1;
+      while (end < characters.length && characters[end] !== '"') end++;
+      if (end >= characters.length) throw new QuerySyntaxError("this quote is never closed", quoteColumn);
+      pieces.push({ text: characters.slice(i + 1, end).join(""), column: quoteColumn, isQuoted: true, isNegated, field });
+      i = end + 1;
+      continue;
+    }
+    let end = i;
+    while (end < characters.length && !/\s/u.test(characters[end]!)) {
+      if (characters[end] === '"') throw new QuerySyntaxError("a quote must start a word", end + 1);
+      end++;
+    }
+    pieces.push({ text: characters.slice(i, end).join(""), column: startColumn, isQuoted: false, isNegated, field });
+    i = end;
+  }
+  return pieces;
+}
+
+function makeTerm(piece: RawPiece): QueryTerm {
+  const { field } = piece;
+  const source = piece.text;
+  if (!piece.isQuoted && piece.text.endsWith("*")) {
+    const stem = piece.text.slice(0, -1);
+    if (stem.includes("*")) throw new QuerySyntaxError("* may only end a word", piece.column);
+    const tokens = tokenTexts(foldArabic(stem));
+    if (tokens.length === 0) throw new QuerySyntaxError("* needs letters or digits before it", piece.column);
+    if (tokens.length > 1) throw new QuerySyntaxError(`"${piece.text}" is more than one word; * ends a single word`, piece.column);
+    return { kind: "prefix", field, token: tokens[0]!, source };
+  }
+  if (piece.text.includes("*")) throw new QuerySyntaxError("* may only end a word", piece.column);
+  const tokens = tokenTexts(foldArabic(piece.text));
+  if (tokens.length === 0) {
+    throw new QuerySyntaxError(piece.isQuoted ? "the quotes hold no word" : `"${piece.text}" has no letters or digits to search for`, piece.column);
+  }
+  if (tokens.length > 1 || piece.isQuoted) {
+    if (tokens.length === 1) return { kind: "word", field, token: tokens[0]!, stem: stemArabic(tokens[0]!), isExact: true, source };
+    return { kind: "phrase", field, tokens, source };
+  }
+  return { kind: "word", field, token: tokens[0]!, stem: stemArabic(tokens[0]!), isExact: false, source };
+}

@@ -1,0 +1,169 @@
+// Whether an article matches a parsed query, and how (which terms, in which fields, exactly or
+// by stem only), on folded tokens. Ranking and highlighting both start from this.
+
+import { stemArabic } from "./arabic-stem.js";
+import { foldArabic, tokenTexts } from "./fold.js";
+import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm, type SearchField } from "./query.js";
+import type { ArticleRecord } from "./record.js";
+
+/**
+ * An article as matching sees it: each field folded, tokenized only when a term could occur in
+ * it (most articles contain few of a query's words, and folding is far cheaper than tokenizing).
+ */
+export class AnalyzedArticle {
+  readonly folded: Record<SearchField, string>;
+  /** Length of each original field in characters: BM25's field length (see rank.ts). */
+  readonly lengths: Record<SearchField, number>;
+  private readonly tokens: Partial<Record<SearchField, readonly string[]>> = {};
+
+  constructor(record: ArticleRecord) {
+    const fold = (text: string | null) => (text === null ? "" : foldArabic(text));
+    const length = (text: string | null) => (text === null ? 0 : text.length);
+    this.folded = {
+      headline: fold(record.headline),
+      subheadline: fold(record.subheadline),
+      lead: fold(record.lead),
+      body: fold(record.body),
+      agency: fold(record.agency),
+    };
+    this.lengths = {
+      headline: length(record.headline),
+      subheadline: length(record.subheadline),
+      lead: length(record.lead),
+      body: length(record.body),
+      agency: length(record.agency),
+    };
+  }
+
+  tokensOf(field: SearchField): readonly string[] {
+    return (this.tokens[field] ??= tokenTexts(this.folded[field]));
+  }
+}
+
+export interface MatchOptions {
+  /** Light stemming on (the default); off with --exact. */
+  isStemming: boolean;
+}
+
+/** How often one positive term occurred in each field, exactly and by stem only. */
+export interface TermOccurrences {
+  exact: Record<SearchField, number>;
+  stemOnly: Record<SearchField, number>;
+}
+
+export interface ArticleMatch {
+  /** The query matches the article. */
+  isMatch: boolean;
+  /** Per positive term, in the order of `positiveTerms(query)`. */
+  occurrences: TermOccurrences[];
+  /** Positive clauses satisfied by an exact (not stem-only) occurrence: exact matches rank first. */
+  exactClauses: number;
+}
+
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+
+/** The light stem of a folded token, remembered: news text repeats its words a great deal. */
+export function cachedStem(token: string): string {
+  let stem = stemCache.get(token);
+  if (stem === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stem = stemArabic(token);
+    stemCache.set(token, stem);
+  }
+  return stem;
+}
+
+/** The terms that count for ranking: every alternative of every clause that is not negated. */
+export function positiveTerms(query: ParsedQuery): QueryTerm[] {
+  return query.clauses.filter((clause) => !clause.isNegated).flatMap((clause) => clause.alternatives);
+}
+
+/** How a token stands to a term: 2 exact, 1 by stem only, 0 not at all. */
+export function tokenMatch(term: QueryTerm, token: string, options: MatchOptions): 0 | 1 | 2 {
+  switch (term.kind) {
+    case "word":
+      if (token === term.token) return 2;
+      return options.isStemming && !term.isExact && cachedStem(token) === term.stem ? 1 : 0;
+    case "prefix":
+      return token.startsWith(term.token) ? 2 : 0;
+    case "phrase":
+      return token === term.tokens[0] ? 2 : 0;
+  }
+}
+
+/** Occurrences of a term in one field's tokens: [exact, stem only]. */
+export function countInTokens(term: QueryTerm, tokens: readonly string[], options: MatchOptions): [number, number] {
+  let exact = 0;
+  let stemOnly = 0;
+  if (term.kind === "phrase") {
+    const { tokens: phrase } = term;
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      let k = 0;
+      while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
+      if (k === phrase.length) exact++;
+    }
+    return [exact, 0];
+  }
+  for (const token of tokens) {
+    const how = tokenMatch(term, token, options);
+    if (how === 2) exact++;
+    else if (how === 1) stemOnly++;
+  }
+  return [exact, stemOnly];
+}
+
+const NO_COUNTS = (): Record<SearchField, number> => ({ headline: 0, subheadline: 0, lead: 0, body: 0, agency: 0 });
+
+function countTerm(term: QueryTerm, article: AnalyzedArticle, options: MatchOptions): TermOccurrences {
+  const exact = NO_COUNTS();
+  const stemOnly = NO_COUNTS();
+  const fragment = fragmentOf(term, options);
+  for (const field of term.field === null ? SEARCH_FIELDS : [term.field]) {
+    if (!article.folded[field].includes(fragment)) continue;
+    const [e, s] = countInTokens(term, article.tokensOf(field), options);
+    exact[field] = e;
+    stemOnly[field] = s;
+  }
+  return { exact, stemOnly };
+}
+
+function total(counts: Record<SearchField, number>): number {
+  return counts.headline + counts.subheadline + counts.lead + counts.body + counts.agency;
+}
+
+/**
+ * How the query stands to an article. Every positive term is counted even when the article does
+ * not match, since ranking needs to know in how many articles each term occurs.
+ */
+export function matchArticle(query: ParsedQuery, article: AnalyzedArticle, options: MatchOptions): ArticleMatch {
+  const occurrences: TermOccurrences[] = [];
+  let exactClauses = 0;
+  let isMatch = true;
+  for (const clause of query.clauses) {
+    if (clause.isNegated && !isMatch) continue; // nothing left to learn from it
+    let isMatched = false;
+    let isExact = false;
+    for (const term of clause.alternatives) {
+      const counts = countTerm(term, article, options);
+      const exact = total(counts.exact);
+      if (exact + total(counts.stemOnly) > 0) isMatched = true;
+      if (exact > 0) isExact = true;
+      if (!clause.isNegated) occurrences.push(counts);
+    }
+    if (clause.isNegated ? isMatched : !isMatched) isMatch = false;
+    if (!clause.isNegated && isExact) exactClauses++;
+  }
+  return { occurrences, exactClauses, isMatch };
+}
+
+/**
+ * The folded text a field must contain for a term to occur in it: a cheap test that spares
+ * tokenizing most fields. A token that matches a word by stem contains the word's stem; a phrase
+ * contains its first token; a prefix itself.
+ */
+export function fragmentOf(term: QueryTerm, options: MatchOptions): string {
+  if (term.kind === "phrase") return term.tokens[0]!;
+  if (term.kind === "word") return options.isStemming && !term.isExact ? term.stem : term.token;
+  return term.token;
+}

@@ -1,0 +1,82 @@
+// Searching a stream of records: each is matched as it passes, collection statistics grow with
+// every record, and once the stream ends the matches are scored and put in order (exact before
+// stem-only, then BM25, then newest; or newest first with --sort date).
+
+import { type ParsedQuery } from "./query.js";
+import type { ArticleRecord } from "./record.js";
+import { emptyStats, scoreMatch, termOccurs, type CollectionStats } from "./rank.js";
+import { AnalyzedArticle, matchArticle, positiveTerms, type ArticleMatch, type MatchOptions } from "./search-match.js";
+import { SEARCH_FIELDS, type SearchField } from "./query.js";
+
+export type SearchOrder = "relevance" | "date";
+
+export interface SearchHit {
+  record: ArticleRecord;
+  score: number;
+  match: ArticleMatch;
+}
+
+interface PendingHit {
+  record: ArticleRecord;
+  match: ArticleMatch;
+  lengths: Record<SearchField, number>;
+  order: number;
+}
+
+export class SearchRanking {
+  private readonly stats: CollectionStats;
+  private readonly termCount: number;
+  private readonly hits: PendingHit[] = [];
+
+  constructor(
+    private readonly query: ParsedQuery,
+    private readonly options: MatchOptions,
+  ) {
+    this.termCount = positiveTerms(query).length;
+    this.stats = emptyStats(this.termCount);
+  }
+
+  /** Looks at one record of the collection; returns whether it matches. */
+  add(record: ArticleRecord): boolean {
+    const article = new AnalyzedArticle(record);
+    this.stats.articleCount++;
+    for (const field of SEARCH_FIELDS) this.stats.totalLength[field] += article.lengths[field];
+    const match = matchArticle(this.query, article, this.options);
+    for (let term = 0; term < this.termCount; term++) {
+      if (termOccurs(match, term)) this.stats.documentFrequency[term]!++;
+    }
+    if (match.isMatch) this.hits.push({ record, match, lengths: article.lengths, order: this.hits.length });
+    return match.isMatch;
+  }
+
+  get matchCount(): number {
+    return this.hits.length;
+  }
+
+  /** The matches, scored and in order. */
+  ranked(order: SearchOrder): SearchHit[] {
+    const scored = this.hits.map((hit) => ({ ...hit, score: roundScore(scoreMatch(hit.match, hit.lengths, this.stats)) }));
+    scored.sort((a, b) => {
+      if (order === "relevance") {
+        if (a.match.exactClauses !== b.match.exactClauses) return b.match.exactClauses - a.match.exactClauses;
+        if (a.score !== b.score) return b.score - a.score;
+      }
+      const byDate = compareNewestFirst(a.record.published, b.record.published);
+      return byDate !== 0 ? byDate : a.order - b.order;
+    });
+    return scored.map(({ record, score, match }) => ({ record, score, match }));
+  }
+}
+
+/** Newest first; articles without a date last. */
+function compareNewestFirst(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? 1 : -1;
+}
+
+// Scores are printed; six decimals keep them stable across platforms' floating-point sums.
+function roundScore(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}

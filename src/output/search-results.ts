@@ -1,0 +1,32 @@
+// Search results for people at a terminal: headline, agency, date and number, and a snippet of
+// the original text around the match with the matched words highlighted.
+
+import type { ArticleRecord } from "../core/record.js";
+import type { Snippet } from "../core/snippet.js";
+import type { OutputEnvironment } from "./environment.js";
+
+const INDENT = "   ";
+
+export function formatSearchHit(rank: number, record: ArticleRecord, snippet: Snippet | null, env: OutputEnvironment): string {
+  const { style } = env;
+  const facts = [
+    record.agency,
+    record.published === null ? null : record.published.slice(0, 16).replace("T", " "),
+    record.id === null ? null : `رقم ${record.id}`,
+  ].filter((fact): fact is string => fact !== null);
+  const lines = [`${style.dim(`${rank}.`)} ${style.bold(record.headline ?? "—")}`, `${INDENT}${style.dim(facts.join(" · "))}`];
+  if (snippet !== null && snippet.text.length > 0) lines.push(INDENT + highlight(snippet, env));
+  return lines.join("\n") + "\n\n";
+}
+
+function highlight(snippet: Snippet, env: OutputEnvironment): string {
+  const { text, highlights } = snippet;
+  let out = snippet.isCutBefore ? "…" : "";
+  let at = 0;
+  for (const [from, to] of highlights) {
+    out += text.slice(at, from) + env.style.bold.red(text.slice(from, to));
+    at = to;
+  }
+  out += text.slice(at);
+  return out + (snippet.isCutAfter ? "…" : "");
+}
