@@ -91,7 +91,7 @@ Examples:
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_SUCCESS : EXIT_TROUBLE;
     if (error instanceof NewsctlError) {
-      writeError(reading.env, error.message, error.hint);
+      writeError(reading.env, error.message, error.hint, error.detail);
       return error.exitCode;
     }
     const isDebug = context.argv.includes("--debug");

@@ -12,6 +12,8 @@ export class NewsctlError extends Error {
     message: string,
     readonly exitCode: number = EXIT_TROUBLE,
     readonly hint?: string,
+    /** Lines shown as they are under the message (a query with a caret under the problem). */
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -19,8 +21,8 @@ export class NewsctlError extends Error {
 
 /** The command line asks for something that cannot be done as written. */
 export class UsageError extends NewsctlError {
-  constructor(message: string, hint?: string) {
-    super(message, EXIT_TROUBLE, hint);
+  constructor(message: string, hint?: string, detail?: string) {
+    super(message, EXIT_TROUBLE, hint, detail);
   }
 }
 

@@ -1,10 +1,11 @@
 // `newsctl export [PATH...] --json|--ndjson|--csv|--tsv [-o FILE]`: every field of every record
 // in a machine format. A file named with -o appears only once it is complete.
 
-import { realpath, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { describeSystemError, NewsctlError, UsageError } from "../errors.js";
+import { identifyFile } from "../io/file-identity.js";
 import type { MachineFormat } from "../output/record-writers.js";
 import { AtomicFile, TextSink } from "../output/sink.js";
 import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, readReadingOptions, type RawOptions } from "./options.js";
@@ -48,6 +49,10 @@ Examples:
 
 export async function runExport(paths: readonly string[], raw: RawOptions, context: ReadingContext): Promise<number> {
   const options = readReadingOptions(paths, raw);
+  if (raw.output !== undefined) {
+    await refuseDirectory(raw.output);
+    options.forbiddenFile = await identifyFile(raw.output);
+  }
   const named = chosenFormat(raw);
   if (named === "table") throw new UsageError("export writes json, ndjson, csv or tsv", "use newsctl parse for a table");
   const format = named ?? (raw.output ? FORMAT_BY_EXTENSION[path.extname(raw.output).toLowerCase()] : undefined) ?? "ndjson";
@@ -56,7 +61,6 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
     await pipeRecords(reader, await makeRecordWriter(format, new TextSink(context.env.stdout), context.env));
     return reader.exitCode();
   }
-  await refuseOutputPath(raw.output, paths);
   const file = await AtomicFile.create(raw.output).catch((error: unknown) => {
     throw new NewsctlError(`-o ${raw.output}: cannot write there: ${describeSystemError(error)}`);
   });
@@ -71,14 +75,8 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
   return reader.exitCode();
 }
 
-/** An output that is a directory, or one of the inputs, would lose data: refuse it up front. */
-async function refuseOutputPath(output: string, inputs: readonly string[]): Promise<void> {
+/** An output that is a directory would lose nothing but make no sense: say so up front. */
+async function refuseDirectory(output: string): Promise<void> {
   const info = await stat(output).catch(() => undefined);
   if (info?.isDirectory()) throw new UsageError(`-o ${output}: is a directory`, "name a file to write, e.g. -o articles.ndjson");
-  if (info === undefined) return;
-  const target = await realpath(output);
-  for (const input of inputs) {
-    const source = await realpath(input).catch(() => undefined);
-    if (source === target) throw new UsageError(`-o ${output}: is also an input; writing it would destroy what is being read`);
-  }
 }

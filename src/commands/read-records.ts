@@ -5,7 +5,8 @@ import type { Readable } from "node:stream";
 import { makeRecordPredicate, type RecordFilter } from "../core/filters.js";
 import type { ArticleRecord, DumpProblem } from "../core/record.js";
 import type { TimeZone } from "../core/time-zone.js";
-import { EXIT_SUCCESS, EXIT_TROUBLE, InputError } from "../errors.js";
+import { EXIT_SUCCESS, EXIT_TROUBLE, InputError, UsageError } from "../errors.js";
+import { isSameFile, type FileIdentity } from "../io/file-identity.js";
 import { expandInputs } from "../io/inputs.js";
 import { readDump } from "../io/read-dump.js";
 import type { OutputEnvironment } from "../output/environment.js";
@@ -21,6 +22,10 @@ export interface ReadingOptions {
   isQuiet: boolean;
   /** Problems make the exit code 2. */
   isStrict: boolean;
+  /** A last say on each record the filters kept (a search's query); called once per record. */
+  select?: ((record: ArticleRecord) => boolean) | undefined;
+  /** A file that must not be read (the file an export is writing): reading it is refused. */
+  forbiddenFile?: FileIdentity | undefined;
 }
 
 export interface ReadingContext {
@@ -51,8 +56,10 @@ export class RecordReader {
    */
   async *records(): AsyncGenerator<ArticleRecord> {
     const { options, context } = this;
-    const isFiltered = hasFilter(options.filter);
-    const isSelected = makeRecordPredicate(options.filter);
+    const isFiltered = hasFilter(options.filter) || options.select !== undefined;
+    const passesFilters = makeRecordPredicate(options.filter);
+    const { select } = options;
+    const isSelected = select === undefined ? passesFilters : (record: ArticleRecord) => passesFilters(record) && select(record);
     const limit = options.limit ?? Infinity;
     let emitted = 0;
     if (limit <= 0) return;
@@ -62,6 +69,9 @@ export class RecordReader {
         continue;
       }
       this.fileCount++;
+      if (options.forbiddenFile !== undefined && (await isSameFile(source, options.forbiddenFile, context.stdin))) {
+        throw new UsageError(`${source.name} is also the output file; writing it would destroy what is being read`, "write the export somewhere else");
+      }
       try {
         for await (const items of readDump(source, { timeZone: options.timeZone, stdin: context.stdin })) {
           for (const { record, problems } of items) {

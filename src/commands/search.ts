@@ -53,10 +53,11 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   const parsed = readQuery(query);
   const reading = readReadingOptions(paths, raw);
   const limit = reading.limit;
-  const reader = new RecordReader({ ...reading, limit: undefined }, context);
   const matchOptions = { isStemming: raw.exact !== true };
   const ranking = new SearchRanking(parsed, matchOptions);
-  for await (const record of reader.records()) ranking.add(record);
+  // The query selects records like a filter: only the warnings of matches are shown.
+  const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record) }, context);
+  for await (const _match of reader.records());
 
   const sink = new TextSink(context.env.stdout);
   if (raw.count === true) {
@@ -91,7 +92,7 @@ function readQuery(query: string): ParsedQuery {
   } catch (error) {
     if (!(error instanceof QuerySyntaxError)) throw error;
     const caret = `${" ".repeat(error.column - 1)}^`;
-    throw new UsageError(`query: ${error.message} (column ${error.column})`, `\n  ${query}\n  ${caret}`);
+    throw new UsageError(`query: ${error.message} (column ${error.column})`, 'see "newsctl search --help" for the query language', `  ${query}\n  ${caret}`);
   }
 }
 

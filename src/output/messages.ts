@@ -15,7 +15,8 @@ export function writeProblem(env: OutputEnvironment, problem: DumpProblem): void
   env.stderr.write(`${PROGRAM}: ${env.errorStyle.yellow(formatProblem(problem))}\n`);
 }
 
-export function writeError(env: OutputEnvironment, message: string, hint?: string): void {
+export function writeError(env: OutputEnvironment, message: string, hint?: string, detail?: string): void {
   env.stderr.write(`${PROGRAM}: ${env.errorStyle.red(message)}\n`);
+  if (detail) env.stderr.write(detail.endsWith("\n") ? detail : `${detail}\n`);
   if (hint) env.stderr.write(`${PROGRAM}: hint: ${hint}\n`);
 }
