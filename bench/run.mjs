@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 import { TextDecoder } from "node:util";
 import fg from "fast-glob";
 import { readDump } from "../dist/io/read-dump.js";
+import { parseQuery } from "../dist/core/query.js";
+import { SearchRanking } from "../dist/core/search-ranking.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argument = (name, fallback) => {
@@ -45,6 +47,17 @@ async function parseAll(files) {
   return records;
 }
 
+/** A scan search in this process: bytes to records to matches, ranked, no output. */
+async function searchAll(files, query) {
+  const ranking = new SearchRanking(parseQuery(query), { isStemming: true });
+  for (const file of files) {
+    for await (const items of readDump({ name: file, path: file }, { stdin: process.stdin })) {
+      for (const item of items) if (item.record) ranking.add(item.record);
+    }
+  }
+  return ranking.ranked("relevance").length;
+}
+
 async function best(task) {
   let fastest = Infinity;
   let result;
@@ -67,24 +80,28 @@ function bestProcess(args, cwd) {
   return fastest;
 }
 
-async function measure(label, files, cwd, cliArgs) {
+async function measure(label, files, cwd, cliArgs, query) {
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const megabytes = bytes / 1e6;
   const floor = await best(() => decodeFloor(files));
   const parse = await best(() => parseAll(files));
   const cli = bestProcess(cliArgs, cwd);
+  const search = await best(() => searchAll(files, query));
+  const searchCli = bestProcess(["search", query, ...cliArgs.slice(1).filter((arg) => arg !== "--ndjson"), "--count"], cwd);
   const rate = (seconds) => `${(megabytes / seconds).toFixed(1)} MB/s`;
   console.log(`\n${label}: ${files.length} files, ${megabytes.toFixed(1)} MB, ${parse.result} articles`);
   console.log(`  floor (read + decode)         ${rate(floor.seconds).padStart(12)}`);
   console.log(`  parse (in process, no output) ${rate(parse.seconds).padStart(12)}   ${(floor.seconds / parse.seconds).toFixed(2)} of the floor`);
   console.log(`  newsctl export --ndjson       ${rate(cli).padStart(12)}   ${(floor.seconds / cli).toFixed(2)} of the floor (whole process, output to /dev/null)`);
+  console.log(`  search "${query}" (in process) ${rate(search.seconds).padStart(10)}   ${(floor.seconds / search.seconds).toFixed(2)} of the floor (${search.result} matches)`);
+  console.log(`  newsctl search --count        ${rate(searchCli).padStart(12)}   ${(floor.seconds / searchCli).toFixed(2)} of the floor (whole process)`);
 }
 
 console.log(`node ${process.version}, best of ${rounds} rounds`);
 const corpus = path.resolve(root, "../shared/corpus/saudinewsnet-2015-07-22");
 if (existsSync(corpus)) {
   const files = fg.sync("dumps/**/*.txt", { cwd: corpus }).sort().map((file) => path.join(corpus, file));
-  await measure("shared corpus", files, corpus, ["export", "dumps", "--ndjson", "--quiet"]);
+  await measure("shared corpus", files, corpus, ["export", "dumps", "--ndjson", "--quiet"], "الجيش");
 } else {
   console.log("\nshared corpus: not found beside the project, skipped");
 }
@@ -94,7 +111,7 @@ try {
   const seed = readFileSync(path.join(root, "seeds/000_dd904baf685b1fec.txt"), "utf8").trimEnd() + "\n\n";
   const repeated = path.join(scratch, "seed-repeated.txt");
   writeFileSync(repeated, seed.repeat(copies));
-  await measure(`seed repeated ${copies} times`, [repeated], scratch, ["export", repeated, "--ndjson", "--quiet"]);
+  await measure(`seed repeated ${copies} times`, [repeated], scratch, ["export", repeated, "--ndjson", "--quiet"], "الجيش");
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

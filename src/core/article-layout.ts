@@ -25,6 +25,11 @@ export function isAgencyLike(line: DumpLine | undefined): boolean {
   );
 }
 
+/** The text ends like a sentence of a body paragraph. */
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
+
 export function isTitleLike(line: DumpLine | undefined): boolean {
   return line !== undefined && line.kind === "text" && line.text.length <= LONGEST_TITLE && !SENTENCE_END.test(line.text);
 }

@@ -4,6 +4,7 @@
 
 import {
   firstParagraphAfter,
+  endsSentence,
   isAgencyLike,
   isTitleLike,
   layoutArticle,
@@ -111,6 +112,14 @@ export class DumpParser {
     const currentAgency = lines[this.dateIndex - 1]!.text;
     if (foldArabic(lines[agencyIndex]!.text) === foldArabic(currentAgency)) {
       return available >= 2 && isTitleLike(lines[agencyIndex - 2]) ? agencyIndex - 2 : agencyIndex - 1;
+    }
+    // Another agency straight after a body: one or two title-like lines under a paragraph that
+    // ends a sentence.
+    let titles = 0;
+    while (titles < 2 && titles < available && isTitleLike(lines[agencyIndex - 1 - titles])) titles++;
+    const above = lines[agencyIndex - 1 - titles];
+    if (titles > 0 && above !== undefined && above.kind === "text" && !isTitleLike(above) && endsSentence(above.text)) {
+      return agencyIndex - titles;
     }
     return -1;
   }

@@ -19,6 +19,10 @@ const REPLACEMENT = "\uFFFD";
 // Enough bytes to tell UTF-16 without a BOM, binary data and UTF-8 from Windows-1256.
 const SNIFF_BYTES = 64 * 1024;
 const BOM_BYTES = 3;
+// Non-ASCII bytes needed before UTF-8 and Windows-1256 can be told apart with confidence.
+const ENOUGH_EVIDENCE = 16;
+// Bytes of an encoded U+FFFD (3 in UTF-8) that can stand at the end of one chunk.
+const ENCODED_REPLACEMENT_TAIL = 2;
 
 /**
  * A streaming decoder: `write` each chunk, then `end`. Holds back only the few bytes of a
@@ -31,6 +35,10 @@ export class DumpDecoder {
   sawInvalidBytes = false;
   private decoder: TextDecoder | undefined;
   private head: Buffer | undefined;
+  /** Bytes held while too few of them are non-ASCII to tell the encoding. */
+  private undecided: Buffer | undefined;
+  /** The last bytes of the previous chunk, where an encoded U+FFFD may have begun. */
+  private tail: Buffer = Buffer.alloc(0);
   private isStart = true;
 
   write(chunk: Buffer): string {
@@ -47,22 +55,30 @@ export class DumpDecoder {
       this.readBom(chunk);
     }
     if (this.decoder === undefined) {
-      // ASCII reads the same in every candidate: pass it through until a byte decides.
-      if (chunk.indexOf(0) < 0 && isAscii(chunk)) return chunk.toString("latin1");
-      this.choose(this.sniff(chunk));
+      // ASCII reads the same in every candidate: pass it through until enough bytes decide.
+      if (this.undecided === undefined && chunk.indexOf(0) < 0 && isAscii(chunk)) return chunk.toString("latin1");
+      const held = this.undecided === undefined ? chunk : Buffer.concat([this.undecided, chunk]);
+      if (held.indexOf(0) < 0 && countNonAscii(held) < ENOUGH_EVIDENCE && held.length < SNIFF_BYTES) {
+        this.undecided = held;
+        return "";
+      }
+      this.undecided = undefined;
+      this.choose(this.sniff(held));
+      chunk = held;
     }
     return this.decode(chunk, true);
   }
 
   end(): string {
     let text = "";
-    if (this.head !== undefined) {
-      const chunk = this.head;
+    const rest = this.head ?? this.undecided;
+    if (rest !== undefined) {
+      if (this.head !== undefined) this.readBom(rest);
       this.head = undefined;
+      this.undecided = undefined;
       this.isStart = false;
-      this.readBom(chunk);
-      if (this.decoder === undefined) this.choose(this.sniff(chunk));
-      text = this.decode(chunk, true);
+      if (this.decoder === undefined) this.choose(this.sniff(rest, true));
+      text = this.decode(rest, true);
     }
     if (this.decoder !== undefined) text += this.decode(Buffer.alloc(0), false);
     return text;
@@ -70,8 +86,13 @@ export class DumpDecoder {
 
   private decode(chunk: Buffer, isStreaming: boolean): string {
     const text = this.decoder!.decode(chunk, { stream: isStreaming });
-    if (!this.sawInvalidBytes && text.includes(REPLACEMENT) && countReplacements(text) > countEncodedReplacements(chunk, this.encoding!)) {
-      this.sawInvalidBytes = true;
+    if (!this.sawInvalidBytes) {
+      // An encoded U+FFFD split between chunks is decoded with the second one: count it there.
+      const bytes = this.tail.length > 0 ? Buffer.concat([this.tail, chunk]) : chunk;
+      if (text.includes(REPLACEMENT) && countReplacements(text) > countEncodedReplacements(bytes, this.encoding!)) {
+        this.sawInvalidBytes = true;
+      }
+      this.tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - ENCODED_REPLACEMENT_TAIL)));
     }
     return text;
   }
@@ -89,17 +110,24 @@ export class DumpDecoder {
     this.decoder = new TextDecoder(encoding, { fatal: false });
   }
 
-  private sniff(chunk: Buffer): DumpEncoding {
+  /** `isComplete`: the file ends here, so a byte at the end cannot be the start of a sequence. */
+  private sniff(chunk: Buffer, isComplete = false): DumpEncoding {
     const sample = chunk.subarray(0, SNIFF_BYTES);
     if (sample.indexOf(0) >= 0) {
       const utf16 = sniffUtf16(sample);
       if (utf16 === undefined) throw new NotTextError();
       return utf16;
     }
-    if (isUtf8(trimPartialSequence(sample))) return "utf-8";
+    if (isUtf8(isComplete ? sample : trimPartialSequence(sample))) return "utf-8";
     const { valid, invalid } = countUtf8Sequences(sample);
     return valid > invalid ? "utf-8" : "windows-1256";
   }
+}
+
+function countNonAscii(bytes: Buffer): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) count++;
+  return count;
 }
 
 function isAscii(chunk: Buffer): boolean {

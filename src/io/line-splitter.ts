@@ -9,6 +9,7 @@ export class LineSplitter {
   constructor(private readonly onLine: (line: string) => void) {}
 
   write(text: string): void {
+    if (text.length === 0) return; // a decoder holding back part of a character hands on ""
     let start = 0;
     if (this.isAfterCr && text.charCodeAt(0) === 0x0a) start = 1;
     this.isAfterCr = false;
