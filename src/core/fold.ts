@@ -35,41 +35,66 @@ const LETTER_FORM_PATTERN = new RegExp(`[${Object.keys(LETTER_FORMS).join("")}]`
  * that folding folded text changes nothing.
  */
 export function foldArabic(text: string): string {
-  const normal = text.normalize("NFKC").toLowerCase();
-  if (SURROGATE.test(normal)) return foldByPatterns(normal);
+  if (text.length >= TABLE_WORTHWHILE) {
+    const fast = foldByTable(text);
+    if (fast !== undefined) return fast;
+  }
+  return foldByPatterns(text.normalize("NFKC").toLowerCase());
+}
+
+// Below this length the patterns are as quick, and short strings (month names) never pay for
+// building the table.
+const TABLE_WORTHWHILE = 64;
+const KEEP = 0;
+const DROP = 0xffff;
+/** The character needs NFKC or a context-dependent lower case: fold by patterns instead. */
+const SLOW = 0xfffe;
+let actionTable: Uint16Array | undefined;
+const utf16 = new TextDecoder("utf-16le");
+let scratch = new Uint16Array(4096);
+
+/** One buffer reused for every text folded: folding many articles then makes little garbage. */
+function scratchFor(length: number): Uint16Array {
+  if (scratch.length < length) scratch = new Uint16Array(Math.max(length, scratch.length * 2));
+  return scratch;
+}
+
+/**
+ * One pass with a table of what folding does to each character; undefined when the text holds
+ * a character that NFKC or lower-casing would change in context (then the patterns fold it).
+ */
+function foldByTable(text: string): string | undefined {
   const actions = foldActions();
   let out: Uint16Array | undefined;
   let length = 0;
-  for (let i = 0; i < normal.length; i++) {
-    const code = normal.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     const action = actions[code]!;
     if (action === KEEP) {
       if (out !== undefined) out[length++] = code;
       continue;
     }
+    if (action === SLOW) return undefined;
     if (out === undefined) {
-      out = new Uint16Array(normal.length);
-      for (let k = 0; k < i; k++) out[k] = normal.charCodeAt(k);
+      out = scratchFor(text.length);
+      for (let k = 0; k < i; k++) out[k] = text.charCodeAt(k);
       length = i;
     }
     if (action !== DROP) out[length++] = action;
   }
-  return out === undefined ? normal : utf16.decode(out.subarray(0, length));
+  return out === undefined ? text : utf16.decode(out.subarray(0, length));
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-const KEEP = 0;
-const DROP = 0xffff;
-const utf16 = new TextDecoder("utf-16le");
-let actionTable: Uint16Array | undefined;
-
 /**
- * What folding does to each BMP code unit (KEEP, DROP, or the replacement), built on first use:
- * one table lookup per character is many times faster than Unicode-property regexes.
+ * What folding does to each BMP code unit, built on first use. A character is SLOW when NFKC
+ * changes it alone, when it can compose with the character before it (so NFKC of the text
+ * could differ from NFKC of its characters), when its lower case is not one character, and for
+ * surrogates; every other character folds the same alone as in any text.
  */
 function foldActions(): Uint16Array {
   if (actionTable) return actionTable;
   const table = new Uint16Array(0x10000);
+  for (let code = 0xd800; code < 0xe000; code++) table[code] = SLOW;
   for (const code of codesMatching(MARKS_AND_TATWEEL)) table[code] = DROP;
   for (const format of FORMAT_CHARACTER_CODES) table[format] = DROP;
   for (const [from, to] of Object.entries(LETTER_FORMS)) table[from.charCodeAt(0)] = to.charCodeAt(0);
@@ -77,22 +102,43 @@ function foldActions(): Uint16Array {
     table[0x0660 + digit] = 0x30 + digit; // Arabic-Indic
     table[0x06f0 + digit] = 0x30 + digit; // Persian
   }
+  const all = bmpCharacters();
+  for (let i = 0; i < all.length; i++) {
+    const code = all.charCodeAt(i);
+    const character = all[i]!;
+    const decomposed = character.normalize("NFD");
+    // Second and later parts of a canonical decomposition can compose with what precedes them.
+    for (let k = 1; k < decomposed.length; k++) table[decomposed.charCodeAt(k)] = SLOW;
+    if (character.normalize("NFKC") !== character) {
+      table[code] = SLOW;
+      continue;
+    }
+    const lower = character.toLowerCase();
+    if (lower.length !== 1) table[code] = SLOW;
+    else if (lower !== character && table[code] !== SLOW) table[code] = LETTER_FORMS[lower]?.charCodeAt(0) ?? lower.charCodeAt(0);
+  }
   actionTable = table;
   return table;
 }
 
+const FORMAT_CHARACTER_CODES = [0x200d, 0x200e, 0x200f, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0x00ad];
 let everyBmpCharacter: string | undefined;
 
-/** The BMP code units (surrogates aside: text with them takes the slow path) a global regex matches. */
-function codesMatching(pattern: RegExp): number[] {
+/** Every BMP character but the surrogates, as one string. */
+function bmpCharacters(): string {
   if (everyBmpCharacter === undefined) {
     const codes = new Uint16Array(0x10000 - 0x800);
     for (let code = 0, at = 0; code < 0x10000; code++) if (code < 0xd800 || code >= 0xe000) codes[at++] = code;
-    everyBmpCharacter = new TextDecoder("utf-16le").decode(codes);
+    everyBmpCharacter = utf16.decode(codes);
   }
-  return Array.from(everyBmpCharacter.matchAll(pattern), (match) => everyBmpCharacter!.charCodeAt(match.index));
+  return everyBmpCharacter;
 }
-const FORMAT_CHARACTER_CODES = [0x200d, 0x200e, 0x200f, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0x00ad];
+
+/** The BMP code units (surrogates aside) a global regex matches. */
+function codesMatching(pattern: RegExp): number[] {
+  const all = bmpCharacters();
+  return Array.from(all.matchAll(pattern), (match) => all.charCodeAt(match.index));
+}
 
 /** The same folding by patterns, for text with characters outside the BMP. */
 function foldByPatterns(normal: string): string {
@@ -144,6 +190,7 @@ export interface Token {
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The tokens of folded text, in order. */
 export function tokenize(folded: string): Token[] {
@@ -181,4 +228,56 @@ function tokenCharacters(): Uint8Array {
   for (const code of codesMatching(/[\p{L}\p{N}]/gu)) table[code] = 1;
   tokenTable = table;
   return table;
+}
+
+/**
+ * The tokens of folded text that contain `fragment`, found by searching for the fragment and
+ * widening each hit to its token, without tokenizing the rest of the text. With `then` > 0,
+ * each result also holds that many following tokens (for phrases).
+ */
+export function tokensContaining(folded: string, fragment: string, then = 0): string[][] {
+  const isTokenCharacter = tokenCharacters();
+  const found: string[][] = [];
+  if (fragment.length === 0) return found;
+  let lastEnd = -1;
+  for (let at = folded.indexOf(fragment); at >= 0; at = folded.indexOf(fragment, at + 1)) {
+    let start = at;
+    while (start > 0 && isTokenCharacter[folded.charCodeAt(start - 1)] === 1) start--;
+    if (start < lastEnd) continue; // a second hit inside a token already taken
+    let end = at + fragment.length;
+    while (end < folded.length && isTokenCharacter[folded.charCodeAt(end)] === 1) end++;
+    if (isSurrogateAt(folded, start - 1) || isSurrogateAt(folded, end)) return tokensContainingByPattern(folded, fragment, then);
+    const run = [folded.slice(start, end)];
+    let next = end;
+    for (let k = 0; k < then; k++) {
+      while (next < folded.length && isTokenCharacter[folded.charCodeAt(next)] !== 1) {
+        if (isSurrogateAt(folded, next)) return tokensContainingByPattern(folded, fragment, then);
+        next++;
+      }
+      if (next >= folded.length) break;
+      const tokenStart = next;
+      while (next < folded.length && isTokenCharacter[folded.charCodeAt(next)] === 1) next++;
+      if (isSurrogateAt(folded, next)) return tokensContainingByPattern(folded, fragment, then);
+      run.push(folded.slice(tokenStart, next));
+    }
+    found.push(run);
+    lastEnd = end;
+    at = end - 1;
+  }
+  return found;
+}
+
+function isSurrogateAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index); // NaN outside the text
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+/** The same by full tokenization, for text where a letter outside the BMP may touch a hit. */
+function tokensContainingByPattern(folded: string, fragment: string, then: number): string[][] {
+  const tokens = folded.match(TOKEN) ?? [];
+  const found: string[][] = [];
+  tokens.forEach((token, index) => {
+    if (token.includes(fragment)) found.push(tokens.slice(index, index + 1 + then));
+  });
+  return found;
 }

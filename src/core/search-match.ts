@@ -2,19 +2,18 @@
 // by stem only), on folded tokens. Ranking and highlighting both start from this.
 
 import { stemArabic } from "./arabic-stem.js";
-import { foldArabic, tokenTexts } from "./fold.js";
+import { foldArabic, tokensContaining } from "./fold.js";
 import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm, type SearchField } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 
 /**
- * An article as matching sees it: each field folded, tokenized only when a term could occur in
- * it (most articles contain few of a query's words, and folding is far cheaper than tokenizing).
+ * An article as matching sees it: each field folded. Tokens are looked at only around the places
+ * where a term's fragment occurs (see countInText), never for a whole text.
  */
 export class AnalyzedArticle {
   readonly folded: Record<SearchField, string>;
   /** Length of each original field in characters: BM25's field length (see rank.ts). */
   readonly lengths: Record<SearchField, number>;
-  private readonly tokens: Partial<Record<SearchField, readonly string[]>> = {};
 
   constructor(record: ArticleRecord) {
     const fold = (text: string | null) => (text === null ? "" : foldArabic(text));
@@ -33,10 +32,6 @@ export class AnalyzedArticle {
       body: length(record.body),
       agency: length(record.agency),
     };
-  }
-
-  tokensOf(field: SearchField): readonly string[] {
-    return (this.tokens[field] ??= tokenTexts(this.folded[field]));
   }
 }
 
@@ -92,21 +87,19 @@ export function tokenMatch(term: QueryTerm, token: string, options: MatchOptions
   }
 }
 
-/** Occurrences of a term in one field's tokens: [exact, stem only]. */
-export function countInTokens(term: QueryTerm, tokens: readonly string[], options: MatchOptions): [number, number] {
+/** Occurrences of a term in one field's folded text: [exact, stem only]. */
+export function countInText(term: QueryTerm, folded: string, options: MatchOptions): [number, number] {
   let exact = 0;
   let stemOnly = 0;
   if (term.kind === "phrase") {
     const { tokens: phrase } = term;
-    for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      let k = 0;
-      while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
-      if (k === phrase.length) exact++;
+    for (const run of tokensContaining(folded, phrase[0]!, phrase.length - 1)) {
+      if (run.length === phrase.length && run.every((token, k) => token === phrase[k])) exact++;
     }
     return [exact, 0];
   }
-  for (const token of tokens) {
-    const how = tokenMatch(term, token, options);
+  for (const [token] of tokensContaining(folded, fragmentOf(term, options))) {
+    const how = tokenMatch(term, token!, options);
     if (how === 2) exact++;
     else if (how === 1) stemOnly++;
   }
@@ -120,8 +113,9 @@ function countTerm(term: QueryTerm, article: AnalyzedArticle, options: MatchOpti
   const stemOnly = NO_COUNTS();
   const fragment = fragmentOf(term, options);
   for (const field of term.field === null ? SEARCH_FIELDS : [term.field]) {
-    if (!article.folded[field].includes(fragment)) continue;
-    const [e, s] = countInTokens(term, article.tokensOf(field), options);
+    const folded = article.folded[field];
+    if (!folded.includes(fragment)) continue;
+    const [e, s] = countInText(term, folded, options);
     exact[field] = e;
     stemOnly[field] = s;
   }
