@@ -69,7 +69,8 @@ function foldByTable(text: string): string | undefined {
   let length = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const action = actions[code]!;
+    let action = actions[code]!;
+    if (action === UNKNOWN) action = actions[code] = actionOf(code);
     if (action === KEEP) {
       if (out !== undefined) out[length++] = code;
       continue;
@@ -86,59 +87,47 @@ function foldByTable(text: string): string | undefined {
 }
 
 /**
- * What folding does to each BMP code unit, built on first use. A character is SLOW when NFKC
- * changes it alone, when it can compose with the character before it (so NFKC of the text
- * could differ from NFKC of its characters), when its lower case is not one character, and for
- * surrogates; every other character folds the same alone as in any text.
+ * What folding does to each BMP code unit, worked out the first time the character is seen
+ * (texts use a few hundred distinct characters, so no table of 65,536 is ever computed whole).
+ * A character is SLOW when NFKC changes it alone, when it may compose with the character before
+ * it (so NFKC of the text could differ from NFKC of its characters), when its lower case is not
+ * one character, and for surrogates; every other character folds the same alone as in any text.
  */
 function foldActions(): Uint16Array {
   if (actionTable) return actionTable;
-  const table = new Uint16Array(0x10000);
-  for (let code = 0xd800; code < 0xe000; code++) table[code] = SLOW;
-  for (const code of codesMatching(MARKS_AND_TATWEEL)) table[code] = DROP;
-  for (const format of FORMAT_CHARACTER_CODES) table[format] = DROP;
-  for (const [from, to] of Object.entries(LETTER_FORMS)) table[from.charCodeAt(0)] = to.charCodeAt(0);
-  for (let digit = 0; digit <= 9; digit++) {
-    table[0x0660 + digit] = 0x30 + digit; // Arabic-Indic
-    table[0x06f0 + digit] = 0x30 + digit; // Persian
-  }
-  const all = bmpCharacters();
-  for (let i = 0; i < all.length; i++) {
-    const code = all.charCodeAt(i);
-    const character = all[i]!;
-    const decomposed = character.normalize("NFD");
-    // Second and later parts of a canonical decomposition can compose with what precedes them.
-    for (let k = 1; k < decomposed.length; k++) table[decomposed.charCodeAt(k)] = SLOW;
-    if (character.normalize("NFKC") !== character) {
-      table[code] = SLOW;
-      continue;
-    }
-    const lower = character.toLowerCase();
-    if (lower.length !== 1) table[code] = SLOW;
-    else if (lower !== character && table[code] !== SLOW) table[code] = LETTER_FORMS[lower]?.charCodeAt(0) ?? lower.charCodeAt(0);
-  }
-  actionTable = table;
-  return table;
+  actionTable = new Uint16Array(0x10000).fill(UNKNOWN);
+  return actionTable;
+}
+
+const UNKNOWN = 0xfffd;
+
+function actionOf(code: number): number {
+  const character = String.fromCharCode(code);
+  if (code >= 0xd800 && code <= 0xdfff) return SLOW;
+  if (FORMAT_CHARACTER_CODES.includes(code) || code === TATWEEL) return DROP;
+  if (MARK.test(character)) return isComposingFreeMark(code) ? DROP : SLOW;
+  // Hangul jamo compose into syllables under NFKC.
+  if (code >= 0x1100 && code <= 0x11ff) return SLOW;
+  if (character.normalize("NFKC") !== character) return SLOW;
+  const lower = character.toLowerCase();
+  if (lower.length !== 1) return SLOW;
+  const folded = LETTER_FORMS[lower] ?? toAsciiDigits(lower);
+  return folded === character ? KEEP : folded.charCodeAt(0);
+}
+
+const TATWEEL = 0x0640;
+const MARK = /^\p{M}$/u;
+
+/**
+ * Marks of the Arabic blocks, which no precomposed character contains, except the madda and
+ * hamza above and below (U+0653-0655: آ أ إ ؤ ئ are made with them). Other scripts' marks take
+ * the slow, exact path.
+ */
+export function isComposingFreeMark(code: number): boolean {
+  return ((code >= 0x0610 && code <= 0x06ff) || (code >= 0x0750 && code <= 0x08ff)) && !(code >= 0x0653 && code <= 0x0655);
 }
 
 const FORMAT_CHARACTER_CODES = [0x200d, 0x200e, 0x200f, 0x061c, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff, 0x00ad];
-let everyBmpCharacter: string | undefined;
-
-/** Every BMP character but the surrogates, as one string. */
-function bmpCharacters(): string {
-  if (everyBmpCharacter === undefined) {
-    const codes = new Uint16Array(0x10000 - 0x800);
-    for (let code = 0, at = 0; code < 0x10000; code++) if (code < 0xd800 || code >= 0xe000) codes[at++] = code;
-    everyBmpCharacter = utf16.decode(codes);
-  }
-  return everyBmpCharacter;
-}
-
-/** The BMP code units (surrogates aside) a global regex matches. */
-function codesMatching(pattern: RegExp): number[] {
-  const all = bmpCharacters();
-  return Array.from(all.matchAll(pattern), (match) => all.charCodeAt(match.index));
-}
 
 /** The same folding by patterns, for text with characters outside the BMP. */
 function foldByPatterns(normal: string): string {
@@ -208,7 +197,7 @@ export function tokenTexts(folded: string): string[] {
   const tokens: string[] = [];
   let start = -1;
   for (let i = 0; i < folded.length; i++) {
-    if (isTokenCharacter[folded.charCodeAt(i)] === 1) {
+    if (isTokenCode(isTokenCharacter, folded.charCodeAt(i))) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       tokens.push(folded.slice(start, i));
@@ -220,14 +209,17 @@ export function tokenTexts(folded: string): string[] {
 }
 
 let tokenTable: Uint8Array | undefined;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-/** 1 for each BMP code unit that is a letter or a digit (\p{L} or \p{N}). */
+/** 1 for each BMP code unit that is a letter or a digit (\p{L} or \p{N}), 2 for others, 0 not yet known. */
 function tokenCharacters(): Uint8Array {
-  if (tokenTable) return tokenTable;
-  const table = new Uint8Array(0x10000);
-  for (const code of codesMatching(/[\p{L}\p{N}]/gu)) table[code] = 1;
-  tokenTable = table;
-  return table;
+  return (tokenTable ??= new Uint8Array(0x10000));
+}
+
+function isTokenCode(table: Uint8Array, code: number): boolean {
+  let known = table[code]!;
+  if (known === 0) known = table[code] = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
 }
 
 /**
@@ -242,21 +234,21 @@ export function tokensContaining(folded: string, fragment: string, then = 0): st
   let lastEnd = -1;
   for (let at = folded.indexOf(fragment); at >= 0; at = folded.indexOf(fragment, at + 1)) {
     let start = at;
-    while (start > 0 && isTokenCharacter[folded.charCodeAt(start - 1)] === 1) start--;
+    while (start > 0 && isTokenCode(isTokenCharacter, folded.charCodeAt(start - 1))) start--;
     if (start < lastEnd) continue; // a second hit inside a token already taken
     let end = at + fragment.length;
-    while (end < folded.length && isTokenCharacter[folded.charCodeAt(end)] === 1) end++;
+    while (end < folded.length && isTokenCode(isTokenCharacter, folded.charCodeAt(end))) end++;
     if (isSurrogateAt(folded, start - 1) || isSurrogateAt(folded, end)) return tokensContainingByPattern(folded, fragment, then);
     const run = [folded.slice(start, end)];
     let next = end;
     for (let k = 0; k < then; k++) {
-      while (next < folded.length && isTokenCharacter[folded.charCodeAt(next)] !== 1) {
+      while (next < folded.length && !isTokenCode(isTokenCharacter, folded.charCodeAt(next))) {
         if (isSurrogateAt(folded, next)) return tokensContainingByPattern(folded, fragment, then);
         next++;
       }
       if (next >= folded.length) break;
       const tokenStart = next;
-      while (next < folded.length && isTokenCharacter[folded.charCodeAt(next)] === 1) next++;
+      while (next < folded.length && isTokenCode(isTokenCharacter, folded.charCodeAt(next))) next++;
       if (isSurrogateAt(folded, next)) return tokensContainingByPattern(folded, fragment, then);
       run.push(folded.slice(tokenStart, next));
     }

@@ -124,9 +124,10 @@ export class DumpDecoder {
   }
 }
 
+/** Non-ASCII bytes, counted up to ENOUGH_EVIDENCE. */
 function countNonAscii(bytes: Buffer): number {
   let count = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) count++;
+  for (let i = 0; i < bytes.length && count < ENOUGH_EVIDENCE; i++) if (bytes[i]! > 0x7f) count++;
   return count;
 }
 

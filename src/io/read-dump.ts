@@ -2,7 +2,6 @@
 // into lines and parsed, and records come out in batches as they are found. Nothing is held but
 // the article being read.
 
-import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { DumpParser } from "../core/dump-parser.js";
 import type { ParsedItem } from "../core/record.js";
@@ -10,6 +9,7 @@ import type { TimeZone } from "../core/time-zone.js";
 import { describeSystemError, InputError } from "../errors.js";
 import { DumpDecoder, NotTextError } from "./decode.js";
 import { LineSplitter } from "./line-splitter.js";
+import { readFileChunks, readStreamChunks } from "./read-chunks.js";
 
 /** Where a dump comes from: a file, or standard input ("-"). */
 export interface DumpSource {
@@ -24,21 +24,19 @@ export interface ReadOptions {
   stdin: Readable;
 }
 
-// Large reads keep the per-chunk overhead small; 256 KiB stays well inside the CPU caches.
-const READ_CHUNK_BYTES = 256 * 1024;
 const REPLACEMENT = "\uFFFD";
 
 /** Reads one dump; yields records and problems in file order. Throws InputError when unreadable. */
 export async function* readDump(source: DumpSource, options: ReadOptions): AsyncGenerator<ParsedItem[]> {
-  const stream = source.path === undefined ? options.stdin : createReadStream(source.path, { highWaterMark: READ_CHUNK_BYTES });
+  const chunks = source.path === undefined ? readStreamChunks(options.stdin) : readFileChunks(source.path);
   const parser = new DumpParser({ file: source.name, timeZone: options.timeZone });
   const decoder = new DumpDecoder();
   const splitter = new LineSplitter((line) => {
     parser.push(line, decoder.sawInvalidBytes && line.includes(REPLACEMENT));
   });
   try {
-    for await (const chunk of stream) {
-      splitter.write(decoder.write(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer)));
+    for await (const chunk of chunks) {
+      splitter.write(decoder.write(chunk));
       const items = parser.take();
       if (items.length > 0) yield items;
     }
@@ -46,7 +44,6 @@ export async function* readDump(source: DumpSource, options: ReadOptions): Async
     splitter.end();
     parser.end();
   } catch (error) {
-    if (source.path !== undefined) (stream as ReturnType<typeof createReadStream>).destroy();
     if (error instanceof NotTextError) throw new InputError(source.name, error.message);
     if ((error as NodeJS.ErrnoException).code !== undefined) throw new InputError(source.name, describeSystemError(error));
     throw error;
