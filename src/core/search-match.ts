@@ -2,7 +2,7 @@
 // by stem only), on folded tokens. Ranking and highlighting both start from this.
 
 import { stemArabic } from "./arabic-stem.js";
-import { foldArabic, tokensContaining } from "./fold.js";
+import { foldArabic, FoldedFragmentScanner, tokensContaining } from "./fold.js";
 import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm, type SearchField } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 
@@ -15,8 +15,16 @@ export class AnalyzedArticle {
   /** Length of each original field in characters: BM25's field length (see rank.ts). */
   readonly lengths: Record<SearchField, number>;
 
-  constructor(record: ArticleRecord) {
-    const fold = (text: string | null) => (text === null ? "" : foldArabic(text));
+  /**
+   * `fragments`: a scanner for the folded fragments of all the query's terms (fragmentOf); a
+   * field that contains none of them is not folded at all (it stays "", where no term can occur).
+   */
+  constructor(record: ArticleRecord, fragments?: FoldedFragmentScanner) {
+    const fold = (text: string | null) => {
+      if (text === null) return "";
+      if (fragments !== undefined && fragments.occursIn(text) === false) return "";
+      return foldArabic(text);
+    };
     const length = (text: string | null) => (text === null ? 0 : text.length);
     this.folded = {
       headline: fold(record.headline),
@@ -67,6 +75,11 @@ export function cachedStem(token: string): string {
     stemCache.set(token, stem);
   }
   return stem;
+}
+
+/** The fragments of every term of the query, negated ones too (see AnalyzedArticle). */
+export function queryFragments(query: ParsedQuery, options: MatchOptions): string[] {
+  return [...new Set(query.clauses.flatMap((clause) => clause.alternatives.map((term) => fragmentOf(term, options))))];
 }
 
 /** The terms that count for ranking: every alternative of every clause that is not negated. */

@@ -2,10 +2,11 @@
 // every record, and once the stream ends the matches are scored and put in order (exact before
 // stem-only, then BM25, then newest; or newest first with --sort date).
 
+import { FoldedFragmentScanner } from "./fold.js";
 import { type ParsedQuery } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 import { emptyStats, scoreMatch, termOccurs, type CollectionStats } from "./rank.js";
-import { AnalyzedArticle, matchArticle, positiveTerms, type ArticleMatch, type MatchOptions } from "./search-match.js";
+import { AnalyzedArticle, matchArticle, positiveTerms, queryFragments, type ArticleMatch, type MatchOptions } from "./search-match.js";
 import { SEARCH_FIELDS, type SearchField } from "./query.js";
 
 export type SearchOrder = "relevance" | "date";
@@ -27,18 +28,20 @@ export class SearchRanking {
   private readonly stats: CollectionStats;
   private readonly termCount: number;
   private readonly hits: PendingHit[] = [];
+  private readonly fragments: FoldedFragmentScanner;
 
   constructor(
     private readonly query: ParsedQuery,
     private readonly options: MatchOptions,
   ) {
     this.termCount = positiveTerms(query).length;
+    this.fragments = new FoldedFragmentScanner(queryFragments(query, options));
     this.stats = emptyStats(this.termCount);
   }
 
   /** Looks at one record of the collection; returns whether it matches. */
   add(record: ArticleRecord): boolean {
-    const article = new AnalyzedArticle(record);
+    const article = new AnalyzedArticle(record, this.fragments);
     this.stats.articleCount++;
     for (const field of SEARCH_FIELDS) this.stats.totalLength[field] += article.lengths[field];
     const match = matchArticle(this.query, article, this.options);
