@@ -63,7 +63,13 @@ export async function run(context: ProcessContext): Promise<number> {
     .configureOutput({
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
-      outputError: (text, write) => write(`${PROGRAM}: ${text.replace(/^error: /, "")}`),
+      outputError: (text, write) => {
+        write(`${PROGRAM}: ${text.replace(/^error: /, "")}`);
+        // "-word" excludes a word in a query, but first on the line it reads as an option.
+        if (/unknown option '-[^-\x00-\x7f]/.test(text)) {
+          write(`${PROGRAM}: hint: a query that starts with -word goes after -- (options before it): newsctl search --count -- '-word ...' PATH\n`);
+        }
+      },
     })
     .hook("preAction", () => {
       reading.env = decideEnvironment(program.opts<{ color?: boolean }>().color);
