@@ -13,7 +13,8 @@ const LONGEST_AGENCY = 60;
 const MOST_AGENCY_WORDS = 8;
 // Headlines and subheadlines are short and do not end a sentence; body paragraphs do.
 const LONGEST_TITLE = 200;
-const SENTENCE_END = /[.!?؟…:،,;؛]$/;
+// Closing quotes and brackets may follow the full stop: «... سنوات طويلة.»
+const SENTENCE_END = /[.!?؟…:،,;؛]["'»”’)\]]*$/;
 
 export function isAgencyLike(line: DumpLine | undefined): boolean {
   if (line === undefined || line.kind !== "text") return false;
@@ -148,6 +149,11 @@ export function layoutArticle(block: ArticleBlock, options: LayoutOptions): Pars
     if (line.kind !== "blank") paragraphs.push(line.text);
   }
   record.body = paragraphs.join("\n");
+  for (let i = dateIndex + 2; i < bodyEnd; i++) {
+    if (lines[i]!.kind === "date" && isAgencyLike(lines[i - 1]) && lines[i - 2]!.kind === "text") {
+      addWarning(record, report, lines[i]!.no, "header-in-body", "a date line under a line like an agency was read as body text; if an article starts here, the one before lost its number line");
+    }
+  }
 
   if (titles.length >= 2 && titles[0] === paragraphs[0]) {
     [record.lead, record.headline, record.subheadline = null] = titles as [string, string, string?];

@@ -187,8 +187,21 @@ function growPairs(pairs: Int32Array): Int32Array {
   return grown;
 }
 
-/** The same folding by patterns, for text with characters outside the BMP. */
+/**
+ * The same folding by patterns, for text that needs NFKC in context. Removing a mark or a
+ * format character can bring together characters that NFKC composes (Hangul jamo around a
+ * ZWJ), so the steps repeat until nothing changes: folding folded text then changes nothing.
+ */
 function foldByPatterns(normal: string): string {
+  let folded = foldStepsByPatterns(normal);
+  for (let previous = normal; folded !== previous; ) {
+    previous = folded;
+    folded = foldStepsByPatterns(folded.normalize("NFKC").toLowerCase());
+  }
+  return folded;
+}
+
+function foldStepsByPatterns(normal: string): string {
   return toAsciiDigits(
     normal
       .replace(MARKS_AND_TATWEEL, "")
@@ -214,18 +227,42 @@ const graphemes = new Intl.Segmenter("ar", { granularity: "grapheme" });
  * `foldWithOffsets(t).folded === foldArabic(t)`.
  */
 export function foldWithOffsets(text: string): FoldedText {
-  const pieces: string[] = [];
+  const whole = foldArabic(text);
+  // NFKC can compose across what Intl.Segmenter calls characters (Hangul compatibility jamo);
+  // then words, and at worst the whole text, are the pieces that fold alike alone and together.
+  for (const pieces of [graphemePieces(text), wordPieces(text)]) {
+    const folded = foldPieces(pieces);
+    if (folded.folded === whole) return folded;
+  }
+  return foldPieces([{ segment: text, index: 0 }]);
+}
+
+interface Piece {
+  segment: string;
+  index: number;
+}
+
+function graphemePieces(text: string): Iterable<Piece> {
+  return graphemes.segment(text);
+}
+
+function wordPieces(text: string): Piece[] {
+  return Array.from(text.matchAll(/\s+|\S+/gu), (match) => ({ segment: match[0], index: match.index }));
+}
+
+function foldPieces(pieces: Iterable<Piece>): FoldedText {
+  const folded: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const { segment, index } of graphemes.segment(text)) {
-    const folded = foldArabic(segment);
-    pieces.push(folded);
-    for (let i = 0; i < folded.length; i++) {
+  for (const { segment, index } of pieces) {
+    const piece = foldArabic(segment);
+    folded.push(piece);
+    for (let i = 0; i < piece.length; i++) {
       starts.push(index);
       ends.push(index + segment.length);
     }
   }
-  return { folded: pieces.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { folded: folded.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
 /** A token of folded text: a run of letters and digits. */

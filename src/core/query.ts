@@ -21,6 +21,8 @@ export type QueryTerm =
 export interface QueryClause {
   alternatives: QueryTerm[];
   isNegated: boolean;
+  /** 1-based column where the clause starts in the query. */
+  column: number;
 }
 
 export interface ParsedQuery {
@@ -60,17 +62,19 @@ export function parseQuery(query: string): ParsedQuery {
     if (!piece.isQuoted && !piece.isNegated && piece.field === null && piece.text === OR) {
       if (clauses.length === 0 || expectAlternative) throw new QuerySyntaxError("OR needs a word before it", piece.column);
       if (i === pieces.length - 1) throw new QuerySyntaxError("OR needs a word after it", piece.column);
+      const before = clauses[clauses.length - 1]!;
+      if (before.isNegated) throw new QuerySyntaxError("-word cannot be one side of OR", before.column);
       expectAlternative = true;
       continue;
     }
     const term = makeTerm(piece);
     if (expectAlternative) {
       const clause = clauses[clauses.length - 1]!;
-      if (piece.isNegated || clause.isNegated) throw new QuerySyntaxError("-word cannot be one side of OR", piece.column);
+      if (piece.isNegated) throw new QuerySyntaxError("-word cannot be one side of OR", piece.column);
       clause.alternatives.push(term);
       expectAlternative = false;
     } else {
-      clauses.push({ alternatives: [term], isNegated: piece.isNegated });
+      clauses.push({ alternatives: [term], isNegated: piece.isNegated, column: piece.column });
     }
   }
   return { clauses };

@@ -30,20 +30,24 @@ export const RECORD_FIELDS = [
   "warnings",
 ] as const satisfies ReadonlyArray<keyof ArticleRecord>;
 
-/** What can be wrong with an article or a file, as a stable machine-readable code. */
-export const WARNING_CODES = {
-  "missing-number": "the article has no number line (رقم: ...); it ends where the next one starts",
-  "missing-header": "text closed by a number line has no header (agency line and date line)",
-  "missing-headline": "the header has an agency and a date line but no headline above them",
-  "missing-body": "the article has no body paragraph",
-  "invalid-date": "the date line names a date or time that cannot exist; published is null",
-  "nonexistent-time": "the local time does not exist in the --tz zone (clocks went forward); published is null",
-  "weekday-mismatch": "the weekday on the date line is not the weekday of that date",
-  "invalid-utf8": "bytes that are not UTF-8 were replaced by U+FFFD",
-  "stray-text": "lines outside any article were skipped",
-} as const;
+/**
+ * What can be wrong with an article or a file, as stable machine-readable codes; docs/format.md
+ * says what each means, and the message printed with it says what was found.
+ */
+export const WARNING_CODES = [
+  "missing-number",
+  "missing-header",
+  "missing-headline",
+  "missing-body",
+  "invalid-date",
+  "nonexistent-time",
+  "weekday-mismatch",
+  "header-in-body",
+  "invalid-utf8",
+  "stray-text",
+] as const;
 
-export type WarningCode = keyof typeof WARNING_CODES;
+export type WarningCode = (typeof WARNING_CODES)[number];
 
 /** A problem found while reading, tied to a line of a file; printed as FILE:LINE: code: message. */
 export interface DumpProblem {

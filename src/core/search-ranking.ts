@@ -71,11 +71,14 @@ export class SearchRanking {
   }
 }
 
-/** Newest first; articles without a date last. */
+const LOCAL_TIME_LENGTH = "2021-01-25T11:27:00".length;
+
+/** Newest first; articles without a date last. Times that both carry an offset compare as instants. */
 function compareNewestFirst(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
+  if (a.length > LOCAL_TIME_LENGTH && b.length > LOCAL_TIME_LENGTH) return Date.parse(b) - Date.parse(a);
   return a < b ? 1 : -1;
 }
 
