@@ -31,8 +31,9 @@ export class InputError extends NewsctlError {
   constructor(
     readonly path: string,
     reason: string,
+    hint?: string,
   ) {
-    super(`${path}: ${reason}`, EXIT_TROUBLE);
+    super(`${path}: ${reason}`, EXIT_TROUBLE, hint);
   }
 }
 

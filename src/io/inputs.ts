@@ -7,6 +7,7 @@ import path from "node:path";
 import fg from "fast-glob";
 import { describeSystemError, InputError, UsageError } from "../errors.js";
 import type { DumpSource } from "./read-dump.js";
+import { checkIncludePattern, walkDirectory } from "./walk.js";
 
 export const DEFAULT_INCLUDE = "*.txt";
 export const STDIN_NAME = "-";
@@ -30,6 +31,8 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
     yield { name: STDIN_NAME };
     return;
   }
+  const problem = checkIncludePattern(options.include);
+  if (problem !== undefined) throw new UsageError(`--include ${JSON.stringify(options.include)}: ${problem}`);
   const seen = new Set<string>();
   const once = function* (source: DumpSource): Generator<DumpSource> {
     const key = source.path === undefined ? STDIN_NAME : path.resolve(source.path);
@@ -55,34 +58,27 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
   }
   for (const [index, given] of paths.entries()) {
     const look = looks[index];
-    if (given === STDIN_NAME || look === undefined) {
+    if (look === undefined) {
       yield* once({ name: STDIN_NAME });
-      continue;
+    } else if ("isDirectory" in look) {
+      if (look.isDirectory) yield* walk(given);
+      else yield* once({ name: given, path: given });
+    } else if (isGlobPattern(given, look.error)) {
+      const matches = await globFiles(given);
+      if (!Array.isArray(matches)) yield new InputError(given, describeSystemError(matches.error));
+      else if (matches.length === 0) yield new InputError(given, "no files match this pattern");
+      else for (const file of matches) yield* once({ name: file, path: file });
+    } // else: reported above
+  }
+
+  async function* walk(directory: string): AsyncGenerator<DumpSource | InputError> {
+    let isEmpty = true;
+    for await (const entry of walkDirectory(directory, options.include)) {
+      isEmpty = false;
+      if ("error" in entry) yield entry.error;
+      else yield* once({ name: entry.file, path: entry.file });
     }
-    let isDirectory: boolean;
-    if ("isDirectory" in look) {
-      isDirectory = look.isDirectory;
-    } else {
-      if (isGlobPattern(given, look.error)) {
-        const matches = await globFiles(given, {});
-        if (!Array.isArray(matches)) yield new InputError(given, describeSystemError(matches.error));
-        else if (matches.length === 0) yield new InputError(given, "no files match this pattern");
-        else for (const file of matches) yield* once({ name: file, path: file });
-        continue;
-      }
-      continue; // reported above
-    }
-    if (!isDirectory) {
-      yield* once({ name: given, path: given });
-      continue;
-    }
-    const matches = await globFiles(options.include, { cwd: given, baseNameMatch: !options.include.includes("/") });
-    if (!Array.isArray(matches)) {
-      yield new InputError((matches.error as NodeJS.ErrnoException).path ?? given, describeSystemError(matches.error));
-      continue;
-    }
-    const prefix = given.endsWith("/") ? given : `${given}/`;
-    for (const relative of matches) yield* once({ name: prefix + relative, path: prefix + relative });
+    if (isEmpty) yield new InputError(directory, `no files match ${options.include} in this directory`, "--include GLOB reads other files");
   }
 }
 
@@ -92,11 +88,9 @@ function isGlobPattern(given: string, error: unknown): boolean {
   return (code === "ENOENT" || code === "ENOTDIR") && fg.isDynamicPattern(given);
 }
 
-async function globFiles(pattern: string, options: { cwd?: string; baseNameMatch?: boolean }): Promise<string[] | { error: unknown }> {
+async function globFiles(pattern: string): Promise<string[] | { error: unknown }> {
   try {
     const files = await fg(pattern, {
-      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-      baseNameMatch: options.baseNameMatch ?? false,
       onlyFiles: true,
       followSymbolicLinks: true,
       unique: true,
