@@ -11,7 +11,7 @@ import { declareParse } from "./commands/parse.js";
 import type { ReadingContext } from "./commands/read-records.js";
 import { declareSearch } from "./commands/search.js";
 import { declareShow } from "./commands/show.js";
-import { EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
+import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
 import { PROGRAM, writeError } from "./output/messages.js";
 
@@ -30,7 +30,9 @@ export interface ProcessContext {
   stderrColorDepth: number;
 }
 
+// 128 + the signal's number, as shells report a process ended by SIGINT or SIGTERM.
 const EXIT_INTERRUPTED = 130;
+const EXIT_TERMINATED = 143;
 const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** Runs one command line; resolves to the exit status. */
@@ -100,7 +102,8 @@ Examples:
       writeError(reading.env, error.message, error.hint, error.detail);
       return error.exitCode;
     }
-    const isDebug = context.argv.includes("--debug");
+    const optionsPart = context.argv.includes("--") ? context.argv.slice(0, context.argv.indexOf("--")) : context.argv;
+    const isDebug = optionsPart.includes("--debug");
     writeError(reading.env, `internal error: ${error instanceof Error ? error.message : String(error)}`, isDebug ? undefined : "run again with --debug to see where");
     if (isDebug && error instanceof Error && error.stack) context.stderr.write(error.stack + "\n");
     return EXIT_TROUBLE;
@@ -112,7 +115,8 @@ export async function main(): Promise<void> {
   // A reader that went away (`| head -1`) is not an error: stop quietly with success.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(EXIT_SUCCESS);
-    throw error;
+    process.stderr.write(`${PROGRAM}: cannot write the output: ${describeSystemError(error)}\n`);
+    process.exit(EXIT_TROUBLE);
   });
   process.on("SIGINT", () => {
     for (const file of filesInProgress) file.abortNow();
@@ -120,7 +124,7 @@ export async function main(): Promise<void> {
   });
   process.on("SIGTERM", () => {
     for (const file of filesInProgress) file.abortNow();
-    process.exit(143);
+    process.exit(EXIT_TERMINATED);
   });
   const stdout = process.stdout;
   const stderr = process.stderr;

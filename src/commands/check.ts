@@ -42,9 +42,9 @@ export async function runCheck(paths: readonly string[], raw: RawOptions, contex
   await sink.flush();
   const { articleCount, fileCount, problemCount, unreadableCount } = reader;
   if (!options.isQuiet) {
-    const files = `${fileCount} ${fileCount === 1 ? "file" : "files"}`;
-    const problems = problemCount === 0 ? "no problems" : `${problemCount} ${problemCount === 1 ? "problem" : "problems"}`;
-    context.env.stderr.write(`${PROGRAM}: ${articleCount} articles in ${files}: ${problems}\n`);
+    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+    const problems = problemCount === 0 ? "no problems" : count(problemCount, "problem");
+    context.env.stderr.write(`${PROGRAM}: ${count(articleCount, "article")} in ${count(fileCount, "file")}: ${problems}\n`);
   }
   return problemCount > 0 || unreadableCount > 0 ? EXIT_TROUBLE : EXIT_SUCCESS;
 }

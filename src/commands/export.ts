@@ -58,7 +58,7 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
   const format = named ?? (raw.output ? FORMAT_BY_EXTENSION[path.extname(raw.output).toLowerCase()] : undefined) ?? "ndjson";
   const reader = new RecordReader(options, context);
   if (raw.output === undefined) {
-    await pipeRecords(reader, await makeRecordWriter(format, new TextSink(context.env.stdout), context.env));
+    await pipeRecords(reader.records(), await makeRecordWriter(format, new TextSink(context.env.stdout), context.env));
     return reader.exitCode();
   }
   const file = await AtomicFile.create(raw.output).catch((error: unknown) => {
@@ -66,7 +66,7 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
   });
   filesInProgress.add(file);
   try {
-    await pipeRecords(reader, await makeRecordWriter(format, new TextSink(file.stream), context.env));
+    await pipeRecords(reader.records(), await makeRecordWriter(format, new TextSink(file.stream), context.env));
     await file.commit();
   } finally {
     await file.abort();

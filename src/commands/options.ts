@@ -26,7 +26,6 @@ export interface RawOptions {
   ndjson?: boolean;
   csv?: boolean;
   tsv?: boolean;
-  color?: boolean;
   quiet?: boolean;
   strict?: boolean;
   output?: string;
@@ -57,12 +56,6 @@ export function addFormatOptions(command: Command, formats: readonly OutputForma
     if (format !== "table") command.option(`--${format}`, `shorthand for --format ${format}`);
   }
   return command;
-}
-
-export function addColorOptions(command: Command): Command {
-  return command
-    .option("--color", "colour even when stdout is not a terminal")
-    .option("--no-color", "no colour (also: NO_COLOR=1)");
 }
 
 /** The format asked for by --format or a shorthand; undefined when none was named. */
@@ -101,7 +94,15 @@ function readFilter(raw: RawOptions): RecordFilter {
     if (parsed === null) throw new UsageError(`--${option}: "${value}" is not a date`, "write YYYY-MM-DD or an ISO time such as 2021-01-25T11:27");
     return parsed;
   };
-  return { since: bound("since"), until: bound("until"), agencies: raw.agency, ids: raw.id };
+  const since = bound("since");
+  const until = bound("until");
+  if (since !== undefined && until !== undefined && since.instant === undefined && until.instant === undefined && since.local > until.local) {
+    throw new UsageError(`--since ${raw.since} is after --until ${raw.until}: no article can match`);
+  }
+  for (const id of raw.id ?? []) {
+    if (!/^[0-9\u0660-\u0669\u06F0-\u06F9]+$/.test(id.trim())) throw new UsageError(`--id: "${id}" is not an article number`, "article numbers are digits, as on the رقم: line");
+  }
+  return { since, until, agencies: raw.agency, ids: raw.id };
 }
 
 export function readCount(option: string, value: string): number {

@@ -30,6 +30,6 @@ export async function runParse(paths: readonly string[], raw: RawOptions, contex
   const options = readReadingOptions(paths, raw);
   const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
   const reader = new RecordReader(options, context);
-  await pipeRecords(reader, await makeRecordWriter(format, new TextSink(context.env.stdout), context.env));
+  await pipeRecords(reader.records(), await makeRecordWriter(format, new TextSink(context.env.stdout), context.env));
   return reader.exitCode();
 }

@@ -62,13 +62,13 @@ export class RecordReader {
     const isSelected = select === undefined ? passesFilters : (record: ArticleRecord) => passesFilters(record) && select(record);
     const limit = options.limit ?? Infinity;
     let emitted = 0;
-    if (limit <= 0) return;
     for await (const source of expandInputs(options.paths, { include: options.include, isStdinTerminal: context.isStdinTerminal })) {
       if (source instanceof InputError) {
         this.reportUnreadable(source);
         continue;
       }
-      this.fileCount++;
+      // Missing paths come first from expandInputs, so they are reported even with --limit 0.
+      if (emitted >= limit) return;
       if (options.forbiddenFile !== undefined && (await isSameFile(source, options.forbiddenFile, context.stdin))) {
         throw new UsageError(`${source.name} is also the output file; writing it would destroy what is being read`, "write the export somewhere else");
       }
@@ -83,6 +83,7 @@ export class RecordReader {
             if (++emitted >= limit) return;
           }
         }
+        this.fileCount++;
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         this.reportUnreadable(error);

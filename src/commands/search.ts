@@ -2,7 +2,7 @@
 // Records stream through the matcher; only the matches are kept, to be ranked when all is read.
 
 import { Option, type Command } from "commander";
-import { parseQuery, QuerySyntaxError, type ParsedQuery } from "../core/query.js";
+import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "../core/query.js";
 import { positiveTerms } from "../core/search-match.js";
 import { SearchRanking, type SearchHit, type SearchOrder } from "../core/search-ranking.js";
 import { findMatchRanges, makeSnippet } from "../core/snippet.js";
@@ -12,6 +12,7 @@ import { formatSearchHit } from "../output/search-results.js";
 import { TextSink } from "../output/sink.js";
 import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readReadingOptions, type RawOptions } from "./options.js";
 import { RecordReader, type ReadingContext } from "./read-records.js";
+import { pipeRecords } from "./write-records.js";
 
 interface SearchOptions extends RawOptions {
   exact?: boolean;
@@ -72,12 +73,10 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
         if (wait) await wait;
       }
     } else {
-      const writer = makeMachineWriter(format, sink, ["score"]);
-      for (const hit of hits) {
-        const wait = writer.write({ ...hit.record, score: hit.score });
-        if (wait) await wait;
-      }
-      await writer.end();
+      await pipeRecords(
+        hits.map((hit) => ({ ...hit.record, score: hit.score })),
+        makeMachineWriter(format, sink, ["score"]),
+      );
     }
   }
   await sink.flush();
@@ -96,11 +95,16 @@ function readQuery(query: string): ParsedQuery {
   }
 }
 
-/** The body around its first match; the headline when only the headline matched. */
-function snippetOf(hit: SearchHit, terms: ReturnType<typeof positiveTerms>, options: { isStemming: boolean }) {
-  for (const text of [hit.record.body, hit.record.lead, hit.record.subheadline]) {
+/**
+ * The body around its first match, else the lead or subheadline around theirs; the start of
+ * the body when only the headline or agency matched. Only terms that may match a field are
+ * highlighted in it.
+ */
+function snippetOf(hit: SearchHit, terms: readonly QueryTerm[], options: { isStemming: boolean }) {
+  for (const field of ["body", "lead", "subheadline"] as const) {
+    const text = hit.record[field];
     if (!text) continue;
-    const ranges = findMatchRanges(text, terms, options);
+    const ranges = findMatchRanges(text, terms.filter((term) => term.field === null || term.field === field), options);
     if (ranges.length > 0) return makeSnippet(text, ranges, SNIPPET_CHARACTERS);
   }
   return hit.record.body ? makeSnippet(hit.record.body, [], SNIPPET_CHARACTERS) : null;

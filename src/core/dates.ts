@@ -24,9 +24,9 @@ export type DateLine =
 // Month names by folded spelling (alef forms, teh marbuta and marks do not matter).
 const MONTH_NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
   [1, ["january", "jan", "يناير", "كانون الثاني", "جانفي", "ينير"]],
-  [2, ["february", "feb", "فبراير", "شباط", "فيفري", "فبراير"]],
+  [2, ["february", "feb", "فبراير", "شباط", "فيفري"]],
   [3, ["march", "mar", "مارس", "آذار", "اذار"]],
-  [4, ["april", "apr", "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "ابريل"]],
+  [4, ["april", "apr", "أبريل", "ابريل", "إبريل", "نيسان", "أفريل"]],
   [5, ["may", "مايو", "أيار", "ايار", "ماي"]],
   [6, ["june", "jun", "يونيو", "يونية", "حزيران", "جوان", "يونيه"]],
   [7, ["july", "jul", "يوليو", "يولية", "تموز", "جويلية", "يوليوز", "يوليه"]],
@@ -141,7 +141,7 @@ export function parseDateLine(line: string): DateLine | null {
   return { isValid: true, local, weekdayMismatch };
 }
 
-const WEEKDAY_START = /^(?:يوم\s+)?[\p{L}]/u;
+const WEEKDAY_START = /^\p{L}/u;
 
 function findImpossibleField(t: LocalDateTime): string | null {
   if (t.month < 1 || t.month > 12) return `month ${t.month} does not exist`;

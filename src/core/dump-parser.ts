@@ -17,16 +17,16 @@ import { foldArabic } from "./fold.js";
 import type { ParsedItem } from "./record.js";
 
 
-/**
- * Push lines in, take records and problems out, in file order. Usage: `push` each line, `end`
- * at the end of the file, and `take` whenever convenient.
- */
 // Lines with no header in sight are reported as stray text in pieces of this many, so that a
 // file that is not a dump at all is still read in bounded memory; the last few lines are kept
 // since they may be the titles and agency of a header still to come.
 const LONGEST_PREAMBLE = 10_000;
 const LINES_KEPT_FOR_A_HEADER = 8;
 
+/**
+ * Push lines in, take records and problems out, in file order. Usage: `push` each line, `end`
+ * at the end of the file, and `take` whenever convenient.
+ */
 export class DumpParser {
   private lines: DumpLine[] = [];
   /** Index in `lines` of the current article's date line; -1 before its header is found. */

@@ -20,7 +20,7 @@ export interface TimeBound {
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * Reads a --since or --until value (`YYYY-MM-DD` or a full ISO time, offset optional); a bare
@@ -51,12 +51,12 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 /** A predicate that keeps the records every given filter accepts. */
 export function makeRecordPredicate(filter: RecordFilter): (record: ArticleRecord) => boolean {
-  const agencies = filter.agencies?.length ? new Set(filter.agencies.map((name) => foldArabic(name.trim()))) : undefined;
+  const agencies = filter.agencies?.length ? new Set(filter.agencies.map(foldAgency)) : undefined;
   const ids = filter.ids?.length ? new Set(filter.ids.map((id) => toAsciiDigits(id.trim()))) : undefined;
   const { since, until } = filter;
   return (record) => {
     if (ids !== undefined && (record.id === null || !ids.has(record.id))) return false;
-    if (agencies !== undefined && (record.agency === null || !agencies.has(foldArabic(record.agency)))) return false;
+    if (agencies !== undefined && (record.agency === null || !agencies.has(foldAgency(record.agency)))) return false;
     if (since !== undefined || until !== undefined) {
       if (record.published === null) return false;
       if (since !== undefined && compareToBound(record.published, since) < 0) return false;
@@ -64,6 +64,11 @@ export function makeRecordPredicate(filter: RecordFilter): (record: ArticleRecor
     }
     return true;
   };
+}
+
+/** Agencies compare folded, with runs of white space as one space. */
+function foldAgency(name: string): string {
+  return foldArabic(name.trim()).replace(/\s+/g, " ");
 }
 
 const LOCAL_LENGTH = "2021-01-25T11:27:00".length;

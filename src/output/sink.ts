@@ -5,7 +5,7 @@
 
 import { randomUUID } from "node:crypto";
 import { rmSync, type WriteStream } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
+import { open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
@@ -36,19 +36,32 @@ export class TextSink {
   }
 }
 
-async function waitForDrain(stream: Writable): Promise<void> {
-  if (stream.destroyed) return;
-  await Promise.race([once(stream, "drain"), once(stream, "close")]);
+/** Resolves when the stream can take more, or has closed; leaves no listener behind. */
+function waitForDrain(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
 }
 
-/** A file being written under a temporary name next to where it will end up. */
+/**
+ * A file being written under a temporary name next to where it will end up. A target that is
+ * not a regular file (a FIFO, /dev/stdout) is written directly: renaming over it would replace it.
+ */
 export class AtomicFile {
   private isSettled = false;
   private failure: Error | undefined;
 
   private constructor(
     readonly targetPath: string,
-    readonly temporaryPath: string,
+    /** undefined when the target is written directly. */
+    readonly temporaryPath: string | undefined,
     readonly stream: WriteStream,
   ) {
     stream.on("error", (error) => {
@@ -58,6 +71,11 @@ export class AtomicFile {
 
   /** Creates the temporary file; fails at once (with the system error) when it cannot be written. */
   static async create(targetPath: string): Promise<AtomicFile> {
+    const existing = await stat(targetPath).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile()) {
+      const handle = await open(targetPath, "w");
+      return new AtomicFile(targetPath, undefined, handle.createWriteStream());
+    }
     const directory = path.dirname(targetPath);
     const temporaryPath = path.join(directory, `.${path.basename(targetPath)}.${randomUUID().slice(0, 8)}.tmp`);
     const handle = await open(temporaryPath, "wx");
@@ -71,7 +89,7 @@ export class AtomicFile {
     await once(this.stream, "close");
     if (this.failure) throw this.failure;
     this.isSettled = true;
-    await rename(this.temporaryPath, this.targetPath);
+    if (this.temporaryPath !== undefined) await rename(this.temporaryPath, this.targetPath);
   }
 
   /** Drops the unfinished file. Safe to call more than once, and after commit. */
@@ -79,7 +97,7 @@ export class AtomicFile {
     if (this.isSettled) return;
     this.isSettled = true;
     this.stream.destroy();
-    await rm(this.temporaryPath, { force: true });
+    if (this.temporaryPath !== undefined) await rm(this.temporaryPath, { force: true });
   }
 
   /** The same as abort, for a process that is about to end: no waiting. */
@@ -87,6 +105,6 @@ export class AtomicFile {
     if (this.isSettled) return;
     this.isSettled = true;
     this.stream.destroy();
-    rmSync(this.temporaryPath, { force: true });
+    if (this.temporaryPath !== undefined) rmSync(this.temporaryPath, { force: true });
   }
 }
