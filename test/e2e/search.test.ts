@@ -56,6 +56,17 @@ describe("search.md's cases, from the command line", () => {
   });
 });
 
+describe("highlights follow field restrictions", () => {
+  it("does not highlight a body word that matched only in the headline", async () => {
+    const file = await writeDump(dir, "field.txt", buildDump([article("الاجتماع انتهى بلا اتفاق.", { headline: "الاجتماع الطارئ" })]).text);
+    const result = await runNewsctl(["search", "headline:الاجتماع", file, "--format", "table", "--color"]);
+    expect(result.code).toBe(0);
+    const snippetLine = result.stdout.split("\n")[2]!;
+    expect(snippetLine).toContain("الاجتماع انتهى");
+    expect(snippetLine).not.toContain(ESC); // nothing in the body snippet is highlighted
+  });
+});
+
 describe("ranking and output", () => {
   const dump: ArticleText[] = [
     { headline: "أسعار النفط ترتفع", agency: "واس", date: "2021-01-01 10:00", body: ["ارتفعت أسعار الخام اليوم.", "وقال محلل إن الاقتصاد يتعافى."], number: "10" },

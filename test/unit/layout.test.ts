@@ -662,3 +662,45 @@ describe("property: every article pushed comes out as a record", () => {
     );
   });
 });
+
+describe("headers that a body paragraph ending in quotes leads into", () => {
+  it("finds the next article when the damaged one's last paragraph ends with .»", () => {
+    const text = [
+      "افتتاح معرض الكتاب في العاصمة",
+      "تنا",
+      "3 فبراير 2021 ساعة 09:15",
+      "قال المنظمون إن المعرض «سيبقى مفتوحا سنوات طويلة.»",
+      "ارتفاع أسعار الذهب",
+      "واس",
+      "4 فبراير 2021 ساعة 10:00",
+      "ارتفعت أسعار الذهب في الأسواق اليوم.",
+      "رقم: 2",
+    ].join("\n");
+    const { records } = parseDump(text);
+    expect(records.map((record) => [record.id, record.headline, record.line, record.warnings])).toEqual([
+      [null, "افتتاح معرض الكتاب في العاصمة", 1, ["missing-number"]],
+      ["2", "ارتفاع أسعار الذهب", 5, []],
+    ]);
+  });
+
+  it("keeps an unproven header in the body but reports it as header-in-body", () => {
+    // The line above the agency-like line ends no sentence and is not a title under prose:
+    // nothing proves a new article, so the lines stay body text, with a warning at the date line.
+    const text = [
+      "افتتاح معرض الكتاب",
+      "تنا",
+      "3 فبراير 2021 ساعة 09:15",
+      "قال المنظمون إن المعرض سيبقى مفتوحا",
+      "حتى نهاية الشهر",
+      "واس",
+      "4 فبراير 2021 ساعة 10:00",
+      "ارتفعت أسعار الذهب في الأسواق اليوم.",
+      "رقم: 2",
+    ].join("\n");
+    const { records, problems } = parseDump(text);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.warnings).toEqual(["header-in-body"]);
+    expect(records[0]!.body.split("\n")).toContain("4 فبراير 2021 ساعة 10:00");
+    expect(problems.map((problem) => [problem.line, problem.code])).toEqual([[7, "header-in-body"]]);
+  });
+});

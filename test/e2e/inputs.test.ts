@@ -1,0 +1,92 @@
+// Inputs and outputs at the edges: directory walks with links and empty folders, --limit 0,
+// output onto a FIFO, a full disk on stdout, and option values that cannot match anything.
+
+import { execFileSync } from "node:child_process";
+import { mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runNewsctl, runShell, seedPath } from "../helpers/run-newsctl.js";
+import { makeTempDir, parseNdjson, removeTempDir } from "./support.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await makeTempDir();
+});
+afterAll(async () => {
+  await removeTempDir(dir);
+});
+
+describe("directory walks", () => {
+  it("follows links without looping, reports a broken one, and still reads every dump", async () => {
+    const root = path.join(dir, "walk");
+    await mkdir(path.join(root, "a"), { recursive: true });
+    await mkdir(path.join(root, "z"), { recursive: true });
+    const seed = await readFile(seedPath);
+    await writeFile(path.join(root, "a", "1.txt"), seed);
+    await writeFile(path.join(root, "z", "2.txt"), seed);
+    await symlink("..", path.join(root, "a", "up")); // a loop back to the root
+    await symlink("nowhere.txt", path.join(root, "z", "broken.txt"));
+    const result = await runNewsctl(["parse", root]);
+    expect(result.code).toBe(2);
+    expect((parseNdjson(result.stdout) as Array<{ file: string }>).map((record) => record.file)).toEqual([
+      `${root}/a/1.txt`,
+      `${root}/z/2.txt`,
+    ]);
+    expect(result.stderr).toBe(`newsctl: ${root}/z/broken.txt: broken symbolic link\n`);
+  });
+
+  it("reports a directory without matching files, and an unusable --include", async () => {
+    const empty = path.join(dir, "empty");
+    await mkdir(empty, { recursive: true });
+    await writeFile(path.join(empty, "notes.md"), "nothing here\n");
+    const result = await runNewsctl(["parse", empty]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`newsctl: ${empty}: no files match *.txt in this directory`);
+    const blank = await runNewsctl(["parse", empty, "--include", ""]);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toMatch(/^newsctl: --include "": /);
+  });
+
+  it("reports a missing path even when --limit 0 reads nothing", async () => {
+    const result = await runNewsctl(["parse", "seeds", "no-such-dir", "--limit", "0"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("newsctl: no-such-dir: no such file or directory\n");
+  });
+});
+
+describe("outputs that are not regular files", () => {
+  it("writes into a FIFO named with -o and leaves it a FIFO", async () => {
+    const fifo = path.join(dir, "out.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const result = await runShell(`cat "${fifo}" > "${fifo}.read" & "$NODE" "$NEWSCTL" export seeds --json -o "${fifo}"; status=$?; wait; exit $status`);
+    expect(result.code).toBe(0);
+    expect((await stat(fifo)).isFIFO()).toBe(true);
+    expect(JSON.parse(await readFile(`${fifo}.read`, "utf8"))).toHaveLength(1);
+  });
+
+  it("says so, without a stack, when stdout cannot be written", async () => {
+    const result = await runShell(`"$NODE" "$NEWSCTL" parse seeds > /dev/full`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^newsctl: cannot write the output: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("option values that cannot match", () => {
+  it.each([
+    [["--id", "abc"], '--id: "abc" is not an article number'],
+    [["--since", "2022-01-01", "--until", "2021-01-01"], "--since 2022-01-01 is after --until 2021-01-01"],
+  ])("refuses %j", async (args, message) => {
+    const result = await runNewsctl(["parse", "seeds", ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(`newsctl: ${message}`);
+  });
+
+  it("accepts an ISO time with fractions and Z, and agencies with extra spaces", async () => {
+    const since = await runNewsctl(["parse", "seeds", "--since", "2021-01-25T11:27:00.000", "--agency", "  تنا "]);
+    expect(since.code).toBe(0);
+    expect(parseNdjson(since.stdout)).toHaveLength(1);
+  });
+});
