@@ -7,6 +7,7 @@ import type { Readable, Writable } from "node:stream";
 import { Command, CommanderError } from "commander";
 import { declareCheck } from "./commands/check.js";
 import { declareExport, filesInProgress } from "./commands/export.js";
+import { declareIndex } from "./commands/index-dumps.js";
 import { declareParse } from "./commands/parse.js";
 import type { ReadingContext } from "./commands/read-records.js";
 import { declareSearch } from "./commands/search.js";
@@ -92,6 +93,7 @@ Examples:
   declareExport(program, reading, setExitCode);
   declareShow(program, reading, setExitCode);
   declareCheck(program, reading, setExitCode);
+  declareIndex(program, reading, setExitCode);
 
   try {
     await program.parseAsync([...context.argv], { from: "user" });

@@ -4,12 +4,13 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { describeSystemError, NewsctlError, UsageError } from "../errors.js";
+import { describeSystemError, EXIT_SUCCESS, NewsctlError, UsageError } from "../errors.js";
 import { identifyFile } from "../io/file-identity.js";
-import type { MachineFormat } from "../output/record-writers.js";
+import type { MachineFormat, OutputRecord } from "../output/record-writers.js";
 import { AtomicFile, TextSink } from "../output/sink.js";
 import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, readReadingOptions, type RawOptions } from "./options.js";
 import { RecordReader, type ReadingContext } from "./read-records.js";
+import { openIndexForReading } from "./index-reading.js";
 import { makeRecordWriter, pipeRecords } from "./write-records.js";
 
 const EXPORT_FORMATS: readonly MachineFormat[] = ["json", "ndjson", "csv", "tsv"];
@@ -29,7 +30,8 @@ export function declareExport(program: Command, context: ReadingContext, setExit
     .command("export")
     .description("write every field of every record as JSON, NDJSON, CSV or TSV")
     .argument("[path...]", "files, directories, glob patterns, or - for standard input")
-    .option("-o, --output <file>", "write to FILE (complete or not at all) instead of stdout");
+    .option("-o, --output <file>", "write to FILE (complete or not at all) instead of stdout")
+    .option("--db <file>", "export from the index that newsctl index built, instead of dumps");
   addInputOptions(addFilterOptions(addFormatOptions(command, EXPORT_FORMATS)));
   command.addHelpText(
     "after",
@@ -56,23 +58,38 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
   const named = chosenFormat(raw);
   if (named === "table") throw new UsageError("export writes json, ndjson, csv or tsv", "use newsctl parse for a table");
   const format = named ?? (raw.output ? FORMAT_BY_EXTENSION[path.extname(raw.output).toLowerCase()] : undefined) ?? "ndjson";
-  const reader = new RecordReader(options, context);
-  if (raw.output === undefined) {
-    await pipeRecords(reader.records(), await makeRecordWriter(format, new TextSink(context.env.stdout), context.env));
-    return reader.exitCode();
+  let records: AsyncIterable<OutputRecord> | Iterable<OutputRecord>;
+  let exitCode = () => EXIT_SUCCESS;
+  let closeIndex = () => {};
+  if (raw.db !== undefined) {
+    const index = await openIndexForReading(raw.db, paths);
+    closeIndex = () => index.close();
+    records = index.records(options.filter, options.limit);
+  } else {
+    const reader = new RecordReader(options, context);
+    records = reader.records();
+    exitCode = () => reader.exitCode();
   }
-  const file = await AtomicFile.create(raw.output).catch((error: unknown) => {
-    throw new NewsctlError(`-o ${raw.output}: cannot write there: ${describeSystemError(error)}`);
-  });
-  filesInProgress.add(file);
   try {
-    await pipeRecords(reader.records(), await makeRecordWriter(format, new TextSink(file.stream), context.env));
-    await file.commit();
+    if (raw.output === undefined) {
+      await pipeRecords(records, await makeRecordWriter(format, new TextSink(context.env.stdout), context.env));
+      return exitCode();
+    }
+    const file = await AtomicFile.create(raw.output).catch((error: unknown) => {
+      throw new NewsctlError(`-o ${raw.output}: cannot write there: ${describeSystemError(error)}`);
+    });
+    filesInProgress.add(file);
+    try {
+      await pipeRecords(records, await makeRecordWriter(format, new TextSink(file.stream), context.env));
+      await file.commit();
+    } finally {
+      await file.abort();
+      filesInProgress.delete(file);
+    }
+    return exitCode();
   } finally {
-    await file.abort();
-    filesInProgress.delete(file);
+    closeIndex();
   }
-  return reader.exitCode();
 }
 
 /** An output that is a directory would lose nothing but make no sense: say so up front. */

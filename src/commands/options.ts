@@ -29,6 +29,8 @@ export interface RawOptions {
   quiet?: boolean;
   strict?: boolean;
   output?: string;
+  /** An index to read instead of dumps (search, export, show). */
+  db?: string;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];

@@ -12,9 +12,11 @@ import { formatSearchHit } from "../output/search-results.js";
 import { TextSink } from "../output/sink.js";
 import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readReadingOptions, type RawOptions } from "./options.js";
 import { RecordReader, type ReadingContext } from "./read-records.js";
+import { openIndexForReading } from "./index-reading.js";
 import { pipeRecords } from "./write-records.js";
 
 interface SearchOptions extends RawOptions {
+  db?: string;
   exact?: boolean;
   sort?: SearchOrder;
   count?: boolean;
@@ -30,7 +32,8 @@ export function declareSearch(program: Command, context: ReadingContext, setExit
     .argument("[path...]", "files, directories, glob patterns, or - for standard input")
     .option("--exact", "match words as written (folded), without light stemming")
     .addOption(new Option("--sort <order>", "order of results").choices(["relevance", "date"]).default("relevance"))
-    .option("--count", "print only the number of matching articles");
+    .option("--count", "print only the number of matching articles")
+    .option("--db <file>", "search the index that newsctl index built, instead of dumps");
   addInputOptions(addFilterOptions(addFormatOptions(command, OUTPUT_FORMATS)));
   command.addHelpText(
     "after",
@@ -55,10 +58,23 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   const reading = readReadingOptions(paths, raw);
   const limit = reading.limit;
   const matchOptions = { isStemming: raw.exact !== true };
-  const ranking = new SearchRanking(parsed, matchOptions);
-  // The query selects records like a filter: only the warnings of matches are shown.
-  const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record) }, context);
-  for await (const _match of reader.records());
+  let ranking: SearchRanking;
+  let readingCode = EXIT_SUCCESS;
+  if (raw.db !== undefined) {
+    const index = await openIndexForReading(raw.db, paths);
+    try {
+      ranking = new SearchRanking(parsed, matchOptions, index.searchStats(parsed, matchOptions, reading.filter));
+      for (const record of index.candidates(parsed, matchOptions, reading.filter)) ranking.add(record);
+    } finally {
+      index.close();
+    }
+  } else {
+    ranking = new SearchRanking(parsed, matchOptions);
+    // The query selects records like a filter: only the warnings of matches are shown.
+    const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record) }, context);
+    for await (const _match of reader.records());
+    readingCode = reader.exitCode();
+  }
 
   const sink = new TextSink(context.env.stdout);
   if (raw.count === true) {
@@ -80,7 +96,6 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
     }
   }
   await sink.flush();
-  const readingCode = reader.exitCode();
   if (readingCode !== EXIT_SUCCESS) return readingCode;
   return ranking.matchCount > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
 }

@@ -58,16 +58,21 @@ export function makeRecordPredicate(filter: RecordFilter): (record: ArticleRecor
     if (ids !== undefined && (record.id === null || !ids.has(record.id))) return false;
     if (agencies !== undefined && (record.agency === null || !agencies.has(foldAgency(record.agency)))) return false;
     if (since !== undefined || until !== undefined) {
-      if (record.published === null) return false;
-      if (since !== undefined && compareToBound(record.published, since) < 0) return false;
-      if (until !== undefined && compareToBound(record.published, until) > 0) return false;
+      if (record.published === null || !isWithinBounds(record.published, since, until)) return false;
     }
     return true;
   };
 }
 
+/** Whether a published time lies within the bounds given (inclusive). */
+export function isWithinBounds(published: string, since: TimeBound | undefined, until: TimeBound | undefined): boolean {
+  if (since !== undefined && compareToBound(published, since) < 0) return false;
+  if (until !== undefined && compareToBound(published, until) > 0) return false;
+  return true;
+}
+
 /** Agencies compare folded, with runs of white space as one space. */
-function foldAgency(name: string): string {
+export function foldAgency(name: string): string {
   return foldArabic(name.trim()).replace(/\s+/g, " ");
 }
 

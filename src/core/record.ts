@@ -45,6 +45,8 @@ export const WARNING_CODES = [
   "header-in-body",
   "invalid-utf8",
   "stray-text",
+  // Reported by `newsctl index` only: the index keeps one article per number.
+  "duplicate-id",
 ] as const;
 
 export type WarningCode = (typeof WARNING_CODES)[number];

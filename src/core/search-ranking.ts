@@ -1,6 +1,7 @@
 // Searching a stream of records: each is matched as it passes, collection statistics grow with
-// every record, and once the stream ends the matches are scored and put in order (exact before
-// stem-only, then BM25, then newest; or newest first with --sort date).
+// every record (or come ready from an index), and once the stream ends the matches are scored
+// and put in order (exact before stem-only, then BM25, then newest, then file and line; or
+// newest first with --sort date).
 
 import { FoldedFragmentScanner } from "./fold.js";
 import { type ParsedQuery } from "./query.js";
@@ -21,7 +22,6 @@ interface PendingHit {
   record: ArticleRecord;
   match: ArticleMatch;
   lengths: Record<SearchField, number>;
-  order: number;
 }
 
 export class SearchRanking {
@@ -29,26 +29,36 @@ export class SearchRanking {
   private readonly termCount: number;
   private readonly hits: PendingHit[] = [];
   private readonly fragments: FoldedFragmentScanner;
+  /** Statistics came from an index: records added are candidates, not the collection. */
+  private readonly hasFixedStats: boolean;
 
+  /**
+   * Without `stats`, every record of the collection is to be added and the statistics are
+   * gathered from them; with `stats` (an index's), only candidates need to be added.
+   */
   constructor(
     private readonly query: ParsedQuery,
     private readonly options: MatchOptions,
+    stats?: CollectionStats,
   ) {
     this.termCount = positiveTerms(query).length;
     this.fragments = new FoldedFragmentScanner(queryFragments(query, options));
-    this.stats = emptyStats(this.termCount);
+    this.hasFixedStats = stats !== undefined;
+    this.stats = stats ?? emptyStats(this.termCount);
   }
 
-  /** Looks at one record of the collection; returns whether it matches. */
+  /** Looks at one record; returns whether it matches. */
   add(record: ArticleRecord): boolean {
     const article = new AnalyzedArticle(record, this.fragments);
-    this.stats.articleCount++;
-    for (const field of SEARCH_FIELDS) this.stats.totalLength[field] += article.lengths[field];
     const match = matchArticle(this.query, article, this.options);
-    for (let term = 0; term < this.termCount; term++) {
-      if (termOccurs(match, term)) this.stats.documentFrequency[term]!++;
+    if (!this.hasFixedStats) {
+      this.stats.articleCount++;
+      for (const field of SEARCH_FIELDS) this.stats.totalLength[field] += article.lengths[field];
+      for (let term = 0; term < this.termCount; term++) {
+        if (termOccurs(match, term)) this.stats.documentFrequency[term]!++;
+      }
     }
-    if (match.isMatch) this.hits.push({ record, match, lengths: article.lengths, order: this.hits.length });
+    if (match.isMatch) this.hits.push({ record, match, lengths: article.lengths });
     return match.isMatch;
   }
 
@@ -65,7 +75,10 @@ export class SearchRanking {
         if (a.score !== b.score) return b.score - a.score;
       }
       const byDate = compareNewestFirst(a.record.published, b.record.published);
-      return byDate !== 0 ? byDate : a.order - b.order;
+      if (byDate !== 0) return byDate;
+      // Then where they come from, which a scan and an index know alike.
+      if (a.record.file !== b.record.file) return a.record.file < b.record.file ? -1 : 1;
+      return a.record.line - b.record.line;
     });
     return scored.map(({ record, score, match }) => ({ record, score, match }));
   }

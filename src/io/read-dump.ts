@@ -22,6 +22,8 @@ export interface DumpSource {
 export interface ReadOptions {
   timeZone?: TimeZone | undefined;
   stdin: Readable;
+  /** Sees every chunk of bytes as read (to hash the file, say). */
+  onBytes?: ((chunk: Buffer) => void) | undefined;
 }
 
 const REPLACEMENT = "\uFFFD";
@@ -36,6 +38,7 @@ export async function* readDump(source: DumpSource, options: ReadOptions): Async
   });
   try {
     for await (const chunk of chunks) {
+      options.onBytes?.(chunk);
       splitter.write(decoder.write(chunk));
       const items = parser.take();
       if (items.length > 0) yield items;

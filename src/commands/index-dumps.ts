@@ -1,0 +1,159 @@
+// `newsctl index [PATH...] --db FILE`: builds or updates the embedded index. A rerun reads only
+// files whose size or time changed (and replaces their articles only when their bytes did),
+// and drops the articles of files that are gone. Files are written in batches, each batch one
+// transaction, so an interrupted run leaves a consistent index that the next run completes.
+
+import { createHash } from "node:crypto";
+import { stat } from "node:fs/promises";
+import type { Command } from "commander";
+import type { ArticleRecord, DumpProblem } from "../core/record.js";
+import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, InputError, UsageError } from "../errors.js";
+import type { ArticleIndex, FileState } from "../io/article-index.js";
+import { expandInputs } from "../io/inputs.js";
+import { readDump } from "../io/read-dump.js";
+import { PROGRAM, writeError, writeProblem } from "../output/messages.js";
+import { addInputOptions, readReadingOptions, type RawOptions } from "./options.js";
+import type { ReadingContext } from "./read-records.js";
+
+interface IndexOptions extends RawOptions {
+  db?: string;
+}
+
+// Articles gathered before a transaction writes them: large enough that commits cost little,
+// small enough that an interrupted run loses little and memory stays flat.
+const ARTICLES_PER_TRANSACTION = 5_000;
+
+export function declareIndex(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
+  const command = program
+    .command("index")
+    .description("build or update the embedded index (SQLite) that search, export and show --db read")
+    .argument("[path...]", "files, directories or glob patterns")
+    .requiredOption("--db <file>", "the index file (created when new)");
+  addInputOptions(command);
+  command.addHelpText(
+    "after",
+    `
+A rerun reads only the files that changed and drops the articles of files that are gone. An
+article number met twice keeps the newer article (published later) and says so.
+
+Examples:
+  newsctl index dumps --db news.db
+  newsctl search 'الجيش' --db news.db`,
+  );
+  command.action(async (paths: string[], raw: IndexOptions) => {
+    setExitCode(await runIndex(paths, raw, context));
+  });
+}
+
+interface PendingFile {
+  name: string;
+  state: FileState;
+  records: ArticleRecord[];
+}
+
+export async function runIndex(paths: readonly string[], raw: IndexOptions, context: ReadingContext): Promise<number> {
+  const options = readReadingOptions(paths, raw);
+  if (paths.length === 0 || paths.includes("-")) throw new UsageError("index reads files: name files, directories or glob patterns", "e.g. newsctl index dumps --db news.db");
+  const { ArticleIndex } = await import("../io/article-index.js");
+  const index = ArticleIndex.open(raw.db!, true);
+  const { env } = context;
+  const report = (problem: DumpProblem) => {
+    problemCount++;
+    if (!options.isQuiet) writeProblem(env, problem);
+  };
+  let problemCount = 0;
+  let unreadableCount = 0;
+  let changedFiles = 0;
+  let unchangedFiles = 0;
+  let pending: PendingFile[] = [];
+  let pendingArticles = 0;
+
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    pendingArticles = 0;
+    const duplicates = index.inTransaction(() => batch.flatMap((file) => index.replaceFile(file.name, file.state, file.records)));
+    for (const { id, kept, dropped } of duplicates) {
+      report({
+        file: dropped.file,
+        line: dropped.line,
+        code: "duplicate-id",
+        message: `article ${id} is also at ${kept.file}:${kept.line}; the index keeps that one (the newer)`,
+      });
+    }
+  };
+
+  try {
+    for await (const source of expandInputs(paths, { include: options.include, isStdinTerminal: true })) {
+      if (source instanceof InputError) {
+        unreadableCount++;
+        writeError(env, source.message, source.hint);
+        continue;
+      }
+      const path = source.path!;
+      let info;
+      try {
+        info = await stat(path);
+      } catch (error) {
+        unreadableCount++;
+        writeError(env, `${source.name}: ${describeSystemError(error)}`);
+        continue;
+      }
+      const held = index.fileState(source.name);
+      if (held !== undefined && held.size === info.size && held.mtimeMs === info.mtimeMs) {
+        unchangedFiles++;
+        continue;
+      }
+      const hash = createHash("sha256");
+      const records: ArticleRecord[] = [];
+      try {
+        for await (const items of readDump(source, { timeZone: options.timeZone, stdin: context.stdin, onBytes: (chunk) => hash.update(chunk) })) {
+          for (const item of items) {
+            for (const problem of item.problems) report(problem);
+            if (item.record !== null) records.push(item.record);
+          }
+        }
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        unreadableCount++;
+        writeError(env, error.message, error.hint);
+        continue;
+      }
+      const state: FileState = { size: info.size, mtimeMs: info.mtimeMs, hash: hash.digest("hex") };
+      if (held !== undefined && held.hash === state.hash) {
+        index.touchFile(source.name, state);
+        unchangedFiles++;
+        continue;
+      }
+      changedFiles++;
+      pending.push({ name: source.name, state, records });
+      pendingArticles += records.length;
+      if (pendingArticles >= ARTICLES_PER_TRANSACTION) flush();
+    }
+    if (pending.length > 0) flush();
+    const removed = await removeVanishedFiles(index);
+    if (!options.isQuiet) {
+      env.stderr.write(
+        `${PROGRAM}: ${index.path}: ${changedFiles} files indexed, ${unchangedFiles} unchanged, ${removed} gone; ${index.articleCount()} articles in the index\n`,
+      );
+    }
+  } finally {
+    index.close();
+  }
+  if (unreadableCount > 0 || (options.isStrict && problemCount > 0)) return EXIT_TROUBLE;
+  return EXIT_SUCCESS;
+}
+
+/** Drops the files that no longer exist; returns how many. */
+async function removeVanishedFiles(index: ArticleIndex): Promise<number> {
+  const gone: string[] = [];
+  for (const path of index.indexedPaths()) {
+    const exists = await stat(path).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => error.code !== "ENOENT",
+    );
+    if (!exists) gone.push(path);
+  }
+  if (gone.length > 0) index.inTransaction(() => gone.forEach((path) => index.removeFile(path)));
+  return gone.length;
+}

@@ -1,0 +1,296 @@
+// The embedded index: records kept in SQLite (through better-sqlite3), with an FTS5 table of the
+// core's folded tokens and stems for finding candidates. Written in WAL mode, a batch of files
+// per transaction, so a process killed at any moment leaves a consistent database that a rerun
+// completes; a database made by another newsctl format is recognised and explained.
+
+import Database from "better-sqlite3";
+import { toAsciiDigits } from "../core/digits.js";
+import type { RecordFilter, TimeBound } from "../core/filters.js";
+import { foldAgency, isWithinBounds } from "../core/filters.js";
+import { FTS_COLUMNS, ftsColumnTexts, ftsQuery, ftsTerm } from "../core/fts-terms.js";
+import type { ParsedQuery } from "../core/query.js";
+import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
+import { emptyStats, type CollectionStats } from "../core/rank.js";
+import type { ArticleRecord } from "../core/record.js";
+import { positiveTerms, type MatchOptions } from "../core/search-match.js";
+import { NewsctlError } from "../errors.js";
+
+/**
+ * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
+ * those makes old indexes mean something else: raise it, and old indexes are refused.
+ */
+export const INDEX_FORMAT = 1;
+const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
+const BUSY_TIMEOUT_MS = 10_000;
+
+/** What is known of an indexed file, to tell whether it changed. */
+export interface FileState {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+/** An article number met twice: the newer article stays. */
+export interface DuplicateArticle {
+  id: string;
+  kept: ArticleRecord;
+  dropped: ArticleRecord;
+}
+
+const SCHEMA = `
+CREATE TABLE files (
+  file_id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TABLE articles (
+  article_id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(file_id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  id TEXT,
+  published TEXT,
+  agency_key TEXT,
+  ${SEARCH_FIELDS.map((field) => `length_${field} INTEGER NOT NULL`).join(",\n  ")},
+  record TEXT NOT NULL
+);
+CREATE INDEX articles_by_file ON articles(file_id);
+CREATE INDEX articles_by_place ON articles(path, line);
+CREATE INDEX articles_by_id ON articles(id);
+CREATE VIRTUAL TABLE articles_fts USING fts5(${FTS_COLUMNS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
+`;
+
+export class ArticleIndex {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+  ) {}
+
+  /** A prepared statement, prepared once per connection. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Opens an index; creates it when `isCreating` and the file is new. */
+  static open(path: string, isCreating: boolean): ArticleIndex {
+    let db: Database.Database;
+    try {
+      db = new Database(path, { fileMustExist: !isCreating });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new NewsctlError(`${path}: cannot open the index: ${reason}`, undefined, isCreating ? undefined : "build it with: newsctl index PATH... --db " + path);
+    }
+    try {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      const index = new ArticleIndex(path, db);
+      index.prepare(isCreating);
+      return index;
+    } catch (error) {
+      db.close();
+      if (error instanceof NewsctlError) throw error;
+      throw new NewsctlError(`${path}: ${describeDatabaseError(error)}`);
+    }
+  }
+
+  private prepare(isCreating: boolean): void {
+    const { db } = this;
+    const applicationId = db.pragma("application_id", { simple: true }) as number;
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+    if (applicationId === 0 && tables.n === 0) {
+      if (!isCreating) throw new NewsctlError(`${this.path}: the index is empty`, undefined, `build it with: newsctl index PATH... --db ${this.path}`);
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      db.transaction(() => {
+        db.exec(SCHEMA);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${INDEX_FORMAT}`);
+      })();
+      return;
+    }
+    if (applicationId !== APPLICATION_ID) {
+      throw new NewsctlError(`${this.path}: not a newsctl index (another program's SQLite database)`, undefined, "name a file that newsctl index made, or a new file");
+    }
+    const format = db.pragma("user_version", { simple: true }) as number;
+    if (format > INDEX_FORMAT) {
+      throw new NewsctlError(`${this.path}: made by a newer newsctl (index format ${format}; this one reads ${INDEX_FORMAT})`, undefined, "update newsctl, or build a new index");
+    }
+    if (format < INDEX_FORMAT) {
+      throw new NewsctlError(`${this.path}: made by an older newsctl (index format ${format}; this one reads ${INDEX_FORMAT})`, undefined, `delete it and build it again: newsctl index PATH... --db ${this.path}`);
+    }
+    db.pragma("journal_mode = WAL");
+    // In WAL mode NORMAL never corrupts the database; a power cut may only lose the last batches,
+    // which the next run indexes again.
+    db.pragma("synchronous = NORMAL");
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `work` in one transaction: all of it lands, or none. */
+  inTransaction<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
+  fileState(path: string): FileState | undefined {
+    const row = this.sql("SELECT size, mtime_ms, hash FROM files WHERE path = ?").get(path) as { size: number; mtime_ms: number; hash: string } | undefined;
+    return row === undefined ? undefined : { size: row.size, mtimeMs: row.mtime_ms, hash: row.hash };
+  }
+
+  /** Notes a file's new size and time when its bytes did not change. */
+  touchFile(path: string, state: FileState): void {
+    this.sql("UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?").run(state.size, state.mtimeMs, path);
+  }
+
+  /**
+   * Replaces what the index holds of a file with these records. An article number already held
+   * for another article keeps the newer of the two (published later; the one being added when
+   * equal), and the pair is returned.
+   */
+  replaceFile(path: string, state: FileState, records: readonly ArticleRecord[]): DuplicateArticle[] {
+    this.removeFile(path);
+    const fileId = this.sql("INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)").run(path, state.size, state.mtimeMs, state.hash).lastInsertRowid;
+    const insert = this.sql(
+      `INSERT INTO articles (file_id, path, line, id, published, agency_key, ${SEARCH_FIELDS.map((f) => `length_${f}`).join(", ")}, record)
+       VALUES (?, ?, ?, ?, ?, ?, ${SEARCH_FIELDS.map(() => "?").join(", ")}, ?)`,
+    );
+    const insertTerms = this.sql(`INSERT INTO articles_fts (rowid, ${FTS_COLUMNS.join(", ")}) VALUES (?, ${FTS_COLUMNS.map(() => "?").join(", ")})`);
+    const findById = this.sql("SELECT article_id, record FROM articles WHERE id = ?");
+    const duplicates: DuplicateArticle[] = [];
+    for (const record of records) {
+      if (record.id !== null) {
+        const held = findById.get(record.id) as { article_id: number; record: string } | undefined;
+        if (held !== undefined) {
+          const other = JSON.parse(held.record) as ArticleRecord;
+          if (isNewer(other, record)) {
+            duplicates.push({ id: record.id, kept: other, dropped: record });
+            continue;
+          }
+          duplicates.push({ id: record.id, kept: record, dropped: other });
+          this.removeArticle(held.article_id);
+        }
+      }
+      const lengths = SEARCH_FIELDS.map((field) => record[field]?.length ?? 0);
+      const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, record.agency === null ? null : foldAgency(record.agency), ...lengths, JSON.stringify(record)).lastInsertRowid;
+      insertTerms.run(articleId, ...ftsColumnTexts(record));
+    }
+    return duplicates;
+  }
+
+  private removeArticle(articleId: number | bigint): void {
+    this.sql("DELETE FROM articles_fts WHERE rowid = ?").run(articleId);
+    this.sql("DELETE FROM articles WHERE article_id = ?").run(articleId);
+  }
+
+  /** Drops a file and its articles. */
+  removeFile(path: string): void {
+    const file = this.sql("SELECT file_id FROM files WHERE path = ?").get(path) as { file_id: number } | undefined;
+    if (file === undefined) return;
+    this.sql("DELETE FROM articles_fts WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
+    this.sql("DELETE FROM articles WHERE file_id = ?").run(file.file_id);
+    this.sql("DELETE FROM files WHERE file_id = ?").run(file.file_id);
+  }
+
+  /** Every indexed file's path. */
+  indexedPaths(): string[] {
+    return (this.db.prepare("SELECT path FROM files ORDER BY path").all() as { path: string }[]).map((row) => row.path);
+  }
+
+  articleCount(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+  }
+
+  /** Records that pass the filter, in the order of their files' paths and lines. */
+  *records(filter: RecordFilter, limit?: number): Generator<ArticleRecord> {
+    const where = this.filterSql(filter);
+    const statement = this.db.prepare(`SELECT record FROM articles AS a WHERE ${where.sql} ORDER BY path, line${limit === undefined ? "" : " LIMIT ?"}`);
+    const parameters = limit === undefined ? where.parameters : [...where.parameters, limit];
+    for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
+  }
+
+  /** The collection statistics of the articles a filter selects, for ranking (rank.ts). */
+  searchStats(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): CollectionStats {
+    const where = this.filterSql(filter);
+    const totals = this.db
+      .prepare(`SELECT count(*) AS n, ${SEARCH_FIELDS.map((f) => `coalesce(sum(length_${f}), 0) AS ${f}`).join(", ")} FROM articles AS a WHERE ${where.sql}`)
+      .get(...where.parameters) as Record<SearchField, number> & { n: number };
+    const terms = positiveTerms(query);
+    const stats = emptyStats(terms.length);
+    stats.articleCount = totals.n;
+    for (const field of SEARCH_FIELDS) stats.totalLength[field] = totals[field];
+    const countMatching = this.db.prepare(`SELECT count(*) AS n FROM articles AS a WHERE a.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND ${where.sql}`);
+    terms.forEach((term, index) => {
+      stats.documentFrequency[index] = (countMatching.get(ftsTerm(term, options), ...where.parameters) as { n: number }).n;
+    });
+    return stats;
+  }
+
+  /** Records that may match the query (all that do, and only those the filter selects). */
+  *candidates(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
+    const where = this.filterSql(filter);
+    const { positive, negative } = ftsQuery(query, options);
+    const conditions = [where.sql];
+    const parameters: unknown[] = [...where.parameters];
+    if (positive !== null) {
+      conditions.push("a.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      parameters.push(positive);
+    }
+    if (negative !== null) {
+      conditions.push("a.article_id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      parameters.push(negative);
+    }
+    const statement = this.db.prepare(`SELECT record FROM articles AS a WHERE ${conditions.join(" AND ")} ORDER BY path, line`);
+    for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
+  }
+
+  /**
+   * SQL for a filter. Times go through a function that applies the same rule as a scan
+   * (filters.ts), so that offsets compare as instants where both sides have one.
+   */
+  private filterSql(filter: RecordFilter): { sql: string; parameters: unknown[] } {
+    const conditions: string[] = ["1"];
+    const parameters: unknown[] = [];
+    if (filter.ids?.length) {
+      conditions.push(`a.id IN (${filter.ids.map(() => "?").join(", ")})`);
+      parameters.push(...filter.ids.map((id) => toAsciiDigits(id.trim())));
+    }
+    if (filter.agencies?.length) {
+      conditions.push(`a.agency_key IN (${filter.agencies.map(() => "?").join(", ")})`);
+      parameters.push(...filter.agencies.map(foldAgency));
+    }
+    if (filter.since !== undefined || filter.until !== undefined) {
+      const since = filter.since;
+      const until = filter.until;
+      this.db.function("newsctl_within_bounds", { deterministic: true }, (published: unknown) =>
+        typeof published === "string" && isWithinBounds(published, since as TimeBound | undefined, until as TimeBound | undefined) ? 1 : 0,
+      );
+      conditions.push("newsctl_within_bounds(a.published)");
+    }
+    return { sql: conditions.join(" AND "), parameters };
+  }
+}
+
+/** Whether `a` is newer than `b` (published later; undated is oldest). */
+function isNewer(a: ArticleRecord, b: ArticleRecord): boolean {
+  if (a.published === b.published) return false;
+  if (b.published === null) return true;
+  if (a.published === null) return false;
+  return a.published > b.published;
+}
+
+function describeDatabaseError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === "SQLITE_BUSY") return "the index is busy (another newsctl is writing it); try again when it is done";
+  if (code === "SQLITE_NOTADB") return "not a newsctl index (not an SQLite database)";
+  if (code === "SQLITE_CORRUPT") return "the index is damaged; delete it and build it again";
+  return error instanceof Error ? error.message : String(error);
+}
