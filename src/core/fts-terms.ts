@@ -8,22 +8,28 @@ import { stemArabic } from "./arabic-stem.js";
 import { foldArabic, tokenTexts } from "./fold.js";
 import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm, type SearchField } from "./query.js";
 import type { ArticleRecord } from "./record.js";
-import type { MatchOptions } from "./search-match.js";
+import { cachedStem, type MatchOptions } from "./search-match.js";
 
-/** Column of the stems of a field's tokens. */
-export function stemColumn(field: SearchField): string {
-  return `${field}_stem`;
-}
-
-export const FTS_COLUMNS: readonly string[] = [...SEARCH_FIELDS, ...SEARCH_FIELDS.map(stemColumn)];
-
-/** The text of each FTS column for an article: tokens, then stems, space-separated. */
-export function ftsColumnTexts(record: ArticleRecord): string[] {
-  const tokens = SEARCH_FIELDS.map((field) => {
+/**
+ * The text of each column for an article: in the token table, every folded token; in the stem
+ * table, the light stem of each token whose stem is not the token itself (the others are found
+ * in the token table, see ftsTerm), which keeps the stem table small.
+ */
+export function ftsColumnTexts(record: ArticleRecord): { tokens: string[]; stems: string[] } {
+  const tokens: string[] = [];
+  const stems: string[] = [];
+  for (const field of SEARCH_FIELDS) {
     const text = record[field];
-    return text === null ? [] : tokenTexts(foldArabic(text));
-  });
-  return [...tokens.map((list) => list.join(" ")), ...tokens.map((list) => list.map(stemArabic).join(" "))];
+    const fieldTokens = text === null ? [] : tokenTexts(foldArabic(text));
+    tokens.push(fieldTokens.join(" "));
+    const fieldStems: string[] = [];
+    for (const token of fieldTokens) {
+      const stem = cachedStem(token);
+      if (stem !== token) fieldStems.push(stem);
+    }
+    stems.push(fieldStems.join(" "));
+  }
+  return { tokens, stems };
 }
 
 /** FTS5 string literal: double quotes, inner ones doubled. Tokens never hold one, but be sure. */
@@ -35,36 +41,33 @@ function columnFilter(columns: readonly string[], expression: string): string {
   return `{${columns.join(" ")}} : ${expression}`;
 }
 
-/** The FTS5 expression for the articles a term occurs in. */
-export function ftsTerm(term: QueryTerm, options: MatchOptions): string {
+/** The FTS5 expressions that find the articles a term occurs in: either table may hold it. */
+export interface FtsTermQuery {
+  tokens: string;
+  /** null when the stem table cannot hold the term. */
+  stems: string | null;
+}
+
+/**
+ * A term as FTS5 expressions. A token x matches a word by stem when stem(x) is the word's stem
+ * s: either x's stem is in the stem table (stem(x) differs from x), or x is s itself and s is
+ * its own stem (then x is in the token table).
+ */
+export function ftsTerm(term: QueryTerm, options: MatchOptions): FtsTermQuery {
   const fields = term.field === null ? SEARCH_FIELDS : [term.field];
   switch (term.kind) {
     case "phrase":
-      return columnFilter(fields, quote(term.tokens.join(" ")));
+      return { tokens: columnFilter(fields, quote(term.tokens.join(" "))), stems: null };
     case "prefix":
-      return columnFilter(fields, `${quote(term.token)} *`);
+      return { tokens: columnFilter(fields, `${quote(term.token)} *`), stems: null };
     case "word": {
-      const exact = columnFilter(fields, quote(term.token));
-      if (!options.isStemming || term.isExact) return exact;
-      return `(${exact} OR ${columnFilter(fields.map(stemColumn), quote(term.stem))})`;
+      if (!options.isStemming || term.isExact) return { tokens: columnFilter(fields, quote(term.token)), stems: null };
+      const tokens = [term.token];
+      if (term.stem !== term.token && stemArabic(term.stem) === term.stem) tokens.push(term.stem);
+      return {
+        tokens: columnFilter(fields, tokens.length === 1 ? quote(term.token) : `(${tokens.map(quote).join(" OR ")})`),
+        stems: columnFilter(fields, quote(term.stem)),
+      };
     }
   }
-}
-
-/** The candidates of a query: articles where each positive clause has a term and no negated one. */
-export interface FtsQuery {
-  /** Every positive clause ANDed; null when the query has only negated clauses. */
-  positive: string | null;
-  /** Any negated clause ORed; null when there is none. */
-  negative: string | null;
-}
-
-export function ftsQuery(query: ParsedQuery, options: MatchOptions): FtsQuery {
-  const clause = (terms: readonly QueryTerm[]) => `(${terms.map((term) => ftsTerm(term, options)).join(" OR ")})`;
-  const positive = query.clauses.filter((c) => !c.isNegated).map((c) => clause(c.alternatives));
-  const negative = query.clauses.filter((c) => c.isNegated).map((c) => clause(c.alternatives));
-  return {
-    positive: positive.length > 0 ? positive.join(" AND ") : null,
-    negative: negative.length > 0 ? negative.join(" OR ") : null,
-  };
 }

@@ -7,8 +7,8 @@ import Database from "better-sqlite3";
 import { toAsciiDigits } from "../core/digits.js";
 import type { RecordFilter, TimeBound } from "../core/filters.js";
 import { foldAgency, isWithinBounds } from "../core/filters.js";
-import { FTS_COLUMNS, ftsColumnTexts, ftsQuery, ftsTerm } from "../core/fts-terms.js";
-import type { ParsedQuery } from "../core/query.js";
+import { ftsColumnTexts, ftsTerm } from "../core/fts-terms.js";
+import type { ParsedQuery, QueryTerm } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
 import type { ArticleRecord } from "../core/record.js";
@@ -19,7 +19,7 @@ import { NewsctlError } from "../errors.js";
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -59,7 +59,8 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_file ON articles(file_id);
 CREATE INDEX articles_by_place ON articles(path, line);
 CREATE INDEX articles_by_id ON articles(id);
-CREATE VIRTUAL TABLE articles_fts USING fts5(${FTS_COLUMNS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
+CREATE VIRTUAL TABLE article_tokens USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
+CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, detail='column', tokenize='ascii');
 `;
 
 export class ArticleIndex {
@@ -163,7 +164,10 @@ export class ArticleIndex {
       `INSERT INTO articles (file_id, path, line, id, published, agency_key, ${SEARCH_FIELDS.map((f) => `length_${f}`).join(", ")}, record)
        VALUES (?, ?, ?, ?, ?, ?, ${SEARCH_FIELDS.map(() => "?").join(", ")}, ?)`,
     );
-    const insertTerms = this.sql(`INSERT INTO articles_fts (rowid, ${FTS_COLUMNS.join(", ")}) VALUES (?, ${FTS_COLUMNS.map(() => "?").join(", ")})`);
+    const columns = `rowid, ${SEARCH_FIELDS.join(", ")}`;
+    const values = `?, ${SEARCH_FIELDS.map(() => "?").join(", ")}`;
+    const insertTokens = this.sql(`INSERT INTO article_tokens (${columns}) VALUES (${values})`);
+    const insertStems = this.sql(`INSERT INTO article_stems (${columns}) VALUES (${values})`);
     const findById = this.sql("SELECT article_id, record FROM articles WHERE id = ?");
     const duplicates: DuplicateArticle[] = [];
     for (const record of records) {
@@ -181,13 +185,16 @@ export class ArticleIndex {
       }
       const lengths = SEARCH_FIELDS.map((field) => record[field]?.length ?? 0);
       const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, record.agency === null ? null : foldAgency(record.agency), ...lengths, JSON.stringify(record)).lastInsertRowid;
-      insertTerms.run(articleId, ...ftsColumnTexts(record));
+      const { tokens, stems } = ftsColumnTexts(record);
+      insertTokens.run(articleId, ...tokens);
+      insertStems.run(articleId, ...stems);
     }
     return duplicates;
   }
 
   private removeArticle(articleId: number | bigint): void {
-    this.sql("DELETE FROM articles_fts WHERE rowid = ?").run(articleId);
+    this.sql("DELETE FROM article_tokens WHERE rowid = ?").run(articleId);
+    this.sql("DELETE FROM article_stems WHERE rowid = ?").run(articleId);
     this.sql("DELETE FROM articles WHERE article_id = ?").run(articleId);
   }
 
@@ -195,7 +202,8 @@ export class ArticleIndex {
   removeFile(path: string): void {
     const file = this.sql("SELECT file_id FROM files WHERE path = ?").get(path) as { file_id: number } | undefined;
     if (file === undefined) return;
-    this.sql("DELETE FROM articles_fts WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
+    this.sql("DELETE FROM article_tokens WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
+    this.sql("DELETE FROM article_stems WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
     this.sql("DELETE FROM articles WHERE file_id = ?").run(file.file_id);
     this.sql("DELETE FROM files WHERE file_id = ?").run(file.file_id);
   }
@@ -227,9 +235,10 @@ export class ArticleIndex {
     const stats = emptyStats(terms.length);
     stats.articleCount = totals.n;
     for (const field of SEARCH_FIELDS) stats.totalLength[field] = totals[field];
-    const countMatching = this.db.prepare(`SELECT count(*) AS n FROM articles AS a WHERE a.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND ${where.sql}`);
     terms.forEach((term, index) => {
-      stats.documentFrequency[index] = (countMatching.get(ftsTerm(term, options), ...where.parameters) as { n: number }).n;
+      const occurs = termSql(term, options);
+      const row = this.db.prepare(`SELECT count(*) AS n FROM articles AS a WHERE ${occurs.sql} AND ${where.sql}`).get(...occurs.parameters, ...where.parameters);
+      stats.documentFrequency[index] = (row as { n: number }).n;
     });
     return stats;
   }
@@ -237,16 +246,12 @@ export class ArticleIndex {
   /** Records that may match the query (all that do, and only those the filter selects). */
   *candidates(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
     const where = this.filterSql(filter);
-    const { positive, negative } = ftsQuery(query, options);
     const conditions = [where.sql];
     const parameters: unknown[] = [...where.parameters];
-    if (positive !== null) {
-      conditions.push("a.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
-      parameters.push(positive);
-    }
-    if (negative !== null) {
-      conditions.push("a.article_id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
-      parameters.push(negative);
+    for (const clause of query.clauses) {
+      const alternatives = clause.alternatives.map((term) => termSql(term, options));
+      conditions.push(`${clause.isNegated ? "NOT " : ""}(${alternatives.map((alternative) => alternative.sql).join(" OR ")})`);
+      for (const alternative of alternatives) parameters.push(...alternative.parameters);
     }
     const statement = this.db.prepare(`SELECT record FROM articles AS a WHERE ${conditions.join(" AND ")} ORDER BY path, line`);
     for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
@@ -285,6 +290,14 @@ function isNewer(a: ArticleRecord, b: ArticleRecord): boolean {
   if (b.published === null) return true;
   if (a.published === null) return false;
   return a.published > b.published;
+}
+
+/** SQL that holds for the articles (alias a) a term occurs in, with its parameters. */
+function termSql(term: QueryTerm, options: MatchOptions): { sql: string; parameters: string[] } {
+  const { tokens, stems } = ftsTerm(term, options);
+  const inTokens = "a.article_id IN (SELECT rowid FROM article_tokens WHERE article_tokens MATCH ?)";
+  if (stems === null) return { sql: inTokens, parameters: [tokens] };
+  return { sql: `(${inTokens} OR a.article_id IN (SELECT rowid FROM article_stems WHERE article_stems MATCH ?))`, parameters: [tokens, stems] };
 }
 
 function describeDatabaseError(error: unknown): string {
