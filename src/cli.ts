@@ -5,16 +5,26 @@
 import { readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { Command, CommanderError } from "commander";
-import { declareCheck } from "./commands/check.js";
-import { declareExport, filesInProgress } from "./commands/export.js";
-import { declareIndex } from "./commands/index-dumps.js";
-import { declareParse } from "./commands/parse.js";
 import type { ReadingContext } from "./commands/read-records.js";
-import { declareSearch } from "./commands/search.js";
-import { declareShow } from "./commands/show.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
 import { PROGRAM, writeError } from "./output/messages.js";
+import { abortFilesInProgress } from "./output/sink.js";
+
+type Declare = (program: Command, context: ReadingContext, setExitCode: (code: number) => void) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: a search against the index should
+ * not pay for loading the parser of dumps, tables or CSV. Help and unknown commands load all.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Declare>>> = {
+  parse: async () => (await import("./commands/parse.js")).declareParse,
+  search: async () => (await import("./commands/search.js")).declareSearch,
+  export: async () => (await import("./commands/export.js")).declareExport,
+  show: async () => (await import("./commands/show.js")).declareShow,
+  check: async () => (await import("./commands/check.js")).declareCheck,
+  index: async () => (await import("./commands/index-dumps.js")).declareIndex,
+};
 
 export interface ProcessContext {
   argv: readonly string[];
@@ -88,14 +98,11 @@ Examples:
   newsctl show 490728 seeds
   newsctl check dumps`,
   );
-  declareParse(program, reading, setExitCode);
-  declareSearch(program, reading, setExitCode);
-  declareExport(program, reading, setExitCode);
-  declareShow(program, reading, setExitCode);
-  declareCheck(program, reading, setExitCode);
-  declareIndex(program, reading, setExitCode);
-
   try {
+    // Program options take no values, so the first word that is not an option names the command.
+    const named = context.argv.find((word) => !word.startsWith("-"));
+    const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+    for (const declare of await Promise.all(wanted.map((name) => COMMANDS[name]!()))) declare(program, reading, setExitCode);
     await program.parseAsync([...context.argv], { from: "user" });
     return exitCode;
   } catch (error) {
@@ -121,11 +128,11 @@ export async function main(): Promise<void> {
     process.exit(EXIT_TROUBLE);
   });
   process.on("SIGINT", () => {
-    for (const file of filesInProgress) file.abortNow();
+    abortFilesInProgress();
     process.exit(EXIT_INTERRUPTED);
   });
   process.on("SIGTERM", () => {
-    for (const file of filesInProgress) file.abortNow();
+    abortFilesInProgress();
     process.exit(EXIT_TERMINATED);
   });
   const stdout = process.stdout;

@@ -22,9 +22,6 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, MachineFormat>> = {
   ".tsv": "tsv",
 };
 
-/** Where a running export writes, so that an interrupt can remove the unfinished file. */
-export const filesInProgress = new Set<AtomicFile>();
-
 export function declareExport(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
   const command = program
     .command("export")
@@ -78,13 +75,11 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
     const file = await AtomicFile.create(raw.output).catch((error: unknown) => {
       throw new NewsctlError(`-o ${raw.output}: cannot write there: ${describeSystemError(error)}`);
     });
-    filesInProgress.add(file);
     try {
       await pipeRecords(records, await makeRecordWriter(format, new TextSink(file.stream), context.env));
       await file.commit();
     } finally {
       await file.abort();
-      filesInProgress.delete(file);
     }
     return exitCode();
   } finally {

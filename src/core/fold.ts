@@ -43,7 +43,9 @@ const DROP = 0xffff;
 /** The character needs NFKC or a context-dependent lower case: fold by patterns instead. */
 const SLOW = 0xfffe;
 let actionTable: Uint16Array | undefined;
-const utf16 = new TextDecoder("utf-16le");
+// Made on first use: creating a decoder or a segmenter loads ICU data, which a command that never
+// folds long text should not pay for at start-up.
+let utf16: InstanceType<typeof TextDecoder> | undefined;
 let scratch = new Uint16Array(4096);
 
 /** One buffer reused for every text folded: folding many articles then makes little garbage. */
@@ -76,7 +78,7 @@ function foldByTable(text: string): string | undefined {
     }
     if (action !== DROP) out[length++] = action;
   }
-  return out === undefined ? text : utf16.decode(out.subarray(0, length));
+  return out === undefined ? text : (utf16 ??= new TextDecoder("utf-16le")).decode(out.subarray(0, length));
 }
 
 /**
@@ -219,7 +221,7 @@ export interface FoldedText {
   ends: Int32Array;
 }
 
-const graphemes = new Intl.Segmenter("ar", { granularity: "grapheme" });
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Folds text one user-perceived character (a letter and its marks) at a time, so each folded
@@ -243,7 +245,7 @@ interface Piece {
 }
 
 function graphemePieces(text: string): Iterable<Piece> {
-  return graphemes.segment(text);
+  return (graphemes ??= new Intl.Segmenter("ar", { granularity: "grapheme" })).segment(text);
 }
 
 function wordPieces(text: string): Piece[] {

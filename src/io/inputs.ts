@@ -4,7 +4,6 @@
 
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import fg from "fast-glob";
 import { describeSystemError, InputError, UsageError } from "../errors.js";
 import type { DumpSource } from "./read-dump.js";
 import { checkIncludePattern, walkDirectory } from "./walk.js";
@@ -31,7 +30,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
     yield { name: STDIN_NAME };
     return;
   }
-  const problem = checkIncludePattern(options.include);
+  const problem = await checkIncludePattern(options.include);
   if (problem !== undefined) throw new UsageError(`--include ${JSON.stringify(options.include)}: ${problem}`);
   const seen = new Set<string>();
   const once = function* (source: DumpSource): Generator<DumpSource> {
@@ -54,7 +53,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
   );
   for (const [index, given] of paths.entries()) {
     const look = looks[index];
-    if (look !== undefined && "error" in look && !isGlobPattern(given, look.error)) yield new InputError(given, describeSystemError(look.error));
+    if (look !== undefined && "error" in look && !(await isGlobPattern(given, look.error))) yield new InputError(given, describeSystemError(look.error));
   }
   for (const [index, given] of paths.entries()) {
     const look = looks[index];
@@ -63,7 +62,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
     } else if ("isDirectory" in look) {
       if (look.isDirectory) yield* walk(given);
       else yield* once({ name: given, path: given });
-    } else if (isGlobPattern(given, look.error)) {
+    } else if (await isGlobPattern(given, look.error)) {
       const matches = await globFiles(given);
       if (!Array.isArray(matches)) yield new InputError(given, describeSystemError(matches.error));
       else if (matches.length === 0) yield new InputError(given, "no files match this pattern");
@@ -83,13 +82,19 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
 }
 
 /** A path that does not exist but has glob syntax is a pattern. */
-function isGlobPattern(given: string, error: unknown): boolean {
+async function isGlobPattern(given: string, error: unknown): Promise<boolean> {
   const code = (error as NodeJS.ErrnoException).code;
-  return (code === "ENOENT" || code === "ENOTDIR") && fg.isDynamicPattern(given);
+  return (code === "ENOENT" || code === "ENOTDIR") && (await loadFastGlob()).isDynamicPattern(given);
+}
+
+/** fast-glob, loaded only when a path is a pattern. */
+async function loadFastGlob() {
+  return (await import("fast-glob")).default;
 }
 
 async function globFiles(pattern: string): Promise<string[] | { error: unknown }> {
   try {
+    const fg = await loadFastGlob();
     const files = await fg(pattern, {
       onlyFiles: true,
       followSymbolicLinks: true,

@@ -3,7 +3,6 @@
 // skipped. A subdirectory or link that cannot be read is reported and the walk goes on.
 
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
-import picomatch from "picomatch";
 import { describeSystemError, InputError } from "../errors.js";
 
 export type WalkEntry = { file: string } | { error: InputError };
@@ -13,6 +12,7 @@ export type WalkEntry = { file: string } | { error: InputError };
  * matches names at any depth). Paths are `root` joined with the relative path.
  */
 export async function* walkDirectory(root: string, include: string): AsyncGenerator<WalkEntry> {
+  const { default: picomatch } = await import("picomatch");
   const matches = picomatch(include, { basename: !include.includes("/"), dot: false });
   const visited = new Set<string>();
   const prefix = root.endsWith("/") ? root : `${root}/`;
@@ -61,8 +61,9 @@ function byteOrder(a: string, b: string): number {
 }
 
 /** Whether a --include pattern can be used; the reason when it cannot. */
-export function checkIncludePattern(include: string): string | undefined {
+export async function checkIncludePattern(include: string): Promise<string | undefined> {
   if (include.trim() === "") return "the pattern is empty";
+  const { default: picomatch } = await import("picomatch");
   try {
     picomatch.makeRe(include);
     return undefined;

@@ -50,6 +50,13 @@ function waitForDrain(stream: Writable): Promise<void> {
   });
 }
 
+const filesInProgress = new Set<AtomicFile>();
+
+/** Drops every unfinished output file at once, for a process about to end (Ctrl-C). */
+export function abortFilesInProgress(): void {
+  for (const file of filesInProgress) file.abortNow();
+}
+
 /**
  * A file being written under a temporary name next to where it will end up. A target that is
  * not a regular file (a FIFO, /dev/stdout) is written directly: renaming over it would replace it.
@@ -67,6 +74,7 @@ export class AtomicFile {
     stream.on("error", (error) => {
       this.failure ??= error;
     });
+    filesInProgress.add(this);
   }
 
   /** Creates the temporary file; fails at once (with the system error) when it cannot be written. */
@@ -89,6 +97,7 @@ export class AtomicFile {
     await once(this.stream, "close");
     if (this.failure) throw this.failure;
     this.isSettled = true;
+    filesInProgress.delete(this);
     if (this.temporaryPath !== undefined) await rename(this.temporaryPath, this.targetPath);
   }
 
@@ -96,6 +105,7 @@ export class AtomicFile {
   async abort(): Promise<void> {
     if (this.isSettled) return;
     this.isSettled = true;
+    filesInProgress.delete(this);
     this.stream.destroy();
     if (this.temporaryPath !== undefined) await rm(this.temporaryPath, { force: true });
   }
@@ -104,6 +114,7 @@ export class AtomicFile {
   abortNow(): void {
     if (this.isSettled) return;
     this.isSettled = true;
+    filesInProgress.delete(this);
     this.stream.destroy();
     if (this.temporaryPath !== undefined) rmSync(this.temporaryPath, { force: true });
   }

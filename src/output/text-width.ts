@@ -4,7 +4,7 @@
 
 import stringWidth from "string-width";
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+let graphemes: Intl.Segmenter | undefined; // made on first use: it loads ICU data
 const ELLIPSIS = "…";
 
 /** Columns the text takes on a terminal. */
@@ -19,7 +19,7 @@ export function truncateToWidth(text: string, width: number): string {
   const room = width - 1;
   let used = 0;
   let out = "";
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(text)) {
     const segmentWidth = displayWidth(segment);
     if (used + segmentWidth > room) break;
     out += segment;
