@@ -8,7 +8,8 @@ import type { TimeZone } from "../core/time-zone.js";
 import { EXIT_SUCCESS, EXIT_TROUBLE, InputError, UsageError } from "../errors.js";
 import { isSameFile, type FileIdentity } from "../io/file-identity.js";
 import { expandInputs } from "../io/inputs.js";
-import { readDump } from "../io/read-dump.js";
+import { parseSources } from "../io/parse-sources.js";
+import type { DumpSource } from "../io/read-dump.js";
 import type { OutputEnvironment } from "../output/environment.js";
 import { writeError, writeProblem } from "../output/messages.js";
 
@@ -22,6 +23,8 @@ export interface ReadingOptions {
   isQuiet: boolean;
   /** Problems make the exit code 2. */
   isStrict: boolean;
+  /** Worker threads that parse files side by side (1: parse on this thread). */
+  jobs: number;
   /** A last say on each record the filters kept (a search's query); called once per record. */
   select?: ((record: ArticleRecord) => boolean) | undefined;
   /** A file that must not be read (the file an export is writing): reading it is refused. */
@@ -62,32 +65,37 @@ export class RecordReader {
     const isSelected = select === undefined ? passesFilters : (record: ArticleRecord) => passesFilters(record) && select(record);
     const limit = options.limit ?? Infinity;
     let emitted = 0;
-    for await (const source of expandInputs(options.paths, { include: options.include, isStdinTerminal: context.isStdinTerminal })) {
-      if (source instanceof InputError) {
-        this.reportUnreadable(source);
+    const sources = expandInputs(options.paths, { include: options.include, isStdinTerminal: context.isStdinTerminal });
+    for await (const event of parseSources(this.guardOutputFile(sources), { jobs: options.jobs, timeZone: options.timeZone, stdin: context.stdin })) {
+      if (event.kind === "unreadable") {
+        this.reportUnreadable(event.error);
         continue;
       }
       // Missing paths come first from expandInputs, so they are reported even with --limit 0.
       if (emitted >= limit) return;
-      if (options.forbiddenFile !== undefined && (await isSameFile(source, options.forbiddenFile, context.stdin))) {
+      if (event.kind === "done") {
+        this.fileCount++;
+        continue;
+      }
+      for (const { record, problems } of event.items) {
+        if (record !== null) this.articleCount++;
+        const isKept = record !== null && isSelected(record);
+        if (!isFiltered || isKept) for (const problem of problems) this.report(problem);
+        if (!isKept) continue;
+        yield record;
+        if (++emitted >= limit) return;
+      }
+    }
+  }
+
+  /** Refuses, before it is read, a source that is the file an export is writing. */
+  private async *guardOutputFile(sources: AsyncIterable<DumpSource | InputError>): AsyncGenerator<DumpSource | InputError> {
+    const { forbiddenFile } = this.options;
+    for await (const source of sources) {
+      if (forbiddenFile !== undefined && !(source instanceof InputError) && (await isSameFile(source, forbiddenFile, this.context.stdin))) {
         throw new UsageError(`${source.name} is also the output file; writing it would destroy what is being read`, "write the export somewhere else");
       }
-      try {
-        for await (const items of readDump(source, { timeZone: options.timeZone, stdin: context.stdin })) {
-          for (const { record, problems } of items) {
-            if (record !== null) this.articleCount++;
-            const isKept = record !== null && isSelected(record);
-            if (!isFiltered || isKept) for (const problem of problems) this.report(problem);
-            if (!isKept) continue;
-            yield record;
-            if (++emitted >= limit) return;
-          }
-        }
-        this.fileCount++;
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        this.reportUnreadable(error);
-      }
+      yield source;
     }
   }
 
