@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A deterministic corpus of synthetic Arabic news dumps for the benchmark, covering every
-// variation of the layout contract (/work/shared/spec/dump-format.md): lead, subheadline and
+// variation of the dump layout (docs/format.md): lead, subheadline and
 // desk code present or absent, every number-line and date-line form, blank lines, articles that
 // lost their number line, date-looking paragraphs inside bodies, four encodings and three kinds
 // of line ending. Every word comes from the lists below, written for this generator.

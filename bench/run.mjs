@@ -3,9 +3,16 @@
 // reading and decoding the same bytes. Ratios, not seconds, are what to compare between runs,
 // since machines are shared and noisy. Each figure is the best of several rounds.
 //
-// usage: npm run bench [-- --rounds N --copies N]
+// usage: npm run bench [-- --rounds N --copies N --sizes 30000,300000 --jobs 2]
+//
+// Sections: the shared corpus (when ../shared is there), the seed repeated, and corpora made by
+// bench/generate.mjs at each size (kept in the system's temporary folder between runs). For the
+// generated corpora it also measures --jobs, peak memory, building the index, and a search
+// against the index as a whole process beside a bare `node -e 0` and beside `rg -c` (ripgrep,
+// from apt: apt-get install ripgrep) over the same files.
 
 import { spawnSync } from "node:child_process";
+import { tmpdir as systemTmp } from "node:os";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,6 +31,9 @@ const argument = (name, fallback) => {
 };
 const rounds = argument("rounds", 5);
 const copies = argument("copies", 10_000);
+const sizesIndex = process.argv.indexOf("--sizes");
+const sizes = sizesIndex > 0 ? process.argv[sizesIndex + 1].split(",").map(Number) : [30_000, 300_000];
+const jobs = argument("jobs", 2);
 
 /**
  * The floor: read every file the way newsctl reads files (blocking 256 KiB reads, the quickest
@@ -117,4 +127,84 @@ try {
   await measure(`seed repeated ${copies} times`, [repeated], scratch, ["export", repeated, "--ndjson", "--quiet"], "الجيش");
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated corpora: the figures the index and the worker pool are judged by.
+
+const { generateCorpus } = await import("./generate.mjs");
+const WORD = "الجيش";
+const newsctl = path.join(root, "bin/newsctl");
+const peakRssHook = `--import=${new URL("./peak-rss.mjs", import.meta.url).href}`;
+
+/** Runs a whole process `rounds` times (at most 3); the best time, and the peak memory seen. */
+function timeProcess(command, args, options = {}) {
+  let fastest = Infinity;
+  let peak = 0;
+  let output = "";
+  for (let round = 0; round < Math.min(rounds, options.rounds ?? 3); round++) {
+    options.before?.();
+    const start = process.hrtime.bigint();
+    const run = spawnSync(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...(options.measureMemory ? { NODE_OPTIONS: peakRssHook } : {}) },
+      stdio: ["ignore", options.keepOutput ? "pipe" : "ignore", "pipe"],
+      maxBuffer: 1 << 30,
+      encoding: "utf8",
+    });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (run.status !== 0 && !(options.okStatuses ?? []).includes(run.status)) {
+      throw new Error(`${command} ${args.join(" ")} exited ${run.status}: ${run.stderr.slice(-400)}`);
+    }
+    fastest = Math.min(fastest, seconds);
+    const rss = /newsctl-bench peak-rss-kb (\d+)/.exec(run.stderr ?? "");
+    if (rss) peak = Math.max(peak, Number(rss[1]));
+    output = run.stdout ?? "";
+  }
+  return { seconds: fastest, peakMb: peak / 1024, output };
+}
+
+function corpusFor(articles) {
+  const directory = path.join(systemTmp(), `newsctl-bench-${articles}`);
+  const marker = path.join(directory, ".complete");
+  if (!existsSync(marker)) {
+    rmSync(directory, { recursive: true, force: true });
+    const start = process.hrtime.bigint();
+    const made = generateCorpus({ articles, directory });
+    writeFileSync(marker, JSON.stringify(made));
+    console.log(`  (generated in ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(0)} s into ${directory})`);
+  }
+  return directory;
+}
+
+const hasRipgrep = spawnSync("rg", ["--version"], { stdio: "ignore" }).status === 0;
+for (const articles of sizes) {
+  console.log(`\ngenerated corpus, ${articles} articles:`);
+  const directory = corpusFor(articles);
+  const files = fg.sync("**/*.txt", { cwd: directory }).sort().map((file) => path.join(directory, file));
+  const megabytes = files.reduce((sum, file) => sum + statSync(file).size, 0) / 1e6;
+  const rate = (seconds) => `${(megabytes / seconds).toFixed(1)} MB/s`;
+  console.log(`  ${files.length} files, ${megabytes.toFixed(0)} MB`);
+  const floor = await best(() => decodeFloor(files));
+  const parse = await best(() => parseAll(files));
+  console.log(`  floor (read + decode)             ${rate(floor.seconds).padStart(12)}`);
+  console.log(`  parse (in process, one core)      ${rate(parse.seconds).padStart(12)}   ${(floor.seconds / parse.seconds).toFixed(2)} of the floor`);
+  const one = timeProcess(process.execPath, [newsctl, "export", directory, "--quiet", "--jobs", "1"], { measureMemory: true, rounds: 2 });
+  const many = timeProcess(process.execPath, [newsctl, "export", directory, "--quiet", "--jobs", String(jobs)], { measureMemory: true, rounds: 2 });
+  console.log(`  export, --jobs 1                  ${rate(one.seconds).padStart(12)}   peak RSS ${one.peakMb.toFixed(0)} MB`);
+  console.log(`  export, --jobs ${jobs}                  ${rate(many.seconds).padStart(12)}   peak RSS ${many.peakMb.toFixed(0)} MB   ${(one.seconds / many.seconds).toFixed(2)}x of --jobs 1`);
+  const db = path.join(systemTmp(), `newsctl-bench-${articles}.db`);
+  const removeDb = () => ["", "-wal", "-shm"].forEach((suffix) => rmSync(db + suffix, { force: true }));
+  const build = timeProcess(process.execPath, [newsctl, "index", directory, "--db", db, "--quiet"], { measureMemory: true, rounds: 1, before: removeDb });
+  console.log(`  index build                       ${rate(build.seconds).padStart(12)}   peak RSS ${build.peakMb.toFixed(0)} MB   (${build.seconds.toFixed(1)} s)`);
+  const bare = timeProcess(process.execPath, ["-e", "0"], { rounds: 10 });
+  const search = timeProcess(process.execPath, [newsctl, "search", WORD, "--db", db, "--count"], { rounds: 10, keepOutput: true, okStatuses: [1] });
+  console.log(`  node -e 0                         ${(bare.seconds * 1000).toFixed(0).padStart(8)} ms`);
+  console.log(`  search ${WORD} --db --count        ${(search.seconds * 1000).toFixed(0).padStart(8)} ms   ${(search.seconds / bare.seconds).toFixed(2)}x a bare Node start (${search.output.trim()} matches)`);
+  if (hasRipgrep) {
+    const rg = timeProcess("rg", ["-c", WORD, directory], { rounds: 3, okStatuses: [1] });
+    console.log(`  rg -c ${WORD} (raw files)            ${(rg.seconds * 1000).toFixed(0).padStart(8)} ms   search --db is ${(rg.seconds / search.seconds).toFixed(2)}x faster`);
+  } else {
+    console.log("  rg: not installed (apt-get install ripgrep), comparison skipped");
+  }
 }

@@ -59,7 +59,7 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
   let exitCode = () => EXIT_SUCCESS;
   let closeIndex = () => {};
   if (raw.db !== undefined) {
-    const index = await openIndexForReading(raw.db, paths);
+    const index = await openIndexForReading(raw.db, paths, raw);
     closeIndex = () => index.close();
     records = index.records(options.filter, options.limit);
   } else {

@@ -21,7 +21,7 @@ interface IndexOptions extends RawOptions {
 
 // Articles gathered before a transaction writes them: large enough that commits cost little,
 // small enough that an interrupted run loses little and memory stays flat.
-const ARTICLES_PER_TRANSACTION = 5_000;
+const ARTICLES_PER_TRANSACTION = 1_000;
 
 export function declareIndex(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
   const command = program
@@ -78,7 +78,7 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
         file: dropped.file,
         line: dropped.line,
         code: "duplicate-id",
-        message: `article ${id} is also at ${kept.file}:${kept.line}; the index keeps that one (the newer)`,
+        message: `article ${id} is also at ${kept.file}:${kept.line}; the index shows that one (published later, or read later when the times are equal)`,
       });
     }
   };

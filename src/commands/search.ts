@@ -61,8 +61,14 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   let ranking: SearchRanking;
   let readingCode = EXIT_SUCCESS;
   if (raw.db !== undefined) {
-    const index = await openIndexForReading(raw.db, paths);
+    const index = await openIndexForReading(raw.db, paths, raw);
     try {
+      if (raw.count === true) {
+        // The index's tables hold exactly what matching looks at: count without reading.
+        const count = index.countMatches(parsed, matchOptions, reading.filter);
+        context.env.stdout.write(`${count}\n`);
+        return count > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
+      }
       ranking = new SearchRanking(parsed, matchOptions, index.searchStats(parsed, matchOptions, reading.filter));
       for (const record of index.candidates(parsed, matchOptions, reading.filter)) ranking.add(record);
     } finally {

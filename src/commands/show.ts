@@ -51,7 +51,7 @@ export async function runShow(id: string, paths: readonly string[], raw: RawOpti
     await sink.flush();
   };
   if (raw.db !== undefined) {
-    const index = await openIndexForReading(raw.db, paths);
+    const index = await openIndexForReading(raw.db, paths, raw);
     try {
       for (const record of index.records(options.filter, 1)) await print(record);
     } finally {

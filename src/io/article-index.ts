@@ -19,7 +19,7 @@ import { NewsctlError } from "../errors.js";
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -53,6 +53,8 @@ CREATE TABLE articles (
   id TEXT,
   published TEXT,
   agency_key TEXT,
+  -- 1 for an article whose number another, newer article also has: kept, but not shown.
+  is_shadowed INTEGER NOT NULL DEFAULT 0,
   ${SEARCH_FIELDS.map((field) => `length_${field} INTEGER NOT NULL`).join(",\n  ")},
   record TEXT NOT NULL
 );
@@ -104,19 +106,21 @@ export class ArticleIndex {
 
   private prepare(isCreating: boolean): void {
     const { db } = this;
-    const applicationId = db.pragma("application_id", { simple: true }) as number;
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
-    if (applicationId === 0 && tables.n === 0) {
-      if (!isCreating) throw new NewsctlError(`${this.path}: the index is empty`, undefined, `build it with: newsctl index PATH... --db ${this.path}`);
+    if (isCreating && this.isBlank()) {
       db.pragma("journal_mode = WAL");
-      db.pragma("synchronous = NORMAL");
+      // Looked at and created under one write lock, so two indexers starting on a new file at
+      // once do not both create it.
       db.transaction(() => {
-        db.exec(SCHEMA);
-        db.pragma(`application_id = ${APPLICATION_ID}`);
-        db.pragma(`user_version = ${INDEX_FORMAT}`);
-      })();
-      return;
+        if (this.isBlank()) {
+          db.exec(SCHEMA);
+          db.pragma(`application_id = ${APPLICATION_ID}`);
+          db.pragma(`user_version = ${INDEX_FORMAT}`);
+        }
+      }).immediate();
+    } else if (this.isBlank()) {
+      throw new NewsctlError(`${this.path}: the index is empty`, undefined, `build it with: newsctl index PATH... --db ${this.path}`);
     }
+    const applicationId = db.pragma("application_id", { simple: true }) as number;
     if (applicationId !== APPLICATION_ID) {
       throw new NewsctlError(`${this.path}: not a newsctl index (another program's SQLite database)`, undefined, "name a file that newsctl index made, or a new file");
     }
@@ -131,6 +135,13 @@ export class ArticleIndex {
     // In WAL mode NORMAL never corrupts the database; a power cut may only lose the last batches,
     // which the next run indexes again.
     db.pragma("synchronous = NORMAL");
+  }
+
+  /** A new file: no schema and no mark of any program. */
+  private isBlank(): boolean {
+    const applicationId = this.db.pragma("application_id", { simple: true }) as number;
+    const tables = this.db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+    return applicationId === 0 && tables.n === 0;
   }
 
   close(): void {
@@ -161,30 +172,33 @@ export class ArticleIndex {
     this.removeFile(path);
     const fileId = this.sql("INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)").run(path, state.size, state.mtimeMs, state.hash).lastInsertRowid;
     const insert = this.sql(
-      `INSERT INTO articles (file_id, path, line, id, published, agency_key, ${SEARCH_FIELDS.map((f) => `length_${f}`).join(", ")}, record)
-       VALUES (?, ?, ?, ?, ?, ?, ${SEARCH_FIELDS.map(() => "?").join(", ")}, ?)`,
+      `INSERT INTO articles (file_id, path, line, id, published, agency_key, is_shadowed, ${SEARCH_FIELDS.map((f) => `length_${f}`).join(", ")}, record)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ${SEARCH_FIELDS.map(() => "?").join(", ")}, ?)`,
     );
     const columns = `rowid, ${SEARCH_FIELDS.join(", ")}`;
     const values = `?, ${SEARCH_FIELDS.map(() => "?").join(", ")}`;
     const insertTokens = this.sql(`INSERT INTO article_tokens (${columns}) VALUES (${values})`);
     const insertStems = this.sql(`INSERT INTO article_stems (${columns}) VALUES (${values})`);
-    const findById = this.sql("SELECT article_id, record FROM articles WHERE id = ?");
+    const findShown = this.sql("SELECT article_id, record FROM articles WHERE id = ? AND is_shadowed = 0");
+    const shadow = this.sql("UPDATE articles SET is_shadowed = 1 WHERE article_id = ?");
     const duplicates: DuplicateArticle[] = [];
     for (const record of records) {
+      let isShadowed = false;
       if (record.id !== null) {
-        const held = findById.get(record.id) as { article_id: number; record: string } | undefined;
-        if (held !== undefined) {
-          const other = JSON.parse(held.record) as ArticleRecord;
-          if (isNewer(other, record)) {
-            duplicates.push({ id: record.id, kept: other, dropped: record });
-            continue;
+        const shown = findShown.get(record.id) as { article_id: number; record: string } | undefined;
+        if (shown !== undefined) {
+          const other = JSON.parse(shown.record) as ArticleRecord;
+          isShadowed = isNewer(other, record);
+          if (isShadowed) duplicates.push({ id: record.id, kept: other, dropped: record });
+          else {
+            duplicates.push({ id: record.id, kept: record, dropped: other });
+            shadow.run(shown.article_id);
           }
-          duplicates.push({ id: record.id, kept: record, dropped: other });
-          this.removeArticle(held.article_id);
         }
       }
       const lengths = SEARCH_FIELDS.map((field) => record[field]?.length ?? 0);
-      const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, record.agency === null ? null : foldAgency(record.agency), ...lengths, JSON.stringify(record)).lastInsertRowid;
+      const agencyKey = record.agency === null ? null : foldAgency(record.agency);
+      const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, agencyKey, isShadowed ? 1 : 0, ...lengths, JSON.stringify(record)).lastInsertRowid;
       const { tokens, stems } = ftsColumnTexts(record);
       insertTokens.run(articleId, ...tokens);
       insertStems.run(articleId, ...stems);
@@ -192,20 +206,28 @@ export class ArticleIndex {
     return duplicates;
   }
 
-  private removeArticle(articleId: number | bigint): void {
-    this.sql("DELETE FROM article_tokens WHERE rowid = ?").run(articleId);
-    this.sql("DELETE FROM article_stems WHERE rowid = ?").run(articleId);
-    this.sql("DELETE FROM articles WHERE article_id = ?").run(articleId);
-  }
-
   /** Drops a file and its articles. */
   removeFile(path: string): void {
     const file = this.sql("SELECT file_id FROM files WHERE path = ?").get(path) as { file_id: number } | undefined;
     if (file === undefined) return;
+    const numbers = (this.sql("SELECT DISTINCT id FROM articles WHERE file_id = ? AND id IS NOT NULL").all(file.file_id) as { id: string }[]).map((row) => row.id);
     this.sql("DELETE FROM article_tokens WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
     this.sql("DELETE FROM article_stems WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
     this.sql("DELETE FROM articles WHERE file_id = ?").run(file.file_id);
     this.sql("DELETE FROM files WHERE file_id = ?").run(file.file_id);
+    // An article that a removed one shadowed is shown again, as the files now have it alone.
+    for (const id of numbers) this.showNewestOf(id);
+  }
+
+  /** Makes the newest article with this number the one shown, when none is. */
+  private showNewestOf(id: string): void {
+    const rows = this.sql("SELECT article_id, record, is_shadowed FROM articles WHERE id = ?").all(id) as { article_id: number; record: string; is_shadowed: number }[];
+    if (rows.length === 0 || rows.some((row) => row.is_shadowed === 0)) return;
+    let newest = rows[0]!;
+    for (const row of rows.slice(1)) {
+      if (isNewer(JSON.parse(row.record) as ArticleRecord, JSON.parse(newest.record) as ArticleRecord)) newest = row;
+    }
+    this.sql("UPDATE articles SET is_shadowed = 0 WHERE article_id = ?").run(newest.article_id);
   }
 
   /** Every indexed file's path. */
@@ -213,8 +235,9 @@ export class ArticleIndex {
     return (this.db.prepare("SELECT path FROM files ORDER BY path").all() as { path: string }[]).map((row) => row.path);
   }
 
+  /** Articles shown (one per article number). */
   articleCount(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+    return (this.db.prepare("SELECT count(*) AS n FROM articles WHERE is_shadowed = 0").get() as { n: number }).n;
   }
 
   /** Records that pass the filter, in the order of their files' paths and lines. */
@@ -243,8 +266,24 @@ export class ArticleIndex {
     return stats;
   }
 
-  /** Records that may match the query (all that do, and only those the filter selects). */
+  /**
+   * Records that match the query's terms and the filter, in the order of their files' paths and
+   * lines. The token and stem tables hold exactly what matching looks at, so these are the
+   * matches (ranking still looks at each to weigh its occurrences).
+   */
   *candidates(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
+    const { sql, parameters } = this.matchSql(query, options, filter);
+    const statement = this.db.prepare(`SELECT record FROM articles AS a WHERE ${sql} ORDER BY path, line`);
+    for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
+  }
+
+  /** How many articles match the query and the filter, without reading them. */
+  countMatches(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number {
+    const { sql, parameters } = this.matchSql(query, options, filter);
+    return (this.db.prepare(`SELECT count(*) AS n FROM articles AS a WHERE ${sql}`).get(...parameters) as { n: number }).n;
+  }
+
+  private matchSql(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): { sql: string; parameters: unknown[] } {
     const where = this.filterSql(filter);
     const conditions = [where.sql];
     const parameters: unknown[] = [...where.parameters];
@@ -253,8 +292,7 @@ export class ArticleIndex {
       conditions.push(`${clause.isNegated ? "NOT " : ""}(${alternatives.map((alternative) => alternative.sql).join(" OR ")})`);
       for (const alternative of alternatives) parameters.push(...alternative.parameters);
     }
-    const statement = this.db.prepare(`SELECT record FROM articles AS a WHERE ${conditions.join(" AND ")} ORDER BY path, line`);
-    for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
+    return { sql: conditions.join(" AND "), parameters };
   }
 
   /**
@@ -262,7 +300,7 @@ export class ArticleIndex {
    * (filters.ts), so that offsets compare as instants where both sides have one.
    */
   private filterSql(filter: RecordFilter): { sql: string; parameters: unknown[] } {
-    const conditions: string[] = ["1"];
+    const conditions: string[] = ["a.is_shadowed = 0"];
     const parameters: unknown[] = [];
     if (filter.ids?.length) {
       conditions.push(`a.id IN (${filter.ids.map(() => "?").join(", ")})`);

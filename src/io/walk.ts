@@ -1,5 +1,5 @@
-// Walking a directory for dumps: depth first, names in byte order (so every run reads the same
-// files in the same order), symbolic links followed but never round a loop, hidden entries
+// Walking a directory for dumps: in the byte order of the files' paths (so every run, and an
+// index, reads the same files in the same order), symbolic links followed but never round a loop, hidden entries
 // skipped. A subdirectory or link that cannot be read is reported and the walk goes on.
 
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
@@ -24,23 +24,29 @@ export async function* walkDirectory(root: string, include: string): AsyncGenera
       real = await realpath(directory);
       if (visited.has(real)) return; // reached again through a link: a loop, or a second way in
       visited.add(real);
-      names = (await readdir(directory)).filter((name) => !name.startsWith(".")).sort(byteOrder);
+      names = (await readdir(directory)).filter((name) => !name.startsWith("."));
     } catch (error) {
       yield { error: new InputError(directory, describeSystemError(error)) };
       return;
     }
+    // Looked at first, then taken in the byte order of their full paths (a directory sorts as
+    // "name/"), which is also the order of an index: "a-b.txt" comes before "a/x.txt".
+    const entries: { name: string; isDirectory: boolean }[] = [];
     for (const name of names) {
-      const childRelative = relative === "" ? name : `${relative}/${name}`;
-      const child = prefix + childRelative;
-      let isDirectory: boolean;
+      const child = prefix + (relative === "" ? name : `${relative}/${name}`);
       try {
-        isDirectory = (await stat(child)).isDirectory(); // follows links
+        entries.push({ name, isDirectory: (await stat(child)).isDirectory() }); // follows links
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "ENOENT" && (await isLink(child))) yield { error: new InputError(child, "broken symbolic link") };
         else if (code !== "ENOENT") yield { error: new InputError(child, describeSystemError(error)) };
-        continue; // ENOENT: removed while the walk went on
+        // ENOENT: removed while the walk went on
       }
+    }
+    entries.sort((a, b) => byteOrder(a.isDirectory ? `${a.name}/` : a.name, b.isDirectory ? `${b.name}/` : b.name));
+    for (const { name, isDirectory } of entries) {
+      const childRelative = relative === "" ? name : `${relative}/${name}`;
+      const child = prefix + childRelative;
       if (isDirectory) yield* visit(child, childRelative);
       else if (matches(childRelative)) yield { file: child };
     }

@@ -77,8 +77,9 @@ function expectCleanMessage(stderr: string): void {
  */
 async function expectSearchAgrees(cwd: string, paths: readonly string[], db: string, query: string, extra: readonly string[]): Promise<Row[]> {
   const [scan, indexed] = await Promise.all([
-    runNewsctl(["search", query, ...paths, "--quiet", ...extra], { cwd }),
-    runNewsctl(["search", query, "--db", db, ...extra], { cwd }),
+    // Options before "--", so that a query may start with -word.
+    runNewsctl(["search", "--quiet", ...extra, "--", query, ...paths], { cwd }),
+    runNewsctl(["search", "--db", db, ...extra, "--", query], { cwd }),
   ]);
   const label = `search ${JSON.stringify(query)} ${extra.join(" ")}`;
   expect(scan.code, `${label} over files: ${scan.stderr}`).toBeOneOf([0, 1]);
@@ -103,7 +104,7 @@ async function expectExportAgrees(cwd: string, paths: readonly string[], db: str
   return records;
 }
 
-/** show ID over files and over the index: the same output and exit code, as text and as JSON. */
+/** show ID over files and over the index: the same output and exit code, in each format given (default: the text view). */
 async function expectShowAgrees(cwd: string, paths: readonly string[], db: string, id: string, formats: readonly (readonly string[])[] = [[]]): Promise<void> {
   for (const format of formats) {
     const [scan, indexed] = await Promise.all([
@@ -231,6 +232,7 @@ const FIXTURE_QUERIES: ReadonlyArray<readonly [string, ...string[]]> = [
   ["طريق", "--exact"],
   ["المستشفى body:الأطفال"],
   ["زقزقة"], // nothing
+  ["-المدينة -الطريق"], // only negated words
 ];
 
 const FIXTURE_FILTERS: ReadonlyArray<readonly string[]> = [
@@ -267,11 +269,45 @@ describe("a hand-written fixture: the index answers as a scan of the files does"
     expect(results.filter((records) => records.length > 0).length).toBeGreaterThanOrEqual(cases.length - 2);
   });
 
+  it("search with --tz: the index gives what the files give, or refuses the option (exit 2)", async () => {
+    const extra = ["--tz", "Asia/Riyadh", "--since", "2022-03-06T08:00:00+03:00"];
+    const [scan, indexed] = await Promise.all([
+      runNewsctl(["search", "المدينة", "data", "--quiet", ...extra], { cwd: dir }),
+      runNewsctl(["search", "المدينة", "--db", db, ...extra], { cwd: dir }),
+    ]);
+    expect(scan.code).toBe(0);
+    expect(parseNdjson(scan.stdout).every((record) => String((record as Row).published).endsWith("+03:00"))).toBe(true);
+    if (indexed.code === 2) {
+      expect(indexed.stderr, "a refusal should name --tz").toContain("--tz");
+    } else {
+      expect(indexed.stdout, "search --db --tz Asia/Riyadh vs the same search over the files").toBe(scan.stdout);
+    }
+  });
+
   it("export: the same records, the damaged one included; and with filters", async () => {
     const all = await expectExportAgrees(dir, ["data"], db);
     expect(all).toHaveLength(10);
     expect(all.filter((record) => record.id === null)).toHaveLength(1);
     await expectExportAgrees(dir, ["data"], db, ["--since", "2022-03-05", "--until", "2022-03-09", "--agency", "تنا", "--agency", "الوطن"]);
+  });
+
+  it("export --limit picks the same records from the index as from the files, where a folder and a file share a name's start", async () => {
+    // The walk reads data2/2022-03/ before data2/2022-03-late.txt ("2022-03" < "2022-03-late.txt").
+    const other = path.join(dir, "data2");
+    await mkdir(path.join(other, "2022-03"), { recursive: true });
+    await writeDump(path.join(other, "2022-03"), "early.txt", buildDump([FIXTURE["a.txt"]![0]!, FIXTURE["a.txt"]![1]!]).text);
+    await writeDump(other, "2022-03-late.txt", buildDump([FIXTURE["b.txt"]![0]!, FIXTURE["b.txt"]![1]!]).text);
+    const otherDb = path.join(dir, "data2.db");
+    await index(dir, ["data2"], otherDb, "--quiet");
+    for (const limit of ["1", "3"]) {
+      const [scan, indexed] = await Promise.all([
+        runNewsctl(["export", "data2", "--limit", limit], { cwd: dir }),
+        runNewsctl(["export", "--db", otherDb, "--limit", limit], { cwd: dir }),
+      ]);
+      expect(scan.code).toBe(0);
+      expect(indexed.code).toBe(0);
+      expect(byPlace(parseNdjson(indexed.stdout)).map((r) => r.id), `export --limit ${limit}`).toEqual(byPlace(parseNdjson(scan.stdout)).map((r) => r.id));
+    }
   });
 
   it("show: the same article, by Latin or Arabic-Indic digits; a missing number is exit 1 for both", async () => {
@@ -297,6 +333,7 @@ const CORPUS_QUERIES: ReadonlyArray<readonly [string, ...string[]]> = [
   ["٢٠١٥"], // Arabic-Indic digits
   ["الجيش", "--exact"],
   ["زقزقةطويلة"], // nothing
+  ["-السعودية -الرياض"], // only negated words
 ];
 
 // A query, then filters.
@@ -529,8 +566,21 @@ describe("a big folder: kills and concurrent indexers", () => {
   });
 
   it("a SIGKILL during index leaves a sound database that a rerun completes", async () => {
+    // What a killed run left: files land whole, each with all of its articles.
+    const heldIn = (db: string) =>
+      inspect(db, (d) => {
+        const hasTables = (d.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('files', 'articles')").get() as { n: number }).n === 2;
+        if (!hasTables) return { files: 0, articles: 0, partial: 0 };
+        const files = (d.prepare("SELECT count(*) AS n FROM files").get() as { n: number }).n;
+        const articles = (d.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+        const partial = (
+          d.prepare("SELECT count(*) AS n FROM (SELECT file_id, count(a.article_id) AS k FROM files LEFT JOIN articles AS a USING (file_id) GROUP BY file_id HAVING k <> ?)").get(ARTICLES_PER_FILE) as { n: number }
+        ).n;
+        return { files, articles, partial };
+      });
     let db = "";
-    let killed = false;
+    let held: ReturnType<typeof heldIn> | undefined;
+    // Kill it mid-way; when it was done before the kill, again, sooner.
     for (const delay of [450, 250, 120]) {
       db = path.join(dir, `killed-${delay}.db`);
       const run = spawnIndex(dir, db);
@@ -538,32 +588,23 @@ describe("a big folder: kills and concurrent indexers", () => {
       const isRunning = run.child.exitCode === null && run.child.signalCode === null;
       if (isRunning) run.child.kill("SIGKILL");
       const ended = await run.done;
-      if (isRunning && ended.signal === "SIGKILL" && existsSync(db)) {
-        killed = true;
+      if (!isRunning || ended.signal !== "SIGKILL" || !existsSync(db)) continue;
+      expect(integrity(db), `integrity_check after a kill at ${delay} ms`).toBe("ok");
+      const left = heldIn(db);
+      expect(left.partial, "files whose articles were only partly indexed").toBe(0);
+      expect(left.articles).toBe(left.files * ARTICLES_PER_FILE);
+      if (left.articles < BIG_TOTAL) {
+        held = left;
         break;
       }
     }
-    expect(killed, "index finished (or had not created the database) before every kill; make the folder bigger").toBe(true);
-
-    expect(integrity(db)).toBe("ok");
-    // Files land whole: each indexed file holds all of its articles, nothing half-written.
-    const held = inspect(db, (d) => {
-      const hasTables = (d.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('files', 'articles')").get() as { n: number }).n === 2;
-      if (!hasTables) return { files: 0, articles: 0, partial: 0 };
-      const files = (d.prepare("SELECT count(*) AS n FROM files").get() as { n: number }).n;
-      const articles = (d.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
-      const partial = (d.prepare("SELECT count(*) AS n FROM (SELECT file_id, count(a.article_id) AS k FROM files LEFT JOIN articles AS a USING (file_id) GROUP BY file_id HAVING k <> ?)").get(ARTICLES_PER_FILE) as { n: number }).n;
-      return { files, articles, partial };
-    });
-    expect(held.partial, "files whose articles were only partly indexed").toBe(0);
-    expect(held.articles).toBe(held.files * ARTICLES_PER_FILE);
-    expect(held.articles).toBeLessThan(BIG_TOTAL);
+    expect(held, "index finished (or had not created the database) before every kill; make the folder bigger").toBeDefined();
 
     const rerun = await runNewsctl(["index", "big", "--db", db], { cwd: dir });
     expect(rerun.code, rerun.stderr).toBe(0);
     const summary = summaryOf(rerun);
     expect(summary.indexed + summary.unchanged).toBe(BIG_FILES);
-    expect(summary.unchanged).toBe(held.files);
+    expect(summary.unchanged).toBe(held!.files);
     expect(integrity(db)).toBe("ok");
     expect(articleCount(db)).toBe(BIG_TOTAL);
     const lines = await runShell(`"$NODE" "$NEWSCTL" export --db "${db}" | wc -l`, { cwd: dir });
