@@ -64,8 +64,13 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
     records = index.records(options.filter, options.limit);
   } else {
     const reader = new RecordReader(options, context);
+    // Progress shares the terminal with nothing when the records go to a file or a pipe.
+    if (raw.output !== undefined || !context.env.isTerminal) reader.showProgressOnTerminal();
     records = reader.records();
-    exitCode = () => reader.exitCode();
+    exitCode = () => {
+      reader.endProgress();
+      return reader.exitCode();
+    };
   }
   try {
     if (raw.output === undefined) {

@@ -12,6 +12,7 @@ import type { ArticleIndex, FileState } from "../io/article-index.js";
 import { expandInputs } from "../io/inputs.js";
 import { readDump } from "../io/read-dump.js";
 import { PROGRAM, writeError, writeProblem } from "../output/messages.js";
+import { ProgressLine } from "../output/progress.js";
 import { addInputOptions, readReadingOptions, type RawOptions } from "./options.js";
 import type { ReadingContext } from "./read-records.js";
 
@@ -59,6 +60,7 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
   const { env } = context;
   const report = (problem: DumpProblem) => {
     problemCount++;
+    progress?.clear();
     if (!options.isQuiet) writeProblem(env, problem);
   };
   let problemCount = 0;
@@ -67,6 +69,9 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
   let unchangedFiles = 0;
   let pending: PendingFile[] = [];
   let pendingArticles = 0;
+  let articlesRead = 0;
+  let bytesRead = 0;
+  const progress = env.isStderrTerminal && !options.isQuiet ? new ProgressLine(env) : undefined;
 
   const flush = () => {
     const batch = pending;
@@ -99,6 +104,8 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
         writeError(env, `${source.name}: ${describeSystemError(error)}`);
         continue;
       }
+      bytesRead += info.size;
+      progress?.update({ files: changedFiles + unchangedFiles, articles: articlesRead, bytes: bytesRead });
       const held = index.fileState(source.name);
       if (held !== undefined && held.size === info.size && held.mtimeMs === info.mtimeMs) {
         unchangedFiles++;
@@ -126,11 +133,13 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
         continue;
       }
       changedFiles++;
+      articlesRead += records.length;
       pending.push({ name: source.name, state, records });
       pendingArticles += records.length;
       if (pendingArticles >= ARTICLES_PER_TRANSACTION) flush();
     }
     if (pending.length > 0) flush();
+    progress?.clear();
     const removed = await removeVanishedFiles(index);
     if (!options.isQuiet) {
       env.stderr.write(

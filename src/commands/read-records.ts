@@ -3,6 +3,7 @@
 
 import type { Readable } from "node:stream";
 import { makeRecordPredicate, type RecordFilter } from "../core/filters.js";
+import { stat } from "node:fs/promises";
 import type { ArticleRecord, DumpProblem } from "../core/record.js";
 import type { TimeZone } from "../core/time-zone.js";
 import { EXIT_SUCCESS, EXIT_TROUBLE, InputError, UsageError } from "../errors.js";
@@ -12,6 +13,7 @@ import { parseSources } from "../io/parse-sources.js";
 import type { DumpSource } from "../io/read-dump.js";
 import type { OutputEnvironment } from "../output/environment.js";
 import { writeError, writeProblem } from "../output/messages.js";
+import { ProgressLine } from "../output/progress.js";
 
 export interface ReadingOptions {
   paths: readonly string[];
@@ -43,6 +45,8 @@ export class RecordReader {
   unreadableCount = 0;
   articleCount = 0;
   fileCount = 0;
+  byteCount = 0;
+  private progress: ProgressLine | undefined;
 
   constructor(
     private readonly options: ReadingOptions,
@@ -75,6 +79,12 @@ export class RecordReader {
       if (emitted >= limit) return;
       if (event.kind === "done") {
         this.fileCount++;
+        if (event.source.path !== undefined) this.byteCount += await fileSize(event.source.path);
+        if (this.progress !== undefined) {
+          this.showProgress();
+          // Files are read with blocking reads: let the walk that counts the totals move on too.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         continue;
       }
       for (const { record, problems } of event.items) {
@@ -99,6 +109,29 @@ export class RecordReader {
     }
   }
 
+  /**
+   * Draws a progress line on stderr while reading, when stderr is a terminal and warnings are
+   * not silenced; the totals come from a second walk of the inputs done beside the reading.
+   */
+  showProgressOnTerminal(): void {
+    const { env } = this.context;
+    if (!env.isStderrTerminal || this.options.isQuiet) return;
+    const progress = new ProgressLine(env);
+    this.progress = progress;
+    void measureInputs(this.options.paths, this.options.include).then((total) => {
+      progress.total = total;
+    });
+  }
+
+  private showProgress(): void {
+    this.progress?.update({ files: this.fileCount, articles: this.articleCount, bytes: this.byteCount });
+  }
+
+  /** Removes the progress line (call before printing anything else on stderr at the end). */
+  endProgress(): void {
+    this.progress?.clear();
+  }
+
   exitCode(): number {
     if (this.unreadableCount > 0) return EXIT_TROUBLE;
     if (this.options.isStrict && this.problemCount > 0) return EXIT_TROUBLE;
@@ -107,13 +140,35 @@ export class RecordReader {
 
   private report(problem: DumpProblem): void {
     this.problemCount++;
+    this.progress?.clear();
     this.onProblem(problem);
   }
 
   private reportUnreadable(error: InputError): void {
     this.unreadableCount++;
+    this.progress?.clear();
     writeError(this.context.env, error.message, error.hint);
   }
+}
+
+async function fileSize(path: string): Promise<number> {
+  return stat(path).then(
+    (info) => info.size,
+    () => 0,
+  );
+}
+
+/** How many files and bytes the inputs hold, for a progress line's time left. */
+async function measureInputs(paths: readonly string[], include: string): Promise<{ files: number; bytes: number } | undefined> {
+  if (paths.length === 0 || paths.includes("-")) return undefined;
+  let files = 0;
+  let bytes = 0;
+  for await (const source of expandInputs(paths, { include, isStdinTerminal: true })) {
+    if (source instanceof InputError || source.path === undefined) continue;
+    files++;
+    bytes += await fileSize(source.path);
+  }
+  return { files, bytes };
 }
 
 function hasFilter(filter: RecordFilter): boolean {

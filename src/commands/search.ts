@@ -78,7 +78,9 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
     ranking = new SearchRanking(parsed, matchOptions);
     // The query selects records like a filter: only the warnings of matches are shown.
     const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record) }, context);
+    reader.showProgressOnTerminal();
     for await (const _match of reader.records());
+    reader.endProgress();
     readingCode = reader.exitCode();
   }
 

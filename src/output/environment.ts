@@ -11,6 +11,8 @@ export interface OutputEnvironment {
   stderr: Writable;
   /** stdout is a terminal: tables for people rather than NDJSON for programs. */
   isTerminal: boolean;
+  /** stderr is a terminal: progress lines may be drawn there. */
+  isStderrTerminal: boolean;
   /** Width of the terminal in columns (a default when unknown). */
   columns: number;
   /** Styles for stdout; plain text when colour is off. */
@@ -63,6 +65,7 @@ export function makeOutputEnvironment(options: {
     stdout: options.stdout,
     stderr: options.stderr,
     isTerminal: options.isTerminal,
+    isStderrTerminal: options.isStderrTerminal,
     columns: options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS,
     style: new Chalk({ level: options.colorLevel }),
     errorStyle: new Chalk({ level: options.stderrColorLevel }),

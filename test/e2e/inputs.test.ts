@@ -90,3 +90,32 @@ describe("option values that cannot match", () => {
     expect(parseNdjson(since.stdout)).toHaveLength(1);
   });
 });
+
+describe("progress on stderr", () => {
+  const hasScript = (() => {
+    try {
+      execFileSync("script", ["--version"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!hasScript)("is drawn when stderr is a terminal, with files, articles, MB/s and time left", async () => {
+    const folder = path.join(dir, "progress");
+    await mkdir(folder, { recursive: true });
+    const seed = await readFile(seedPath, "utf8");
+    // Enough work to outlast the half second before a progress line is first drawn.
+    for (let file = 0; file < 40; file++) await writeFile(path.join(folder, `${String(file).padStart(3, "0")}.txt`), (seed.trimEnd() + "\n\n").repeat(400));
+    const out = path.join(dir, "progress.ndjson");
+    const result = await runShell(`script -qec '"$NODE" "$NEWSCTL" export "${folder}" -o "${out}"' /dev/null`);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\d+\/40 files · [\d,]+ articles · [\d.]+ MB\/s · .+ left/);
+  });
+
+  it("is never drawn into a pipe", async () => {
+    const result = await runNewsctl(["export", "seeds", "-o", path.join(dir, "quiet.ndjson")]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+  });
+});
