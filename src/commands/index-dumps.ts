@@ -3,14 +3,16 @@
 // and drops the articles of files that are gone. Files are written in batches, each batch one
 // transaction, so an interrupted run leaves a consistent index that the next run completes.
 
-import { createHash } from "node:crypto";
+import type { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
+import type { FtsColumnTexts } from "../core/fts-terms.js";
 import type { ArticleRecord, DumpProblem } from "../core/record.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, InputError, UsageError } from "../errors.js";
 import type { ArticleIndex, FileState } from "../io/article-index.js";
 import { expandInputs } from "../io/inputs.js";
-import { readDump } from "../io/read-dump.js";
+import { parseSources } from "../io/parse-sources.js";
+import type { DumpSource } from "../io/read-dump.js";
 import { PROGRAM, writeError, writeProblem } from "../output/messages.js";
 import { ProgressLine } from "../output/progress.js";
 import { addInputOptions, readReadingOptions, type RawOptions } from "./options.js";
@@ -50,6 +52,7 @@ interface PendingFile {
   name: string;
   state: FileState;
   records: ArticleRecord[];
+  terms: FtsColumnTexts[];
 }
 
 export async function runIndex(paths: readonly string[], raw: IndexOptions, context: ReadingContext): Promise<number> {
@@ -77,7 +80,7 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
     const batch = pending;
     pending = [];
     pendingArticles = 0;
-    const duplicates = index.inTransaction(() => batch.flatMap((file) => index.replaceFile(file.name, file.state, file.records)));
+    const duplicates = index.inTransaction(() => batch.flatMap((file) => index.replaceFile(file.name, file.state, file.records, file.terms)));
     for (const { id, kept, dropped } of duplicates) {
       report({
         file: dropped.file,
@@ -88,55 +91,69 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
     }
   };
 
-  try {
+  // Files whose size and time are as indexed are passed over before they are read; the rest
+  // are parsed (by the worker pool when --jobs > 1) with their hashes and index columns.
+  const looked = new Map<string, { info: Stats; held: FileState | undefined }>();
+  async function* changedSources(): AsyncGenerator<DumpSource | InputError> {
     for await (const source of expandInputs(paths, { include: options.include, isStdinTerminal: true })) {
       if (source instanceof InputError) {
-        unreadableCount++;
-        writeError(env, source.message, source.hint);
+        yield source;
         continue;
       }
-      const path = source.path!;
-      let info;
+      let info: Stats;
       try {
-        info = await stat(path);
+        info = await stat(source.path!);
       } catch (error) {
-        unreadableCount++;
-        writeError(env, `${source.name}: ${describeSystemError(error)}`);
+        yield new InputError(source.name, describeSystemError(error));
         continue;
       }
       bytesRead += info.size;
-      progress?.update({ files: changedFiles + unchangedFiles, articles: articlesRead, bytes: bytesRead });
       const held = index.fileState(source.name);
       if (held !== undefined && held.size === info.size && held.mtimeMs === info.mtimeMs) {
         unchangedFiles++;
         continue;
       }
-      const hash = createHash("sha256");
-      const records: ArticleRecord[] = [];
-      try {
-        for await (const items of readDump(source, { timeZone: options.timeZone, stdin: context.stdin, onBytes: (chunk) => hash.update(chunk) })) {
-          for (const item of items) {
-            for (const problem of item.problems) report(problem);
-            if (item.record !== null) records.push(item.record);
-          }
-        }
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
+      looked.set(source.name, { info, held });
+      yield source;
+    }
+  }
+
+  try {
+    let records: ArticleRecord[] = [];
+    let terms: FtsColumnTexts[] = [];
+    const parsing = parseSources(changedSources(), { jobs: options.jobs, timeZone: options.timeZone, stdin: context.stdin, isForIndex: true });
+    for await (const event of parsing) {
+      if (event.kind === "unreadable") {
         unreadableCount++;
-        writeError(env, error.message, error.hint);
+        progress?.clear();
+        writeError(env, event.error.message, event.error.hint);
         continue;
       }
-      const state: FileState = { size: info.size, mtimeMs: info.mtimeMs, hash: hash.digest("hex") };
+      if (event.kind === "items") {
+        event.items.forEach((item, position) => {
+          for (const problem of item.problems) report(problem);
+          if (item.record === null) return;
+          records.push(item.record);
+          terms.push(event.terms![position]!);
+        });
+        continue;
+      }
+      const { info, held } = looked.get(event.source.name)!;
+      looked.delete(event.source.name);
+      const state: FileState = { size: info.size, mtimeMs: info.mtimeMs, hash: event.hash! };
       if (held !== undefined && held.hash === state.hash) {
-        index.touchFile(source.name, state);
+        index.touchFile(event.source.name, state);
         unchangedFiles++;
-        continue;
+      } else {
+        changedFiles++;
+        articlesRead += records.length;
+        pending.push({ name: event.source.name, state, records, terms });
+        pendingArticles += records.length;
+        if (pendingArticles >= ARTICLES_PER_TRANSACTION) flush();
       }
-      changedFiles++;
-      articlesRead += records.length;
-      pending.push({ name: source.name, state, records });
-      pendingArticles += records.length;
-      if (pendingArticles >= ARTICLES_PER_TRANSACTION) flush();
+      records = [];
+      terms = [];
+      progress?.update({ files: changedFiles + unchangedFiles, articles: articlesRead, bytes: bytesRead });
     }
     if (pending.length > 0) flush();
     progress?.clear();

@@ -15,7 +15,12 @@ import { cachedStem, type MatchOptions } from "./search-match.js";
  * table, the light stem of each token whose stem is not the token itself (the others are found
  * in the token table, see ftsTerm), which keeps the stem table small.
  */
-export function ftsColumnTexts(record: ArticleRecord): { tokens: string[]; stems: string[] } {
+export interface FtsColumnTexts {
+  tokens: string[];
+  stems: string[];
+}
+
+export function ftsColumnTexts(record: ArticleRecord): FtsColumnTexts {
   const tokens: string[] = [];
   const stems: string[] = [];
   for (const field of SEARCH_FIELDS) {

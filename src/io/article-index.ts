@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { toAsciiDigits } from "../core/digits.js";
 import type { RecordFilter, TimeBound } from "../core/filters.js";
 import { foldAgency, isWithinBounds } from "../core/filters.js";
-import { ftsColumnTexts, ftsTerm } from "../core/fts-terms.js";
+import { ftsColumnTexts, ftsTerm, type FtsColumnTexts } from "../core/fts-terms.js";
 import type { ParsedQuery, QueryTerm } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
@@ -168,7 +168,7 @@ export class ArticleIndex {
    * for another article keeps the newer of the two (published later; the one being added when
    * equal), and the pair is returned.
    */
-  replaceFile(path: string, state: FileState, records: readonly ArticleRecord[]): DuplicateArticle[] {
+  replaceFile(path: string, state: FileState, records: readonly ArticleRecord[], terms?: readonly FtsColumnTexts[]): DuplicateArticle[] {
     this.removeFile(path);
     const fileId = this.sql("INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)").run(path, state.size, state.mtimeMs, state.hash).lastInsertRowid;
     const insert = this.sql(
@@ -182,7 +182,7 @@ export class ArticleIndex {
     const findShown = this.sql("SELECT article_id, record FROM articles WHERE id = ? AND is_shadowed = 0");
     const shadow = this.sql("UPDATE articles SET is_shadowed = 1 WHERE article_id = ?");
     const duplicates: DuplicateArticle[] = [];
-    for (const record of records) {
+    for (const [position, record] of records.entries()) {
       let isShadowed = false;
       if (record.id !== null) {
         const shown = findShown.get(record.id) as { article_id: number; record: string } | undefined;
@@ -199,7 +199,7 @@ export class ArticleIndex {
       const lengths = SEARCH_FIELDS.map((field) => record[field]?.length ?? 0);
       const agencyKey = record.agency === null ? null : foldAgency(record.agency);
       const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, agencyKey, isShadowed ? 1 : 0, ...lengths, JSON.stringify(record)).lastInsertRowid;
-      const { tokens, stems } = ftsColumnTexts(record);
+      const { tokens, stems } = terms?.[position] ?? ftsColumnTexts(record);
       insertTokens.run(articleId, ...tokens);
       insertStems.run(articleId, ...stems);
     }

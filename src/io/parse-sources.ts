@@ -4,7 +4,9 @@
 // whatever the number of files. Standard input, and the first file while the pool starts, are
 // parsed on this thread.
 
+import { createHash } from "node:crypto";
 import { Worker } from "node:worker_threads";
+import { ftsColumnTexts, type FtsColumnTexts } from "../core/fts-terms.js";
 import type { ParsedItem } from "../core/record.js";
 import type { TimeZone } from "../core/time-zone.js";
 import { InputError } from "../errors.js";
@@ -13,14 +15,18 @@ import { readDump, type DumpSource } from "./read-dump.js";
 import type { Readable } from "node:stream";
 
 export type ParseEvent =
-  | { kind: "items"; source: DumpSource; items: ParsedItem[] }
-  | { kind: "done"; source: DumpSource }
+  /** `terms`: with isForIndex, each record's index columns (null where the item has no record). */
+  | { kind: "items"; source: DumpSource; items: ParsedItem[]; terms?: (FtsColumnTexts | null)[] }
+  /** `hash`: with isForIndex, the SHA-256 of the file's bytes. */
+  | { kind: "done"; source: DumpSource; hash?: string }
   | { kind: "unreadable"; error: InputError };
 
 export interface ParseOptions {
   jobs: number;
   timeZone?: TimeZone | undefined;
   stdin: Readable;
+  /** Also hash each file and make its records' index columns (for newsctl index). */
+  isForIndex?: boolean;
 }
 
 // Files parsed ahead of the one being handed on, per worker.
@@ -44,8 +50,13 @@ export async function* parseSources(sources: AsyncIterable<DumpSource | InputErr
 
 async function* parseHere(source: DumpSource, options: ParseOptions): AsyncGenerator<ParseEvent> {
   try {
-    for await (const items of readDump(source, { timeZone: options.timeZone, stdin: options.stdin })) yield { kind: "items", source, items };
-    yield { kind: "done", source };
+    const hash = options.isForIndex ? createHash("sha256") : undefined;
+    const onBytes = hash === undefined ? undefined : (chunk: Buffer) => void hash.update(chunk);
+    for await (const items of readDump(source, { timeZone: options.timeZone, stdin: options.stdin, onBytes })) {
+      if (!options.isForIndex) yield { kind: "items", source, items };
+      else yield { kind: "items", source, items, terms: items.map((item) => (item.record === null ? null : ftsColumnTexts(item.record))) };
+    }
+    yield hash === undefined ? { kind: "done", source } : { kind: "done", source, hash: hash.digest("hex") };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     yield { kind: "unreadable", error };
@@ -131,7 +142,7 @@ class ParsePool {
   private start(): void {
     const url = new URL("./parse-worker.js", import.meta.url);
     for (let i = 0; i < this.options.jobs; i++) {
-      const worker = new Worker(url, { workerData: { timeZone: this.options.timeZone?.name } });
+      const worker = new Worker(url, { workerData: { timeZone: this.options.timeZone?.name, isForIndex: this.options.isForIndex === true } });
       const entry: PoolWorker = { worker };
       worker.on("message", (reply: ParseReply) => this.receive(entry, reply));
       worker.on("error", (error) => {
@@ -157,9 +168,9 @@ class ParsePool {
     const task = this.tasks.get(reply.task);
     if (task !== undefined) {
       if ("items" in reply) {
-        task.events.push({ kind: "items", source: task.source!, items: reply.items });
+        task.events.push({ kind: "items", source: task.source!, items: reply.items, ...(reply.terms === undefined ? {} : { terms: reply.terms }) });
       } else if ("done" in reply) {
-        task.events.push({ kind: "done", source: task.source! });
+        task.events.push({ kind: "done", source: task.source!, ...(reply.hash === undefined ? {} : { hash: reply.hash }) });
       } else if ("unreadable" in reply) {
         task.events.push({ kind: "unreadable", error: new InputError(reply.unreadable.path, reply.unreadable.message) });
       } else {

@@ -1,7 +1,10 @@
 // A worker thread of the parse pool (parse-sources.ts): parses the dumps it is sent, one at a
 // time, and posts their records back in batches as it goes.
 
+import { createHash } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
+import { ftsColumnTexts, type FtsColumnTexts } from "../core/fts-terms.js";
+import type { ParsedItem } from "../core/record.js";
 import { resolveTimeZone } from "../core/time-zone.js";
 import { InputError } from "../errors.js";
 import { readDump } from "./read-dump.js";
@@ -14,13 +17,13 @@ export interface ParseTask {
 }
 
 export type ParseReply =
-  | { task: number; items: import("../core/record.js").ParsedItem[] }
-  | { task: number; done: true }
+  | { task: number; items: ParsedItem[]; terms?: (FtsColumnTexts | null)[] }
+  | { task: number; done: true; hash?: string }
   | { task: number; unreadable: { path: string; message: string } }
   | { task: number; failure: string };
 
 const port = parentPort!;
-const { timeZone: zoneName } = workerData as { timeZone: string | undefined };
+const { timeZone: zoneName, isForIndex } = workerData as { timeZone: string | undefined; isForIndex: boolean };
 const timeZone = zoneName === undefined ? undefined : resolveTimeZone(zoneName);
 
 port.on("message", (message: ParseTask) => {
@@ -29,10 +32,14 @@ port.on("message", (message: ParseTask) => {
 
 async function parse({ task, name, path }: ParseTask): Promise<void> {
   try {
-    for await (const items of readDump({ name, path }, { timeZone, stdin: process.stdin })) {
-      port.postMessage({ task, items } satisfies ParseReply);
+    const hash = isForIndex ? createHash("sha256") : undefined;
+    const onBytes = hash === undefined ? undefined : (chunk: Buffer) => void hash.update(chunk);
+    for await (const items of readDump({ name, path }, { timeZone, stdin: process.stdin, onBytes })) {
+      // For an index, the tokens and stems are made here too, off the thread that writes SQLite.
+      const terms = isForIndex ? items.map((item) => (item.record === null ? null : ftsColumnTexts(item.record))) : undefined;
+      port.postMessage({ task, items, ...(terms === undefined ? {} : { terms }) } satisfies ParseReply);
     }
-    port.postMessage({ task, done: true } satisfies ParseReply);
+    port.postMessage({ task, done: true, ...(hash === undefined ? {} : { hash: hash.digest("hex") }) } satisfies ParseReply);
   } catch (error) {
     if (error instanceof InputError) {
       port.postMessage({ task, unreadable: { path: error.path, message: error.message.slice(error.path.length + 2) } } satisfies ParseReply);
