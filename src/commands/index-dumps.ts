@@ -24,7 +24,7 @@ interface IndexOptions extends RawOptions {
 
 // Articles gathered before a transaction writes them: large enough that commits cost little,
 // small enough that an interrupted run loses little and memory stays flat.
-const ARTICLES_PER_TRANSACTION = 1_000;
+const ARTICLES_PER_TRANSACTION = 500;
 
 export function declareIndex(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
   const command = program

@@ -63,7 +63,7 @@ export interface ArticleMatch {
   exactClauses: number;
 }
 
-const STEM_CACHE_LIMIT = 200_000;
+const STEM_CACHE_LIMIT = 50_000;
 const stemCache = new Map<string, string>();
 
 /** The light stem of a folded token, remembered: news text repeats its words a great deal. */

@@ -31,6 +31,7 @@ export interface ParseOptions {
 
 // Files parsed ahead of the one being handed on, per worker.
 const FILES_AHEAD_PER_JOB = 2;
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 export async function* parseSources(sources: AsyncIterable<DumpSource | InputError>, options: ParseOptions): AsyncGenerator<ParseEvent> {
   if (options.jobs <= 1) {
@@ -142,7 +143,11 @@ class ParsePool {
   private start(): void {
     const url = new URL("./parse-worker.js", import.meta.url);
     for (let i = 0; i < this.options.jobs; i++) {
-      const worker = new Worker(url, { workerData: { timeZone: this.options.timeZone?.name, isForIndex: this.options.isForIndex === true } });
+      const worker = new Worker(url, {
+        workerData: { timeZone: this.options.timeZone?.name, isForIndex: this.options.isForIndex === true },
+        // A worker holds one file at a time: a small young generation keeps its memory low.
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       const entry: PoolWorker = { worker };
       worker.on("message", (reply: ParseReply) => this.receive(entry, reply));
       worker.on("error", (error) => {
