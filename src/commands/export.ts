@@ -59,6 +59,11 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
   let exitCode = () => EXIT_SUCCESS;
   let closeIndex = () => {};
   if (raw.db !== undefined) {
+    const output = raw.output === undefined ? undefined : await identifyFile(raw.output);
+    const database = await identifyFile(raw.db);
+    if (output !== undefined && database !== undefined && output.dev === database.dev && output.ino === database.ino) {
+      throw new UsageError(`-o ${raw.output} is the index being read`, "write the export somewhere else");
+    }
     const index = await openIndexForReading(raw.db, paths, raw);
     closeIndex = () => index.close();
     records = index.records(options.filter, options.limit);

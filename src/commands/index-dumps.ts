@@ -4,6 +4,7 @@
 // transaction, so an interrupted run leaves a consistent index that the next run completes.
 
 import type { Stats } from "node:fs";
+import path from "node:path";
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import type { FtsColumnTexts } from "../core/fts-terms.js";
@@ -49,7 +50,8 @@ Examples:
 }
 
 interface PendingFile {
-  name: string;
+  /** The file's full path: how the index knows it. */
+  key: string;
   state: FileState;
   records: ArticleRecord[];
   terms: FtsColumnTexts[];
@@ -80,13 +82,13 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
     const batch = pending;
     pending = [];
     pendingArticles = 0;
-    const duplicates = index.inTransaction(() => batch.flatMap((file) => index.replaceFile(file.name, file.state, file.records, file.terms)));
+    const duplicates = index.inTransaction(() => batch.flatMap((file) => index.replaceFile(file.key, file.state, file.records, file.terms)));
     for (const { id, kept, dropped } of duplicates) {
       report({
         file: dropped.file,
         line: dropped.line,
         code: "duplicate-id",
-        message: `article ${id} is also at ${kept.file}:${kept.line}; the index shows that one (published later, or read later when the times are equal)`,
+        message: `article ${id} is also at ${kept.file}:${kept.line}; the index shows that one (published later; at equal times, the earlier file and line)`,
       });
     }
   };
@@ -108,7 +110,8 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
         continue;
       }
       bytesRead += info.size;
-      const held = index.fileState(source.name);
+      // Files are known by their full path, however they were named on the command line.
+      const held = index.fileState(path.resolve(source.path!));
       if (held !== undefined && held.size === info.size && held.mtimeMs === info.mtimeMs) {
         unchangedFiles++;
         continue;
@@ -127,6 +130,9 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
         unreadableCount++;
         progress?.clear();
         writeError(env, event.error.message, event.error.hint);
+        // What was read of that file before it failed belongs to no file of the index.
+        records = [];
+        terms = [];
         continue;
       }
       if (event.kind === "items") {
@@ -140,14 +146,15 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
       }
       const { info, held } = looked.get(event.source.name)!;
       looked.delete(event.source.name);
+      const key = path.resolve(event.source.path!);
       const state: FileState = { size: info.size, mtimeMs: info.mtimeMs, hash: event.hash! };
       if (held !== undefined && held.hash === state.hash) {
-        index.touchFile(event.source.name, state);
+        index.touchFile(key, state);
         unchangedFiles++;
       } else {
         changedFiles++;
         articlesRead += records.length;
-        pending.push({ name: event.source.name, state, records, terms });
+        pending.push({ key, state, records, terms });
         pendingArticles += records.length;
         if (pendingArticles >= ARTICLES_PER_TRANSACTION) flush();
       }

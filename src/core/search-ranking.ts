@@ -4,6 +4,7 @@
 // newest first with --sort date).
 
 import { FoldedFragmentScanner } from "./fold.js";
+import { comparePublished } from "./published-order.js";
 import { type ParsedQuery } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 import { emptyStats, scoreMatch, termOccurs, type CollectionStats } from "./rank.js";
@@ -84,15 +85,9 @@ export class SearchRanking {
   }
 }
 
-const LOCAL_TIME_LENGTH = "2021-01-25T11:27:00".length;
-
-/** Newest first; articles without a date last. Times that both carry an offset compare as instants. */
+/** Newest first; articles without a date last. */
 function compareNewestFirst(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (a.length > LOCAL_TIME_LENGTH && b.length > LOCAL_TIME_LENGTH) return Date.parse(b) - Date.parse(a);
-  return a < b ? 1 : -1;
+  return comparePublished(b, a);
 }
 
 // Scores are printed; six decimals keep them stable across platforms' floating-point sums.

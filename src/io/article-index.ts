@@ -12,6 +12,7 @@ import type { ParsedQuery, QueryTerm } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
 import type { ArticleRecord } from "../core/record.js";
+import { comparePublished } from "../core/published-order.js";
 import { positiveTerms, type MatchOptions } from "../core/search-match.js";
 import { NewsctlError } from "../errors.js";
 
@@ -19,7 +20,7 @@ import { NewsctlError } from "../errors.js";
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -150,7 +151,12 @@ export class ArticleIndex {
 
   /** Runs `work` in one transaction: all of it lands, or none. */
   inTransaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      if (error instanceof NewsctlError || !isSqliteError(error)) throw error;
+      throw new NewsctlError(`${this.path}: ${describeDatabaseError(error)}`);
+    }
   }
 
   fileState(path: string): FileState | undefined {
@@ -160,7 +166,7 @@ export class ArticleIndex {
 
   /** Notes a file's new size and time when its bytes did not change. */
   touchFile(path: string, state: FileState): void {
-    this.sql("UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?").run(state.size, state.mtimeMs, path);
+    this.inTransaction(() => this.sql("UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?").run(state.size, state.mtimeMs, path));
   }
 
   /**
@@ -188,7 +194,7 @@ export class ArticleIndex {
         const shown = findShown.get(record.id) as { article_id: number; record: string } | undefined;
         if (shown !== undefined) {
           const other = JSON.parse(shown.record) as ArticleRecord;
-          isShadowed = isNewer(other, record);
+          isShadowed = isPreferred(other, record);
           if (isShadowed) duplicates.push({ id: record.id, kept: other, dropped: record });
           else {
             duplicates.push({ id: record.id, kept: record, dropped: other });
@@ -225,7 +231,7 @@ export class ArticleIndex {
     if (rows.length === 0 || rows.some((row) => row.is_shadowed === 0)) return;
     let newest = rows[0]!;
     for (const row of rows.slice(1)) {
-      if (isNewer(JSON.parse(row.record) as ArticleRecord, JSON.parse(newest.record) as ArticleRecord)) newest = row;
+      if (isPreferred(JSON.parse(row.record) as ArticleRecord, JSON.parse(newest.record) as ArticleRecord)) newest = row;
     }
     this.sql("UPDATE articles SET is_shadowed = 0 WHERE article_id = ?").run(newest.article_id);
   }
@@ -322,12 +328,16 @@ export class ArticleIndex {
   }
 }
 
-/** Whether `a` is newer than `b` (published later; undated is oldest). */
-function isNewer(a: ArticleRecord, b: ArticleRecord): boolean {
-  if (a.published === b.published) return false;
-  if (b.published === null) return true;
-  if (a.published === null) return false;
-  return a.published > b.published;
+/**
+ * Whether article `a` is the one shown rather than `b`, of two with one number: the later
+ * published, and between equal times the earlier place (file, then line), so that what the
+ * index shows never depends on the order files were indexed in.
+ */
+function isPreferred(a: ArticleRecord, b: ArticleRecord): boolean {
+  const byTime = comparePublished(a.published, b.published);
+  if (byTime !== 0) return byTime > 0;
+  if (a.file !== b.file) return a.file < b.file;
+  return a.line < b.line;
 }
 
 /** SQL that holds for the articles (alias a) a term occurs in, with its parameters. */
@@ -338,9 +348,13 @@ function termSql(term: QueryTerm, options: MatchOptions): { sql: string; paramet
   return { sql: `(${inTokens} OR a.article_id IN (SELECT rowid FROM article_stems WHERE article_stems MATCH ?))`, parameters: [tokens, stems] };
 }
 
+function isSqliteError(error: unknown): boolean {
+  return typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("SQLITE_");
+}
+
 function describeDatabaseError(error: unknown): string {
   const code = (error as { code?: string }).code;
-  if (code === "SQLITE_BUSY") return "the index is busy (another newsctl is writing it); try again when it is done";
+  if (code === "SQLITE_BUSY" || code?.startsWith("SQLITE_BUSY_")) return "the index is busy (another newsctl is writing it); try again when it is done";
   if (code === "SQLITE_NOTADB") return "not a newsctl index (not an SQLite database)";
   if (code === "SQLITE_CORRUPT") return "the index is damaged; delete it and build it again";
   return error instanceof Error ? error.message : String(error);

@@ -82,6 +82,7 @@ interface PoolWorker {
 class ParsePool {
   private workers: PoolWorker[] = [];
   private readonly tasks = new Map<number, Task>();
+  private readonly queue: Task[] = [];
   private failure: Error | undefined;
   private wake: () => void = () => {};
 
@@ -89,12 +90,14 @@ class ParsePool {
 
   async *run(sources: AsyncIterable<DumpSource | InputError>): AsyncGenerator<ParseEvent> {
     const iterator = sources[Symbol.asyncIterator]();
-    const queue: Task[] = [];
+    const { queue } = this;
     let isExhausted = false;
     let nextId = 0;
     let fileTasks = 0;
     const window = this.options.jobs * FILES_AHEAD_PER_JOB;
     for (;;) {
+      // A worker that failed stops the whole run: its file would otherwise end short, silently.
+      if (this.failure) throw this.failure;
       while (!isExhausted && queue.length < window) {
         const next = await iterator.next();
         if (next.done) {
@@ -115,7 +118,7 @@ class ParsePool {
         queue.push(task);
         this.tasks.set(task.id, task);
       }
-      this.dispatch(queue);
+      this.dispatch();
       const head = queue[0];
       if (head === undefined) return;
       if (head.isLocal) {
@@ -133,7 +136,6 @@ class ParsePool {
         this.tasks.delete(head.id);
         continue;
       }
-      if (this.failure) throw this.failure;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
       });
@@ -154,14 +156,18 @@ class ParsePool {
         this.failure ??= error;
         this.wake();
       });
+      worker.on("exit", (code) => {
+        if (!this.isClosing) this.failure ??= new Error(`a parsing worker stopped (exit code ${code})`);
+        this.wake();
+      });
       this.workers.push(entry);
     }
   }
 
-  private dispatch(queue: readonly Task[]): void {
+  private dispatch(): void {
     for (const entry of this.workers) {
       if (entry.task !== undefined) continue;
-      const task = queue.find((candidate) => !candidate.isStarted && !candidate.isLocal && !candidate.isDone);
+      const task = this.queue.find((candidate) => !candidate.isStarted && !candidate.isLocal && !candidate.isDone);
       if (task === undefined) return;
       task.isStarted = true;
       entry.task = task;
@@ -179,17 +185,25 @@ class ParsePool {
       } else if ("unreadable" in reply) {
         task.events.push({ kind: "unreadable", error: new InputError(reply.unreadable.path, reply.unreadable.message) });
       } else {
-        this.failure ??= new Error(reply.failure);
+        const failure = new Error(reply.failure.message);
+        if (reply.failure.stack !== undefined) failure.stack = reply.failure.stack;
+        this.failure ??= failure;
+        this.wake();
+        return; // the task is not done: the run stops with the failure
       }
     }
     if (!("items" in reply)) {
       if (task !== undefined) task.isDone = true;
       entry.task = undefined;
+      this.dispatch(); // the worker is free: give it the next file now
     }
     this.wake();
   }
 
+  private isClosing = false;
+
   async close(): Promise<void> {
+    this.isClosing = true;
     await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
     this.workers = [];
   }

@@ -20,7 +20,7 @@ export type ParseReply =
   | { task: number; items: ParsedItem[]; terms?: (FtsColumnTexts | null)[] }
   | { task: number; done: true; hash?: string }
   | { task: number; unreadable: { path: string; message: string } }
-  | { task: number; failure: string };
+  | { task: number; failure: { message: string; stack: string | undefined } };
 
 const port = parentPort!;
 const { timeZone: zoneName, isForIndex } = workerData as { timeZone: string | undefined; isForIndex: boolean };
@@ -44,7 +44,8 @@ async function parse({ task, name, path }: ParseTask): Promise<void> {
     if (error instanceof InputError) {
       port.postMessage({ task, unreadable: { path: error.path, message: error.message.slice(error.path.length + 2) } } satisfies ParseReply);
     } else {
-      port.postMessage({ task, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ParseReply);
+      const failure = error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error), stack: undefined };
+      port.postMessage({ task, failure } satisfies ParseReply);
     }
   }
 }
