@@ -343,9 +343,10 @@ function isPreferred(a: ArticleRecord, b: ArticleRecord): boolean {
 /** SQL that holds for the articles (alias a) a term occurs in, with its parameters. */
 function termSql(term: QueryTerm, options: MatchOptions): { sql: string; parameters: string[] } {
   const { tokens, stems } = ftsTerm(term, options);
-  const inTokens = "a.article_id IN (SELECT rowid FROM article_tokens WHERE article_tokens MATCH ?)";
-  if (stems === null) return { sql: inTokens, parameters: [tokens] };
-  return { sql: `(${inTokens} OR a.article_id IN (SELECT rowid FROM article_stems WHERE article_stems MATCH ?))`, parameters: [tokens, stems] };
+  const fromTokens = "SELECT rowid FROM article_tokens WHERE article_tokens MATCH ?";
+  if (stems === null) return { sql: `a.article_id IN (${fromTokens})`, parameters: [tokens] };
+  // One set of ids from both tables, so SQLite looks articles up by id rather than scanning them.
+  return { sql: `a.article_id IN (${fromTokens} UNION SELECT rowid FROM article_stems WHERE article_stems MATCH ?)`, parameters: [tokens, stems] };
 }
 
 function isSqliteError(error: unknown): boolean {
