@@ -30,7 +30,7 @@ export class UsageError extends NewsctlError {
 export class InputError extends NewsctlError {
   constructor(
     readonly path: string,
-    reason: string,
+    readonly reason: string,
     hint?: string,
   ) {
     super(`${path}: ${reason}`, EXIT_TROUBLE, hint);

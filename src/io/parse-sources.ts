@@ -4,14 +4,14 @@
 // whatever the number of files. Standard input, and the first file while the pool starts, are
 // parsed on this thread.
 
-import { createHash } from "node:crypto";
 import { Worker } from "node:worker_threads";
-import { ftsColumnTexts, type FtsColumnTexts } from "../core/fts-terms.js";
+import type { FtsColumnTexts } from "../core/fts-terms.js";
 import type { ParsedItem } from "../core/record.js";
 import type { TimeZone } from "../core/time-zone.js";
 import { InputError } from "../errors.js";
 import type { ParseReply, ParseTask } from "./parse-worker.js";
-import { readDump, type DumpSource } from "./read-dump.js";
+import { parseFile, type FileParseStep } from "./parse-file.js";
+import type { DumpSource } from "./read-dump.js";
 import type { Readable } from "node:stream";
 
 export type ParseEvent =
@@ -51,17 +51,16 @@ export async function* parseSources(sources: AsyncIterable<DumpSource | InputErr
 
 async function* parseHere(source: DumpSource, options: ParseOptions): AsyncGenerator<ParseEvent> {
   try {
-    const hash = options.isForIndex ? createHash("sha256") : undefined;
-    const onBytes = hash === undefined ? undefined : (chunk: Buffer) => void hash.update(chunk);
-    for await (const items of readDump(source, { timeZone: options.timeZone, stdin: options.stdin, onBytes })) {
-      if (!options.isForIndex) yield { kind: "items", source, items };
-      else yield { kind: "items", source, items, terms: items.map((item) => (item.record === null ? null : ftsColumnTexts(item.record))) };
-    }
-    yield hash === undefined ? { kind: "done", source } : { kind: "done", source, hash: hash.digest("hex") };
+    for await (const step of parseFile(source, options)) yield toEvent(source, step);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     yield { kind: "unreadable", error };
   }
+}
+
+function toEvent(source: DumpSource, step: FileParseStep): ParseEvent {
+  if ("done" in step) return step.hash === undefined ? { kind: "done", source } : { kind: "done", source, hash: step.hash };
+  return step.terms === undefined ? { kind: "items", source, items: step.items } : { kind: "items", source, items: step.items, terms: step.terms };
 }
 
 interface Task {
@@ -178,12 +177,10 @@ class ParsePool {
   private receive(entry: PoolWorker, reply: ParseReply): void {
     const task = this.tasks.get(reply.task);
     if (task !== undefined) {
-      if ("items" in reply) {
-        task.events.push({ kind: "items", source: task.source!, items: reply.items, ...(reply.terms === undefined ? {} : { terms: reply.terms }) });
-      } else if ("done" in reply) {
-        task.events.push({ kind: "done", source: task.source!, ...(reply.hash === undefined ? {} : { hash: reply.hash }) });
+      if ("items" in reply || "done" in reply) {
+        task.events.push(toEvent(task.source!, reply));
       } else if ("unreadable" in reply) {
-        task.events.push({ kind: "unreadable", error: new InputError(reply.unreadable.path, reply.unreadable.message) });
+        task.events.push({ kind: "unreadable", error: new InputError(reply.unreadable.path, reply.unreadable.reason) });
       } else {
         const failure = new Error(reply.failure.message);
         if (reply.failure.stack !== undefined) failure.stack = reply.failure.stack;
