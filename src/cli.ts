@@ -63,7 +63,7 @@ export async function run(context: ProcessContext): Promise<number> {
       colorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStdoutTerminal, colorDepth: context.stdoutColorDepth }),
       stderrColorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStderrTerminal, colorDepth: context.stderrColorDepth }),
     });
-  const reading: ReadingContext = { env: decideEnvironment(undefined), stdin: context.stdin, isStdinTerminal: context.isStdinTerminal };
+  const reading: ReadingContext = { env: await decideEnvironment(undefined), stdin: context.stdin, isStdinTerminal: context.isStdinTerminal };
 
   const program = new Command(PROGRAM)
     .description("Turn dumps of Arabic news articles into records: parse, search, show, check and export them.")
@@ -84,8 +84,8 @@ export async function run(context: ProcessContext): Promise<number> {
         }
       },
     })
-    .hook("preAction", () => {
-      reading.env = decideEnvironment(program.opts<{ color?: boolean }>().color);
+    .hook("preAction", async () => {
+      reading.env = await decideEnvironment(program.opts<{ color?: boolean }>().color);
     });
   program.addHelpText(
     "after",

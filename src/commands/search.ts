@@ -1,19 +1,17 @@
 // `newsctl search QUERY [PATH...]`: the articles that match an Arabic-aware query, best first.
 // Records stream through the matcher; only the matches are kept, to be ranked when all is read.
+// The reader of dumps and the writers are loaded only when the run uses them, so that
+// `search --db --count` starts nearly as fast as Node itself.
 
 import { Option, type Command } from "commander";
 import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "../core/query.js";
 import { positiveTerms } from "../core/search-match.js";
-import { SearchRanking, type SearchHit, type SearchOrder } from "../core/search-ranking.js";
+import type { SearchHit, SearchOrder, SearchRanking } from "../core/search-ranking.js";
 import { findMatchRanges, makeSnippet } from "../core/snippet.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
-import { makeMachineWriter } from "../output/record-writers.js";
-import { formatSearchHit } from "../output/search-results.js";
-import { TextSink } from "../output/sink.js";
 import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readReadingOptions, type RawOptions } from "./options.js";
-import { RecordReader, type ReadingContext } from "./read-records.js";
+import type { ReadingContext } from "./read-records.js";
 import { openIndexForReading } from "./index-reading.js";
-import { pipeRecords } from "./write-records.js";
 
 interface SearchOptions extends RawOptions {
   db?: string;
@@ -69,12 +67,14 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
         context.env.stdout.write(`${count}\n`);
         return count > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
       }
+      const { SearchRanking } = await import("../core/search-ranking.js");
       ranking = new SearchRanking(parsed, matchOptions, index.searchStats(parsed, matchOptions, reading.filter));
       for (const record of index.candidates(parsed, matchOptions, reading.filter)) ranking.add(record);
     } finally {
       index.close();
     }
   } else {
+    const [{ SearchRanking }, { RecordReader }] = await Promise.all([import("../core/search-ranking.js"), import("./read-records.js")]);
     ranking = new SearchRanking(parsed, matchOptions);
     // The query selects records like a filter: only the warnings of matches are shown.
     const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record) }, context);
@@ -84,6 +84,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
     readingCode = reader.exitCode();
   }
 
+  const { TextSink } = await import("../output/sink.js");
   const sink = new TextSink(context.env.stdout);
   if (raw.count === true) {
     await sink.write(`${ranking.matchCount}\n`);
@@ -91,12 +92,14 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
     const hits = ranking.ranked(raw.sort ?? "relevance").slice(0, limit ?? Infinity);
     const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
     if (format === "table") {
+      const { formatSearchHit } = await import("../output/search-results.js");
       const terms = positiveTerms(parsed);
       for (const [index, hit] of hits.entries()) {
         const wait = sink.write(formatSearchHit(index + 1, hit.record, snippetOf(hit, terms, matchOptions), context.env));
         if (wait) await wait;
       }
     } else {
+      const [{ pipeRecords }, { makeMachineWriter }] = await Promise.all([import("./write-records.js"), import("../output/record-writers.js")]);
       await pipeRecords(
         hits.map((hit) => ({ ...hit.record, score: hit.score })),
         makeMachineWriter(format, sink, ["score"]),

@@ -4,16 +4,14 @@
 // (never the user's text), every token quoted. Matching through these is the same as matching
 // by search-match.ts: a token column for exact, prefix and phrase terms, a stem column for stems.
 
-import { stemArabic } from "./arabic-stem.js";
 import { foldArabic, tokenTexts } from "./fold.js";
-import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm, type SearchField } from "./query.js";
+import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 import { cachedStem, type MatchOptions } from "./search-match.js";
 
 /**
  * The text of each column for an article: in the token table, every folded token; in the stem
- * table, the light stem of each token whose stem is not the token itself (the others are found
- * in the token table, see ftsTerm), which keeps the stem table small.
+ * table, every token's light stem, so that a stemmed word is looked up in one table.
  */
 export interface FtsColumnTexts {
   tokens: string[];
@@ -27,12 +25,7 @@ export function ftsColumnTexts(record: ArticleRecord): FtsColumnTexts {
     const text = record[field];
     const fieldTokens = text === null ? [] : tokenTexts(foldArabic(text));
     tokens.push(fieldTokens.join(" "));
-    const fieldStems: string[] = [];
-    for (const token of fieldTokens) {
-      const stem = cachedStem(token);
-      if (stem !== token) fieldStems.push(stem);
-    }
-    stems.push(fieldStems.join(" "));
+    stems.push(fieldTokens.map(cachedStem).join(" "));
   }
   return { tokens, stems };
 }
@@ -46,33 +39,45 @@ function columnFilter(columns: readonly string[], expression: string): string {
   return `{${columns.join(" ")}} : ${expression}`;
 }
 
-/** The FTS5 expressions that find the articles a term occurs in: either table may hold it. */
-export interface FtsTermQuery {
-  tokens: string;
-  /** null when the stem table cannot hold the term. */
-  stems: string | null;
+/** Which full-text table answers a term: folded tokens, or their light stems. */
+export type FtsTable = "tokens" | "stems";
+
+/** An FTS5 expression and the table it is for. */
+export interface FtsQuery {
+  table: FtsTable;
+  expression: string;
 }
 
 /**
- * A term as FTS5 expressions. A token x matches a word by stem when stem(x) is the word's stem
- * s: either x's stem is in the stem table (stem(x) differs from x), or x is s itself and s is
- * its own stem (then x is in the token table).
+ * A term as an FTS5 expression. A word matches by stem when its stem and the token's are one
+ * (tokens equal when folded have equal stems), so a stemmed word is one stem lookup; exact
+ * words, phrases and prefixes look at the tokens.
  */
-export function ftsTerm(term: QueryTerm, options: MatchOptions): FtsTermQuery {
+export function ftsTerm(term: QueryTerm, options: MatchOptions): FtsQuery {
   const fields = term.field === null ? SEARCH_FIELDS : [term.field];
   switch (term.kind) {
     case "phrase":
-      return { tokens: columnFilter(fields, quote(term.tokens.join(" "))), stems: null };
+      return { table: "tokens", expression: columnFilter(fields, quote(term.tokens.join(" "))) };
     case "prefix":
-      return { tokens: columnFilter(fields, `${quote(term.token)} *`), stems: null };
-    case "word": {
-      if (!options.isStemming || term.isExact) return { tokens: columnFilter(fields, quote(term.token)), stems: null };
-      const tokens = [term.token];
-      if (term.stem !== term.token && stemArabic(term.stem) === term.stem) tokens.push(term.stem);
-      return {
-        tokens: columnFilter(fields, tokens.length === 1 ? quote(term.token) : `(${tokens.map(quote).join(" OR ")})`),
-        stems: columnFilter(fields, quote(term.stem)),
-      };
-    }
+      return { table: "tokens", expression: columnFilter(fields, `${quote(term.token)} *`) };
+    case "word":
+      if (!options.isStemming || term.isExact) return { table: "tokens", expression: columnFilter(fields, quote(term.token)) };
+      return { table: "stems", expression: columnFilter(fields, quote(term.stem)) };
   }
+}
+
+/**
+ * The whole query as one FTS5 expression, when all its terms are for one table and one clause
+ * at least is positive (FTS5 has no NOT on its own); null otherwise, and the terms' row sets are
+ * combined instead.
+ */
+export function ftsQuery(query: ParsedQuery, options: MatchOptions): FtsQuery | null {
+  const clauses = query.clauses.map((clause) => ({ isNegated: clause.isNegated, terms: clause.alternatives.map((term) => ftsTerm(term, options)) }));
+  const tables = new Set(clauses.flatMap((clause) => clause.terms.map((term) => term.table)));
+  const positive = clauses.filter((clause) => !clause.isNegated);
+  if (tables.size !== 1 || positive.length === 0) return null;
+  const clauseExpression = (clause: { terms: FtsQuery[] }) => `(${clause.terms.map((term) => `(${term.expression})`).join(" OR ")})`;
+  let expression = positive.map(clauseExpression).join(" AND ");
+  for (const clause of clauses.filter((clause) => clause.isNegated)) expression = `(${expression}) NOT ${clauseExpression(clause)}`;
+  return { table: [...tables][0]!, expression };
 }

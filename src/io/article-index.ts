@@ -7,8 +7,8 @@ import Database from "better-sqlite3";
 import { toAsciiDigits } from "../core/digits.js";
 import type { RecordFilter, TimeBound } from "../core/filters.js";
 import { foldAgency, isWithinBounds } from "../core/filters.js";
-import { ftsColumnTexts, ftsTerm, type FtsColumnTexts } from "../core/fts-terms.js";
-import type { ParsedQuery, QueryTerm } from "../core/query.js";
+import { ftsColumnTexts, ftsQuery, ftsTerm, type FtsColumnTexts } from "../core/fts-terms.js";
+import type { ParsedQuery, QueryClause } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
 import type { ArticleRecord } from "../core/record.js";
@@ -20,7 +20,7 @@ import { NewsctlError } from "../errors.js";
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -62,6 +62,9 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_file ON articles(file_id);
 CREATE INDEX articles_by_place ON articles(path, line);
 CREATE INDEX articles_by_id ON articles(id);
+-- Small indexes that let counts and ranking statistics skip the table, whose rows hold records.
+CREATE INDEX articles_shadowed ON articles(article_id) WHERE is_shadowed = 1;
+CREATE INDEX articles_lengths ON articles(is_shadowed, ${SEARCH_FIELDS.map((field) => `length_${field}`).join(", ")});
 CREATE VIRTUAL TABLE article_tokens USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, detail='column', tokenize='ascii');
 `;
@@ -265,9 +268,8 @@ export class ArticleIndex {
     stats.articleCount = totals.n;
     for (const field of SEARCH_FIELDS) stats.totalLength[field] = totals[field];
     terms.forEach((term, index) => {
-      const occurs = termSql(term, options);
-      const row = this.db.prepare(`SELECT count(*) AS n FROM articles AS a WHERE ${occurs.sql} AND ${where.sql}`).get(...occurs.parameters, ...where.parameters);
-      stats.documentFrequency[index] = (row as { n: number }).n;
+      const occurs = this.matchSql({ clauses: [{ alternatives: [term], isNegated: false, column: 1 }] }, options, filter);
+      stats.documentFrequency[index] = (this.db.prepare(`SELECT count(*) AS n FROM ${occurs.from}`).get(...occurs.parameters) as { n: number }).n;
     });
     return stats;
   }
@@ -278,27 +280,28 @@ export class ArticleIndex {
    * matches (ranking still looks at each to weigh its occurrences).
    */
   *candidates(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
-    const { sql, parameters } = this.matchSql(query, options, filter);
-    const statement = this.db.prepare(`SELECT record FROM articles AS a WHERE ${sql} ORDER BY path, line`);
+    const { from, parameters } = this.matchSql(query, options, filter, true);
+    const statement = this.db.prepare(`SELECT record FROM ${from} ORDER BY path, line`);
     for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
   }
 
   /** How many articles match the query and the filter, without reading them. */
   countMatches(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number {
-    const { sql, parameters } = this.matchSql(query, options, filter);
-    return (this.db.prepare(`SELECT count(*) AS n FROM articles AS a WHERE ${sql}`).get(...parameters) as { n: number }).n;
+    const { from, parameters } = this.matchSql(query, options, filter);
+    return (this.db.prepare(`SELECT count(*) AS n FROM ${from}`).get(...parameters) as { n: number }).n;
   }
 
-  private matchSql(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): { sql: string; parameters: unknown[] } {
+  /**
+   * A FROM clause whose rows are the shown articles that match the query and the filter. The
+   * query is answered by set operations on the full-text tables' row ids, which never touch the
+   * articles table, whose rows hold whole records; that table is joined only when a filter needs
+   * its columns, or when `isReadingRecords`.
+   */
+  private matchSql(query: ParsedQuery, options: MatchOptions, filter: RecordFilter, isReadingRecords = false): { from: string; parameters: unknown[] } {
+    const matching = matchingIdsSql(query, options);
+    if (!isReadingRecords && !hasFilter(filter)) return { from: `(${matching.sql})`, parameters: matching.parameters };
     const where = this.filterSql(filter);
-    const conditions = [where.sql];
-    const parameters: unknown[] = [...where.parameters];
-    for (const clause of query.clauses) {
-      const alternatives = clause.alternatives.map((term) => termSql(term, options));
-      conditions.push(`${clause.isNegated ? "NOT " : ""}(${alternatives.map((alternative) => alternative.sql).join(" OR ")})`);
-      for (const alternative of alternatives) parameters.push(...alternative.parameters);
-    }
-    return { sql: conditions.join(" AND "), parameters };
+    return { from: `articles AS a WHERE a.article_id IN (${matching.sql}) AND ${where.sql}`, parameters: [...matching.parameters, ...where.parameters] };
   }
 
   /**
@@ -340,13 +343,36 @@ function isPreferred(a: ArticleRecord, b: ArticleRecord): boolean {
   return a.line < b.line;
 }
 
-/** SQL that holds for the articles (alias a) a term occurs in, with its parameters. */
-function termSql(term: QueryTerm, options: MatchOptions): { sql: string; parameters: string[] } {
-  const { tokens, stems } = ftsTerm(term, options);
-  const fromTokens = "SELECT rowid FROM article_tokens WHERE article_tokens MATCH ?";
-  if (stems === null) return { sql: `a.article_id IN (${fromTokens})`, parameters: [tokens] };
-  // One set of ids from both tables, so SQLite looks articles up by id rather than scanning them.
-  return { sql: `a.article_id IN (${fromTokens} UNION SELECT rowid FROM article_stems WHERE article_stems MATCH ?)`, parameters: [tokens, stems] };
+function hasFilter(filter: RecordFilter): boolean {
+  return Boolean(filter.ids?.length || filter.agencies?.length) || filter.since !== undefined || filter.until !== undefined;
+}
+
+/**
+ * A SELECT of the ids (column `id`) of the shown articles a query matches. When one full-text
+ * table can answer the whole query, that is one MATCH; otherwise a compound SELECT of the terms'
+ * row sets: a clause is the union of its terms', the positive clauses are intersected, and the
+ * negated ones and the shadowed articles taken away.
+ */
+function matchingIdsSql(query: ParsedQuery, options: MatchOptions): { sql: string; parameters: string[] } {
+  const notShadowed = "rowid NOT IN (SELECT article_id FROM articles WHERE is_shadowed = 1)";
+  const whole = ftsQuery(query, options);
+  if (whole !== null) {
+    return { sql: `SELECT rowid AS id FROM article_${whole.table} WHERE article_${whole.table} MATCH ? AND ${notShadowed}`, parameters: [whole.expression] };
+  }
+  const parameters: string[] = [];
+  const clauseSql = (clause: QueryClause): string => {
+    const selects = clause.alternatives.map((term) => {
+      const { table, expression } = ftsTerm(term, options);
+      parameters.push(expression);
+      return `SELECT rowid AS id FROM article_${table} WHERE article_${table} MATCH ?`;
+    });
+    return `SELECT id FROM (${selects.join(" UNION ")})`;
+  };
+  const positive = query.clauses.filter((clause) => !clause.isNegated).map(clauseSql);
+  const negated = query.clauses.filter((clause) => clause.isNegated).map(clauseSql);
+  const base = positive.length > 0 ? positive.join(" INTERSECT ") : "SELECT article_id AS id FROM articles WHERE is_shadowed = 0";
+  const sql = [base, ...negated, "SELECT article_id AS id FROM articles WHERE is_shadowed = 1"].join(" EXCEPT ");
+  return { sql, parameters };
 }
 
 function isSqliteError(error: unknown): boolean {

@@ -2,7 +2,6 @@
 // stdout is a terminal; writers receive this and never look at the process themselves.
 
 import type { Writable } from "node:stream";
-import { Chalk, type ChalkInstance } from "chalk";
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -16,9 +15,39 @@ export interface OutputEnvironment {
   /** Width of the terminal in columns (a default when unknown). */
   columns: number;
   /** Styles for stdout; plain text when colour is off. */
-  style: ChalkInstance;
+  style: TextStyle;
   /** Styles for stderr, decided for stderr's own terminal. */
-  errorStyle: ChalkInstance;
+  errorStyle: TextStyle;
+}
+
+/** The few styles newsctl draws with. */
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+  yellow(text: string): string;
+  red(text: string): string;
+  /** Matched words in search results: bold red. */
+  highlight(text: string): string;
+}
+
+const unchanged = (text: string) => text;
+const PLAIN: TextStyle = { bold: unchanged, dim: unchanged, yellow: unchanged, red: unchanged, highlight: unchanged };
+
+/**
+ * Styles for a colour level. chalk is loaded only when there is colour to draw, so that output
+ * into a pipe, the common case in scripts, does not pay for loading it.
+ */
+export async function loadTextStyle(level: ColorLevel): Promise<TextStyle> {
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import("chalk");
+  const chalk = new Chalk({ level });
+  return {
+    bold: (text) => chalk.bold(text),
+    dim: (text) => chalk.dim(text),
+    yellow: (text) => chalk.yellow(text),
+    red: (text) => chalk.red(text),
+    highlight: (text) => chalk.bold.red(text),
+  };
 }
 
 export interface ColorInputs {
@@ -52,7 +81,7 @@ export function decideColorLevel({ flag, env, isTerminal, colorDepth }: ColorInp
   return depthLevel;
 }
 
-export function makeOutputEnvironment(options: {
+export async function makeOutputEnvironment(options: {
   stdout: Writable;
   stderr: Writable;
   isTerminal: boolean;
@@ -60,14 +89,14 @@ export function makeOutputEnvironment(options: {
   columns: number | undefined;
   colorLevel: ColorLevel;
   stderrColorLevel: ColorLevel;
-}): OutputEnvironment {
+}): Promise<OutputEnvironment> {
   return {
     stdout: options.stdout,
     stderr: options.stderr,
     isTerminal: options.isTerminal,
     isStderrTerminal: options.isStderrTerminal,
     columns: options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS,
-    style: new Chalk({ level: options.colorLevel }),
-    errorStyle: new Chalk({ level: options.stderrColorLevel }),
+    style: await loadTextStyle(options.colorLevel),
+    errorStyle: await loadTextStyle(options.stderrColorLevel),
   };
 }

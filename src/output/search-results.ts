@@ -24,7 +24,7 @@ function highlight(snippet: Snippet, env: OutputEnvironment): string {
   let out = snippet.isCutBefore ? "…" : "";
   let at = 0;
   for (const [from, to] of highlights) {
-    out += text.slice(at, from) + env.style.bold.red(text.slice(from, to));
+    out += text.slice(at, from) + env.style.highlight(text.slice(from, to));
     at = to;
   }
   out += text.slice(at);

@@ -263,6 +263,21 @@ describe("a hand-written fixture: the index answers as a scan of the files does"
     expect(withMatches).toBeGreaterThanOrEqual(FIXTURE_QUERIES.length - 3);
   });
 
+  it("search --count: the same number, with and without filters", async () => {
+    const cases: ReadonlyArray<readonly [string, ...string[]]> = [
+      ["المدينة"],
+      ["مسؤول OR الكهرباء"],
+      ["المدينة -أمطار"],
+      ['"الفريق الوطني" OR مؤتمر*'],
+      ["-المدينة -الطريق"],
+      ["المدينة", "--exact"],
+      ["المدينة OR الطريق", "--agency", "واس"],
+      ["المدينة -أمطار", "--since", "2022-03-05", "--until", "2022-03-09"],
+    ];
+    const counts = await inBatches(cases, 2, ([query, ...extra]) => expectSearchAgrees(dir, ["data"], db, query, [...extra, "--count"]));
+    expect(counts.filter(([count]) => Number(count) > 0).length).toBeGreaterThanOrEqual(cases.length - 1);
+  });
+
   it("search with filters, --limit and --sort date", async () => {
     const cases = FIXTURE_FILTERS.map((filter, index) => [index % 2 === 0 ? "المدينة OR الطريق OR المؤتمر" : "مسؤول OR وزارة* OR المدينة", filter] as const);
     const results = await inBatches(cases, 2, ([query, filter]) => expectSearchAgrees(dir, ["data"], db, query, filter));
@@ -473,6 +488,9 @@ describe("an article number met twice keeps the article published later", () => 
     // The dropped article is not found by its words either.
     expect((await runNewsctl(["search", "الجسر", "--db", db], { cwd: dir })).code).toBe(1);
     expect((await runNewsctl(["search", "السد", "--db", db], { cwd: dir })).code).toBe(0);
+    // Counted from the index's word tables, the dropped one still does not count.
+    expect((await runNewsctl(["search", "بناء", "--db", db, "--count"], { cwd: dir })).stdout).toBe("1\n");
+    expect((await runNewsctl(["search", "--db", db, "--count", "--", "-زقزقة"], { cwd: dir })).stdout).toBe("2\n");
   });
 
   it("an older duplicate added on a rerun does not replace the newer one", async () => {
