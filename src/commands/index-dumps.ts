@@ -7,7 +7,7 @@ import type { Stats } from "node:fs";
 import path from "node:path";
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
-import type { FtsColumnTexts } from "../core/fts-terms.js";
+import type { IndexTexts } from "../core/fts-terms.js";
 import type { ArticleRecord, DumpProblem } from "../core/record.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, InputError, UsageError } from "../errors.js";
 import type { ArticleIndex, FileState } from "../io/article-index.js";
@@ -54,7 +54,7 @@ interface PendingFile {
   key: string;
   state: FileState;
   records: ArticleRecord[];
-  terms: FtsColumnTexts[];
+  terms: IndexTexts[];
 }
 
 export async function runIndex(paths: readonly string[], raw: IndexOptions, context: ReadingContext): Promise<number> {
@@ -123,7 +123,7 @@ export async function runIndex(paths: readonly string[], raw: IndexOptions, cont
 
   try {
     let records: ArticleRecord[] = [];
-    let terms: FtsColumnTexts[] = [];
+    let terms: IndexTexts[] = [];
     const parsing = parseSources(changedSources(), { jobs: options.jobs, timeZone: options.timeZone, stdin: context.stdin, isForIndex: true });
     for await (const event of parsing) {
       if (event.kind === "unreadable") {

@@ -10,15 +10,18 @@ import type { ArticleRecord } from "./record.js";
 import { cachedStem, type MatchOptions } from "./search-match.js";
 
 /**
- * The text of each column for an article: in the token table, every folded token; in the stem
- * table, every token's light stem, so that a stemmed word is looked up in one table.
+ * What the index stores of an article, made where it is parsed (off the thread that writes
+ * SQLite): the record as JSON, and the text of each full-text column, in the token table every
+ * folded token and in the stem table every token's light stem, so that a stemmed word is looked
+ * up in one table.
  */
-export interface FtsColumnTexts {
+export interface IndexTexts {
+  record: string;
   tokens: string[];
   stems: string[];
 }
 
-export function ftsColumnTexts(record: ArticleRecord): FtsColumnTexts {
+export function indexTexts(record: ArticleRecord): IndexTexts {
   const tokens: string[] = [];
   const stems: string[] = [];
   for (const field of SEARCH_FIELDS) {
@@ -27,7 +30,7 @@ export function ftsColumnTexts(record: ArticleRecord): FtsColumnTexts {
     tokens.push(fieldTokens.join(" "));
     stems.push(fieldTokens.map(cachedStem).join(" "));
   }
-  return { tokens, stems };
+  return { record: JSON.stringify(record), tokens, stems };
 }
 
 /** FTS5 string literal: double quotes, inner ones doubled. Tokens never hold one, but be sure. */

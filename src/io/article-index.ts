@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { toAsciiDigits } from "../core/digits.js";
 import type { RecordFilter, TimeBound } from "../core/filters.js";
 import { foldAgency, isWithinBounds } from "../core/filters.js";
-import { ftsColumnTexts, ftsQuery, ftsTerm, type FtsColumnTexts } from "../core/fts-terms.js";
+import { indexTexts, ftsQuery, ftsTerm, type IndexTexts } from "../core/fts-terms.js";
 import type { ParsedQuery, QueryClause } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
@@ -67,6 +67,10 @@ CREATE INDEX articles_shadowed ON articles(article_id) WHERE is_shadowed = 1;
 CREATE INDEX articles_lengths ON articles(is_shadowed, ${SEARCH_FIELDS.map((field) => `length_${field}`).join(", ")});
 CREATE VIRTUAL TABLE article_tokens USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, detail='column', tokenize='ascii');
+-- Each batch adds a segment to each full-text table; merging them 16 at a time rather than 4
+-- (FTS5's default) spends a quarter less time writing an index, and queries stay quick.
+INSERT INTO article_tokens (article_tokens, rank) VALUES ('automerge', 16);
+INSERT INTO article_stems (article_stems, rank) VALUES ('automerge', 16);
 `;
 
 export class ArticleIndex {
@@ -177,7 +181,7 @@ export class ArticleIndex {
    * for another article keeps the newer of the two (published later; the one being added when
    * equal), and the pair is returned.
    */
-  replaceFile(path: string, state: FileState, records: readonly ArticleRecord[], terms?: readonly FtsColumnTexts[]): DuplicateArticle[] {
+  replaceFile(path: string, state: FileState, records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
     this.removeFile(path);
     const fileId = this.sql("INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)").run(path, state.size, state.mtimeMs, state.hash).lastInsertRowid;
     const insert = this.sql(
@@ -207,8 +211,9 @@ export class ArticleIndex {
       }
       const lengths = SEARCH_FIELDS.map((field) => record[field]?.length ?? 0);
       const agencyKey = record.agency === null ? null : foldAgency(record.agency);
-      const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, agencyKey, isShadowed ? 1 : 0, ...lengths, JSON.stringify(record)).lastInsertRowid;
-      const { tokens, stems } = terms?.[position] ?? ftsColumnTexts(record);
+      const texts = terms?.[position] ?? indexTexts(record);
+      const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, agencyKey, isShadowed ? 1 : 0, ...lengths, texts.record).lastInsertRowid;
+      const { tokens, stems } = texts;
       insertTokens.run(articleId, ...tokens);
       insertStems.run(articleId, ...stems);
     }

@@ -3,14 +3,14 @@
 
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
-import { ftsColumnTexts, type FtsColumnTexts } from "../core/fts-terms.js";
+import { indexTexts, type IndexTexts } from "../core/fts-terms.js";
 import type { ParsedItem } from "../core/record.js";
 import type { TimeZone } from "../core/time-zone.js";
 import { readDump, type DumpSource } from "./read-dump.js";
 
 export type FileParseStep =
   /** `terms`: with isForIndex, each item's index columns (null where the item has no record). */
-  | { items: ParsedItem[]; terms?: (FtsColumnTexts | null)[] }
+  | { items: ParsedItem[]; terms?: (IndexTexts | null)[] }
   /** The end of the file; `hash` with isForIndex. */
   | { done: true; hash?: string };
 
@@ -26,7 +26,7 @@ export async function* parseFile(source: DumpSource, options: FileParseOptions):
   const onBytes = hash === undefined ? undefined : (chunk: Buffer) => void hash.update(chunk);
   for await (const items of readDump(source, { timeZone: options.timeZone, stdin: options.stdin, onBytes })) {
     if (!options.isForIndex) yield { items };
-    else yield { items, terms: items.map((item) => (item.record === null ? null : ftsColumnTexts(item.record))) };
+    else yield { items, terms: items.map((item) => (item.record === null ? null : indexTexts(item.record))) };
   }
   yield hash === undefined ? { done: true } : { done: true, hash: hash.digest("hex") };
 }

@@ -5,7 +5,7 @@
 // parsed on this thread.
 
 import { Worker } from "node:worker_threads";
-import type { FtsColumnTexts } from "../core/fts-terms.js";
+import type { IndexTexts } from "../core/fts-terms.js";
 import type { ParsedItem } from "../core/record.js";
 import type { TimeZone } from "../core/time-zone.js";
 import { InputError } from "../errors.js";
@@ -16,7 +16,7 @@ import type { Readable } from "node:stream";
 
 export type ParseEvent =
   /** `terms`: with isForIndex, each record's index columns (null where the item has no record). */
-  | { kind: "items"; source: DumpSource; items: ParsedItem[]; terms?: (FtsColumnTexts | null)[] }
+  | { kind: "items"; source: DumpSource; items: ParsedItem[]; terms?: (IndexTexts | null)[] }
   /** `hash`: with isForIndex, the SHA-256 of the file's bytes. */
   | { kind: "done"; source: DumpSource; hash?: string }
   | { kind: "unreadable"; error: InputError };
