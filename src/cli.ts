@@ -9,7 +9,7 @@ import type { ReadingContext } from "./commands/read-records.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
 import { PROGRAM, writeError } from "./output/messages.js";
-import { abortFilesInProgress } from "./output/sink.js";
+import { abortFilesInProgress } from "./output/unfinished-files.js";
 
 type Declare = (program: Command, context: ReadingContext, setExitCode: (code: number) => void) => void;
 

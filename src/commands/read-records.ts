@@ -2,7 +2,7 @@
 // filters, --limit, and the reporting of problems and unreadable paths along the way.
 
 import type { Readable } from "node:stream";
-import { makeRecordPredicate, type RecordFilter } from "../core/filters.js";
+import { hasFilter, makeRecordPredicate, type RecordFilter } from "../core/filters.js";
 import { stat } from "node:fs/promises";
 import type { ArticleRecord, DumpProblem } from "../core/record.js";
 import type { TimeZone } from "../core/time-zone.js";
@@ -171,11 +171,3 @@ async function measureInputs(paths: readonly string[], include: string): Promise
   return { files, bytes };
 }
 
-function hasFilter(filter: RecordFilter): boolean {
-  return (
-    filter.since !== undefined ||
-    filter.until !== undefined ||
-    (filter.agencies?.length ?? 0) > 0 ||
-    (filter.ids?.length ?? 0) > 0
-  );
-}

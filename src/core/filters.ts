@@ -49,6 +49,11 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Whether the filter asks for anything (an empty one keeps every record). */
+export function hasFilter(filter: RecordFilter): boolean {
+  return filter.since !== undefined || filter.until !== undefined || (filter.agencies?.length ?? 0) > 0 || (filter.ids?.length ?? 0) > 0;
+}
+
 /** A predicate that keeps the records every given filter accepts. */
 export function makeRecordPredicate(filter: RecordFilter): (record: ArticleRecord) => boolean {
   const agencies = filter.agencies?.length ? new Set(filter.agencies.map(foldAgency)) : undefined;

@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { toAsciiDigits } from "../core/digits.js";
 import type { RecordFilter, TimeBound } from "../core/filters.js";
-import { foldAgency, isWithinBounds } from "../core/filters.js";
+import { foldAgency, hasFilter, isWithinBounds } from "../core/filters.js";
 import { indexTexts, ftsQuery, ftsTerm, type IndexTexts } from "../core/fts-terms.js";
 import type { ParsedQuery, QueryClause } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
@@ -346,10 +346,6 @@ function isPreferred(a: ArticleRecord, b: ArticleRecord): boolean {
   if (byTime !== 0) return byTime > 0;
   if (a.file !== b.file) return a.file < b.file;
   return a.line < b.line;
-}
-
-function hasFilter(filter: RecordFilter): boolean {
-  return Boolean(filter.ids?.length || filter.agencies?.length) || filter.since !== undefined || filter.until !== undefined;
 }
 
 /**

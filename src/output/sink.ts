@@ -9,6 +9,7 @@ import { open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { addUnfinishedFile, removeUnfinishedFile, type UnfinishedFile } from "./unfinished-files.js";
 
 const BLOCK_CHARS = 64 * 1024;
 
@@ -50,18 +51,11 @@ function waitForDrain(stream: Writable): Promise<void> {
   });
 }
 
-const filesInProgress = new Set<AtomicFile>();
-
-/** Drops every unfinished output file at once, for a process about to end (Ctrl-C). */
-export function abortFilesInProgress(): void {
-  for (const file of filesInProgress) file.abortNow();
-}
-
 /**
  * A file being written under a temporary name next to where it will end up. A target that is
  * not a regular file (a FIFO, /dev/stdout) is written directly: renaming over it would replace it.
  */
-export class AtomicFile {
+export class AtomicFile implements UnfinishedFile {
   private isSettled = false;
   private failure: Error | undefined;
 
@@ -74,7 +68,7 @@ export class AtomicFile {
     stream.on("error", (error) => {
       this.failure ??= error;
     });
-    filesInProgress.add(this);
+    addUnfinishedFile(this);
   }
 
   /** Creates the temporary file; fails at once (with the system error) when it cannot be written. */
@@ -97,7 +91,7 @@ export class AtomicFile {
     await once(this.stream, "close");
     if (this.failure) throw this.failure;
     this.isSettled = true;
-    filesInProgress.delete(this);
+    removeUnfinishedFile(this);
     if (this.temporaryPath !== undefined) await rename(this.temporaryPath, this.targetPath);
   }
 
@@ -105,7 +99,7 @@ export class AtomicFile {
   async abort(): Promise<void> {
     if (this.isSettled) return;
     this.isSettled = true;
-    filesInProgress.delete(this);
+    removeUnfinishedFile(this);
     this.stream.destroy();
     if (this.temporaryPath !== undefined) await rm(this.temporaryPath, { force: true });
   }
@@ -114,7 +108,7 @@ export class AtomicFile {
   abortNow(): void {
     if (this.isSettled) return;
     this.isSettled = true;
-    filesInProgress.delete(this);
+    removeUnfinishedFile(this);
     this.stream.destroy();
     if (this.temporaryPath !== undefined) rmSync(this.temporaryPath, { force: true });
   }
