@@ -280,13 +280,13 @@ export class ArticleIndex {
   }
 
   /**
-   * Records that match the query's terms and the filter, in the order of their files' paths and
-   * lines. The token and stem tables hold exactly what matching looks at, so these are the
-   * matches (ranking still looks at each to weigh its occurrences).
+   * Records that match the query's terms and the filter, in no particular order (ranking puts
+   * them in one). The token and stem tables hold exactly what matching looks at, so these are
+   * the matches (ranking still looks at each to weigh its occurrences).
    */
   *candidates(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
     const { from, parameters } = this.matchSql(query, options, filter, true);
-    const statement = this.db.prepare(`SELECT record FROM ${from} ORDER BY path, line`);
+    const statement = this.db.prepare(`SELECT record FROM ${from}`);
     for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
   }
 
@@ -305,7 +305,9 @@ export class ArticleIndex {
   private matchSql(query: ParsedQuery, options: MatchOptions, filter: RecordFilter, isReadingRecords = false): { from: string; parameters: unknown[] } {
     const matching = matchingIdsSql(query, options);
     if (!isReadingRecords && !hasFilter(filter)) return { from: `(${matching.sql})`, parameters: matching.parameters };
-    const where = this.filterSql(filter);
+    // The ids are of shown articles already; asking again would lead SQLite to scan the shown
+    // ones rather than look the ids up.
+    const where = this.filterSql(filter, false);
     return { from: `articles AS a WHERE a.article_id IN (${matching.sql}) AND ${where.sql}`, parameters: [...matching.parameters, ...where.parameters] };
   }
 
@@ -313,8 +315,8 @@ export class ArticleIndex {
    * SQL for a filter. Times go through a function that applies the same rule as a scan
    * (filters.ts), so that offsets compare as instants where both sides have one.
    */
-  private filterSql(filter: RecordFilter): { sql: string; parameters: unknown[] } {
-    const conditions: string[] = ["a.is_shadowed = 0"];
+  private filterSql(filter: RecordFilter, isShownOnly = true): { sql: string; parameters: unknown[] } {
+    const conditions: string[] = isShownOnly ? ["a.is_shadowed = 0"] : ["1"];
     const parameters: unknown[] = [];
     if (filter.ids?.length) {
       conditions.push(`a.id IN (${filter.ids.map(() => "?").join(", ")})`);
