@@ -13,12 +13,11 @@
 
 import { spawnSync } from "node:child_process";
 import { tmpdir as systemTmp } from "node:os";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TextDecoder } from "node:util";
-import fg from "fast-glob";
 import { readDump } from "../dist/io/read-dump.js";
 import { readFileChunks } from "../dist/io/read-chunks.js";
 import { parseQuery } from "../dist/core/query.js";
@@ -71,6 +70,14 @@ async function searchAll(files, query) {
   return ranking.ranked("relevance").length;
 }
 
+/** Every *.txt file under a directory, in byte order of their paths. */
+function textFilesUnder(directory) {
+  return readdirSync(directory, { recursive: true })
+    .filter((file) => file.endsWith(".txt"))
+    .sort()
+    .map((file) => path.join(directory, file));
+}
+
 async function best(task) {
   let fastest = Infinity;
   let result;
@@ -113,7 +120,7 @@ async function measure(label, files, cwd, cliArgs, query) {
 console.log(`node ${process.version}, best of ${rounds} rounds`);
 const corpus = path.resolve(root, "../shared/corpus/saudinewsnet-2015-07-22");
 if (existsSync(corpus)) {
-  const files = fg.sync("dumps/**/*.txt", { cwd: corpus }).sort().map((file) => path.join(corpus, file));
+  const files = textFilesUnder(path.join(corpus, "dumps"));
   await measure("shared corpus", files, corpus, ["export", "dumps", "--ndjson", "--quiet"], "الجيش");
 } else {
   console.log("\nshared corpus: not found beside the project, skipped");
@@ -183,7 +190,7 @@ const hasRipgrep = spawnSync("rg", ["--version"], { stdio: "ignore" }).status ==
 for (const articles of sizes) {
   console.log(`\ngenerated corpus, ${articles} articles:`);
   const directory = corpusFor(articles);
-  const files = fg.sync("**/*.txt", { cwd: directory }).sort().map((file) => path.join(directory, file));
+  const files = textFilesUnder(directory);
   const megabytes = files.reduce((sum, file) => sum + statSync(file).size, 0) / 1e6;
   const rate = (seconds) => `${(megabytes / seconds).toFixed(1)} MB/s`;
   console.log(`  ${files.length} files, ${megabytes.toFixed(0)} MB`);

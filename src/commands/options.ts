@@ -7,7 +7,7 @@ import { parseTimeBound, type RecordFilter } from "../core/filters.js";
 import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
 import { UsageError } from "../errors.js";
 import { DEFAULT_INCLUDE } from "../io/inputs.js";
-import type { MachineFormat } from "../output/record-writers.js";
+import type { MachineFormat, SheetOptions } from "../output/record-writers.js";
 import type { ReadingOptions } from "./read-records.js";
 
 export type OutputFormat = "table" | MachineFormat;
@@ -28,6 +28,8 @@ export interface RawOptions {
   ndjson?: boolean;
   csv?: boolean;
   tsv?: boolean;
+  csvRaw?: boolean;
+  bom?: boolean;
   quiet?: boolean;
   strict?: boolean;
   output?: string;
@@ -60,7 +62,21 @@ export function addFormatOptions(command: Command, formats: readonly OutputForma
   for (const format of formats) {
     if (format !== "table") command.option(`--${format}`, `shorthand for --format ${format}`);
   }
+  if (formats.includes("csv")) {
+    command
+      .option("--csv-raw", "CSV/TSV: leave cells that start with = + - @ as they are (by default they get a leading ' so a spreadsheet shows them as text)")
+      .option("--bom", "CSV/TSV: start with a UTF-8 byte-order mark, so Excel reads Arabic as UTF-8");
+  }
   return command;
+}
+
+/** How CSV or TSV is written; --csv-raw and --bom name other formats' output a mistake. */
+export function readSheetOptions(raw: RawOptions, format: OutputFormat): SheetOptions {
+  const isSheet = format === "csv" || format === "tsv";
+  for (const [option, isGiven] of [["--csv-raw", raw.csvRaw], ["--bom", raw.bom]] as const) {
+    if (isGiven === true && !isSheet) throw new UsageError(`${option} applies to CSV and TSV, not to ${format} output`, "add --csv or --format tsv");
+  }
+  return { isNeutralizingFormulas: raw.csvRaw !== true, hasBom: raw.bom === true };
 }
 
 /** The format asked for by --format or a shorthand; undefined when none was named. */

@@ -9,7 +9,7 @@ import { positiveTerms } from "../core/search-match.js";
 import type { SearchHit, SearchOrder, SearchRanking } from "../core/search-ranking.js";
 import { findMatchRanges, makeSnippet } from "../core/snippet.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
-import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readReadingOptions, type RawOptions } from "./options.js";
+import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
 import type { ReadingContext } from "./read-records.js";
 import { openIndexForReading } from "./index-reading.js";
 
@@ -56,6 +56,8 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   const reading = readReadingOptions(paths, raw);
   const limit = reading.limit;
   const matchOptions = { isStemming: raw.exact !== true };
+  const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
+  const sheet = readSheetOptions(raw, format);
   let ranking: SearchRanking;
   let readingCode = EXIT_SUCCESS;
   if (raw.db !== undefined) {
@@ -90,7 +92,6 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
     await sink.write(`${ranking.matchCount}\n`);
   } else {
     const hits = ranking.ranked(raw.sort ?? "relevance").slice(0, limit ?? Infinity);
-    const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
     if (format === "table") {
       const { formatSearchHit } = await import("../output/search-results.js");
       const terms = positiveTerms(parsed);
@@ -102,7 +103,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
       const [{ pipeRecords }, { makeMachineWriter }] = await Promise.all([import("./write-records.js"), import("../output/record-writers.js")]);
       await pipeRecords(
         hits.map((hit) => ({ ...hit.record, score: hit.score })),
-        makeMachineWriter(format, sink, ["score"]),
+        makeMachineWriter(format, sink, sheet, ["score"]),
       );
     }
   }

@@ -2,7 +2,7 @@
 // code and number, as dump-format.md resolves them. Turns a block of lines into a record.
 
 import { formatLocalDateTime } from "./dates.js";
-import type { DumpLine } from "./dump-line.js";
+import { LONGEST_LINE, type DumpLine } from "./dump-line.js";
 import type { ArticleRecord, DumpProblem, ParsedItem, WarningCode } from "./record.js";
 import { formatOffset, type TimeZone } from "./time-zone.js";
 
@@ -219,13 +219,19 @@ function noteInvalidBytes(
 ): void {
   const bad = lines.find((line) => line.hasInvalidBytes);
   if (bad) addWarning(record, report, bad.no, "invalid-utf8", "bytes that are not valid UTF-8 were replaced by U+FFFD");
+  const cut = lines.find((line) => line.isCut);
+  if (cut) addWarning(record, report, cut.no, "line-too-long", LINE_TOO_LONG);
 }
+
+const LINE_TOO_LONG = `a line longer than ${LONGEST_LINE.toLocaleString("en")} characters: only its start was read`;
 
 function reportStray(report: (line: number, code: WarningCode, message: string) => void, stray: readonly DumpLine[]): void {
   const count = stray.length;
   report(stray[0]!.no, "stray-text", `${count} ${count === 1 ? "line" : "lines"} outside any article (no agency and date line above them)`);
   const bad = stray.find((line) => line.hasInvalidBytes);
   if (bad) report(bad.no, "invalid-utf8", "bytes that are not valid UTF-8 were replaced by U+FFFD");
+  const cut = stray.find((line) => line.isCut);
+  if (cut) report(cut.no, "line-too-long", LINE_TOO_LONG);
 }
 
 function emptyRecord(file: string, line: number): ArticleRecord {

@@ -12,7 +12,7 @@ import {
   startOfTextRun,
   type LayoutOptions,
 } from "./article-layout.js";
-import { classifyLine, type DumpLine } from "./dump-line.js";
+import { classifyLine, UNMARKED, type DumpLine, type LineMarks } from "./dump-line.js";
 import { foldArabic } from "./fold.js";
 import type { ParsedItem } from "./record.js";
 
@@ -39,8 +39,8 @@ export class DumpParser {
   constructor(private readonly options: LayoutOptions) {}
 
   /** One line of the file, without its line ending. */
-  push(raw: string, hasInvalidBytes = false): void {
-    const line = classifyLine(++this.lineNo, raw, hasInvalidBytes);
+  push(raw: string, marks: LineMarks = UNMARKED): void {
+    const line = classifyLine(++this.lineNo, raw, marks);
     this.lines.push(line);
     // The line after a date line (its first body paragraph, if a header) decides what it was.
     if (line.kind !== "blank" && this.undecidedDate >= 0) {

@@ -45,6 +45,7 @@ export const WARNING_CODES = [
   "header-in-body",
   "invalid-utf8",
   "stray-text",
+  "line-too-long",
   // Reported by `newsctl index` only: the index keeps one article per number.
   "duplicate-id",
 ] as const;

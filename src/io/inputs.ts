@@ -6,7 +6,8 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { describeSystemError, InputError, UsageError } from "../errors.js";
 import type { DumpSource } from "./read-dump.js";
-import { checkIncludePattern, walkDirectory } from "./walk.js";
+import { compileGlob, GlobSyntaxError, hasGlobSyntax } from "../core/glob.js";
+import { includeMatcher, walkDirectory, type FileMatcher, type WalkEntry } from "./walk.js";
 
 export const DEFAULT_INCLUDE = "*.txt";
 export const STDIN_NAME = "-";
@@ -30,9 +31,15 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
     yield { name: STDIN_NAME };
     return;
   }
-  const problem = await checkIncludePattern(options.include);
-  if (problem !== undefined) throw new UsageError(`--include ${JSON.stringify(options.include)}: ${problem}`);
+  let include: FileMatcher;
+  try {
+    include = includeMatcher(options.include);
+  } catch (error) {
+    if (!(error instanceof GlobSyntaxError)) throw error;
+    throw new UsageError(`--include ${JSON.stringify(options.include)}: ${error.message}`);
+  }
   const seen = new Set<string>();
+  const walked = new Set<string>();
   const once = function* (source: DumpSource): Generator<DumpSource> {
     const key = source.path === undefined ? STDIN_NAME : path.resolve(source.path);
     if (seen.has(key)) return;
@@ -53,7 +60,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
   );
   for (const [index, given] of paths.entries()) {
     const look = looks[index];
-    if (look !== undefined && "error" in look && !(await isGlobPattern(given, look.error))) yield new InputError(given, describeSystemError(look.error));
+    if (look !== undefined && "error" in look && !isGlobPattern(given, look.error)) yield new InputError(given, describeSystemError(look.error));
   }
   for (const [index, given] of paths.entries()) {
     const look = looks[index];
@@ -62,47 +69,78 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
     } else if ("isDirectory" in look) {
       if (look.isDirectory) yield* walk(given);
       else yield* once({ name: given, path: given });
-    } else if (await isGlobPattern(given, look.error)) {
-      const matches = await globFiles(given);
-      if (!Array.isArray(matches)) yield new InputError(given, describeSystemError(matches.error));
-      else if (matches.length === 0) yield new InputError(given, "no files match this pattern");
-      else for (const file of matches) yield* once({ name: file, path: file });
+    } else if (isGlobPattern(given, look.error)) {
+      yield* glob(given);
     } // else: reported above
   }
 
   async function* walk(directory: string): AsyncGenerator<DumpSource | InputError> {
+    if (walked.has(path.resolve(directory))) return; // a directory given twice is read once
+    walked.add(path.resolve(directory));
     let isEmpty = true;
-    for await (const entry of walkDirectory(directory, options.include)) {
+    for await (const entry of walkDirectory(directory, include)) {
       isEmpty = false;
-      if ("error" in entry) yield entry.error;
-      else yield* once({ name: entry.file, path: entry.file });
+      yield* fromEntry(entry);
     }
     if (isEmpty) yield new InputError(directory, `no files match ${options.include} in this directory`, "--include GLOB reads other files");
   }
+
+  /** The files a pattern names: the directory before its first wildcard, walked and matched. */
+  async function* glob(pattern: string): AsyncGenerator<DumpSource | InputError> {
+    let matcher: ReturnType<typeof compileGlob>;
+    try {
+      matcher = compileGlob(patternBelow(pattern));
+    } catch (error) {
+      if (!(error instanceof GlobSyntaxError)) throw error;
+      yield new InputError(pattern, error.message);
+      return;
+    }
+    const base = baseOf(pattern);
+    let isEmpty = true;
+    const isBaseThere = await stat(base === "" ? "." : base).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
+    if (isBaseThere) {
+      const below = patternBelow(pattern);
+      const walking = walkDirectory(base === "" ? "." : base, (relative) => matcher.matches(relative), {
+        prefix: base === "" ? "" : base.endsWith("/") ? base : `${base}/`,
+        deepest: below.includes("**") ? Infinity : below.split("/").length - 1,
+      });
+      for await (const entry of walking) {
+        if ("error" in entry) {
+          yield entry.error;
+          continue;
+        }
+        isEmpty = false;
+        yield* fromEntry(entry);
+      }
+    }
+    if (isEmpty) yield new InputError(pattern, "no files match this pattern");
+  }
+
+  function* fromEntry(entry: WalkEntry): Generator<DumpSource | InputError> {
+    if ("error" in entry) yield entry.error;
+    else yield* once({ name: entry.file, path: entry.file });
+  }
+}
+
+/** The directories of a pattern before its first segment with a wildcard ("" when it starts with one). */
+function baseOf(pattern: string): string {
+  const segments = pattern.split("/");
+  const first = segments.findIndex((segment) => hasGlobSyntax(segment));
+  const base = segments.slice(0, first).join("/");
+  return base === "" && pattern.startsWith("/") ? "/" : base;
+}
+
+/** The rest of a pattern, below its base. */
+function patternBelow(pattern: string): string {
+  const segments = pattern.split("/");
+  return segments.slice(segments.findIndex((segment) => hasGlobSyntax(segment))).join("/");
 }
 
 /** A path that does not exist but has glob syntax is a pattern. */
-async function isGlobPattern(given: string, error: unknown): Promise<boolean> {
+function isGlobPattern(given: string, error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
-  return (code === "ENOENT" || code === "ENOTDIR") && (await loadFastGlob()).isDynamicPattern(given);
-}
-
-/** fast-glob, loaded only when a path is a pattern. */
-async function loadFastGlob() {
-  return (await import("fast-glob")).default;
-}
-
-async function globFiles(pattern: string): Promise<string[] | { error: unknown }> {
-  try {
-    const fg = await loadFastGlob();
-    const files = await fg(pattern, {
-      onlyFiles: true,
-      followSymbolicLinks: true,
-      unique: true,
-    });
-    // Byte order, so that every run and every machine reads the files in the same order.
-    return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  } catch (error) {
-    return { error };
-  }
+  return (code === "ENOENT" || code === "ENOTDIR") && hasGlobSyntax(given);
 }

@@ -33,8 +33,8 @@ export async function* readDump(source: DumpSource, options: ReadOptions): Async
   const chunks = source.path === undefined ? readStreamChunks(options.stdin) : readFileChunks(source.path);
   const parser = new DumpParser({ file: source.name, timeZone: options.timeZone });
   const decoder = new DumpDecoder();
-  const splitter = new LineSplitter((line) => {
-    parser.push(line, decoder.sawInvalidBytes && line.includes(REPLACEMENT));
+  const splitter = new LineSplitter((line, isCut) => {
+    parser.push(line, { hasInvalidBytes: decoder.sawInvalidBytes && line.includes(REPLACEMENT), isCut });
   });
   try {
     for await (const chunk of chunks) {

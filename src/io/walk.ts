@@ -3,21 +3,25 @@
 // skipped. A subdirectory or link that cannot be read is reported and the walk goes on.
 
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { compileGlob, GlobSyntaxError } from "../core/glob.js";
 import { describeSystemError, InputError } from "../errors.js";
 
 export type WalkEntry = { file: string } | { error: InputError };
 
-/**
- * The files under `root` whose path relative to it matches `include` (a pattern without "/"
- * matches names at any depth). Paths are `root` joined with the relative path.
- */
-export async function* walkDirectory(root: string, include: string): AsyncGenerator<WalkEntry> {
-  const { default: picomatch } = await import("picomatch");
-  const matches = picomatch(include, { basename: !include.includes("/"), dot: false });
-  const visited = new Set<string>();
-  const prefix = root.endsWith("/") ? root : `${root}/`;
+/** Tells whether a file, by its path relative to the walk's root, is one to yield. */
+export type FileMatcher = (relative: string) => boolean;
 
-  async function* visit(directory: string, relative: string): AsyncGenerator<WalkEntry> {
+/**
+ * The files under `root` that `matches` takes, by their path relative to it. Paths are `prefix`
+ * (by default `root` and a slash) joined with the relative path.
+ */
+export async function* walkDirectory(root: string, matches: FileMatcher, options: { prefix?: string; deepest?: number } = {}): AsyncGenerator<WalkEntry> {
+  const prefix = options.prefix ?? (root.endsWith("/") ? root : `${root}/`);
+  /** How many directories down files are looked for (a pattern without ** names a depth). */
+  const deepest = options.deepest ?? Infinity;
+  const visited = new Set<string>();
+
+  async function* visit(directory: string, relative: string, depth: number): AsyncGenerator<WalkEntry> {
     let real: string;
     let names: string[];
     try {
@@ -38,7 +42,9 @@ export async function* walkDirectory(root: string, include: string): AsyncGenera
         entries.push({ name, isDirectory: (await stat(child)).isDirectory() }); // follows links
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === "ENOENT" && (await isLink(child))) yield { error: new InputError(child, "broken symbolic link") };
+        // A broken link is reported when it names a file that would have been read.
+        const childRelative = relative === "" ? name : `${relative}/${name}`;
+        if (code === "ENOENT" && matches(childRelative) && (await isLink(child))) yield { error: new InputError(child, "broken symbolic link") };
         else if (code !== "ENOENT") yield { error: new InputError(child, describeSystemError(error)) };
         // ENOENT: removed while the walk went on
       }
@@ -47,12 +53,14 @@ export async function* walkDirectory(root: string, include: string): AsyncGenera
     for (const { name, isDirectory } of entries) {
       const childRelative = relative === "" ? name : `${relative}/${name}`;
       const child = prefix + childRelative;
-      if (isDirectory) yield* visit(child, childRelative);
+      if (isDirectory) {
+        if (depth < deepest) yield* visit(child, childRelative, depth + 1);
+      }
       else if (matches(childRelative)) yield { file: child };
     }
   }
 
-  yield* visit(root, "");
+  yield* visit(root, "", 0);
 }
 
 async function isLink(file: string): Promise<boolean> {
@@ -66,15 +74,14 @@ function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Whether a --include pattern can be used; the reason when it cannot. */
-export async function checkIncludePattern(include: string): Promise<string | undefined> {
-  if (include.trim() === "") return "the pattern is empty";
-  const { default: picomatch } = await import("picomatch");
-  try {
-    picomatch.makeRe(include);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+/**
+ * The matcher for --include: a pattern with "/" is matched against the path relative to the
+ * directory walked, one without against the file's name, at any depth. Throws GlobSyntaxError.
+ */
+export function includeMatcher(include: string): FileMatcher {
+  if (include.trim() === "") throw new GlobSyntaxError("the pattern is empty");
+  const glob = compileGlob(include);
+  if (include.includes("/")) return (relative) => glob.matches(relative);
+  return (relative) => glob.matches(relative.slice(relative.lastIndexOf("/") + 1));
 }
 

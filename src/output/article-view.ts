@@ -3,22 +3,24 @@
 
 import type { ArticleRecord } from "../core/record.js";
 import type { OutputEnvironment } from "./environment.js";
+import { toTerminalLine, toTerminalText } from "./terminal-text.js";
 
+/** Every text from the dump is made safe for a terminal (terminal-text.ts). */
 export function formatArticle(record: ArticleRecord, env: OutputEnvironment): string {
   const { style } = env;
   const lines: string[] = [];
-  if (record.headline !== null) lines.push(style.bold(record.headline));
-  if (record.subheadline !== null) lines.push(record.subheadline);
+  if (record.headline !== null) lines.push(style.bold(toTerminalLine(record.headline)));
+  if (record.subheadline !== null) lines.push(toTerminalLine(record.subheadline));
   const facts = [
-    record.agency,
+    record.agency === null ? null : toTerminalLine(record.agency),
     record.published === null ? null : record.published.replace("T", " "),
     record.id === null ? null : `رقم ${record.id}`,
     record.desk === null ? null : `/${record.desk}`,
   ].filter((fact): fact is string => fact !== null);
   if (facts.length > 0) lines.push(style.dim(facts.join(" · ")));
   lines.push("");
-  for (const paragraph of record.body.split("\n")) lines.push(paragraph, "");
-  lines.push(style.dim(`${record.file}:${record.line}`));
+  for (const paragraph of record.body.split("\n")) lines.push(toTerminalText(paragraph), "");
+  lines.push(style.dim(`${toTerminalLine(record.file)}:${record.line}`));
   if (record.warnings.length > 0) lines.push(style.yellow(`warnings: ${record.warnings.join(", ")}`));
   return lines.join("\n") + "\n";
 }

@@ -3,12 +3,13 @@
 
 import type { DumpProblem } from "../core/record.js";
 import type { OutputEnvironment } from "./environment.js";
+import { toTerminalLine, toTerminalText } from "./terminal-text.js";
 
 export const PROGRAM = "newsctl";
 
-/** FILE:LINE: code: message, the form `check` prints on stdout. */
+/** FILE:LINE: code: message, the form `check` prints on stdout; file names and quoted text made safe for a terminal. */
 export function formatProblem(problem: DumpProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.code}: ${problem.message}`;
+  return `${toTerminalLine(problem.file)}:${problem.line}: ${problem.code}: ${toTerminalLine(problem.message)}`;
 }
 
 export function writeProblem(env: OutputEnvironment, problem: DumpProblem): void {
@@ -16,7 +17,8 @@ export function writeProblem(env: OutputEnvironment, problem: DumpProblem): void
 }
 
 export function writeError(env: OutputEnvironment, message: string, hint?: string, detail?: string): void {
-  env.stderr.write(`${PROGRAM}: ${env.errorStyle.red(message)}\n`);
-  if (detail) env.stderr.write(detail.endsWith("\n") ? detail : `${detail}\n`);
-  if (hint) env.stderr.write(`${PROGRAM}: hint: ${hint}\n`);
+  // Messages quote file names and what was typed: neither may drive the terminal.
+  env.stderr.write(`${PROGRAM}: ${env.errorStyle.red(toTerminalLine(message))}\n`);
+  if (detail) env.stderr.write(toTerminalText(detail.endsWith("\n") ? detail : `${detail}\n`));
+  if (hint) env.stderr.write(`${PROGRAM}: hint: ${toTerminalLine(hint)}\n`);
 }

@@ -8,6 +8,7 @@ import type { ArticleRecord } from "../core/record.js";
 import type { OutputEnvironment } from "./environment.js";
 import type { RecordWriter } from "./record-writers.js";
 import type { TextSink } from "./sink.js";
+import { toTerminalLine } from "./terminal-text.js";
 import { displayWidth, toSingleLine, truncateToWidth } from "./text-width.js";
 
 type TableConstructor = new (options: object) => { push(...rows: string[][]): void; toString(): string };
@@ -41,6 +42,8 @@ const ID_WIDTH = 9;
 const PUBLISHED_WIDTH = 16; // "2021-01-25 11:27"
 const AGENCY_WIDTH = 14;
 const NARROWEST_HEADLINE = 20;
+// Harakat take no column: an Arabic word may hold two characters for each column it takes.
+const CHARACTERS_PER_COLUMN_AT_MOST = 8;
 
 export function makeTableWriter(sink: TextSink, env: OutputEnvironment): RecordWriter {
   const Table = loadTableClass();
@@ -86,8 +89,13 @@ export function makeTableWriter(sink: TextSink, env: OutputEnvironment): RecordW
   };
 }
 
-/** Cell text cut to leave the column's gap free; cli-table3 then never cuts it itself. */
+/**
+ * Cell text on one line, safe for a terminal, cut to leave the column's gap free (cli-table3
+ * then never cuts it itself). A long text is cut to a few times the width first, so a cell of
+ * a megabyte costs no more than a short one.
+ */
 function fit(text: string, width: number): string {
-  const single = toSingleLine(text);
-  return displayWidth(single) <= width ? single : truncateToWidth(single, width);
+  const cutAt = width * CHARACTERS_PER_COLUMN_AT_MOST;
+  const head = text.length > cutAt ? text.slice(0, cutAt) + "…" : text;
+  return truncateToWidth(toTerminalLine(toSingleLine(head)), width);
 }

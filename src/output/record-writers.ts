@@ -1,6 +1,8 @@
 // Records to text in the machine formats: NDJSON (one record a line), JSON (one array), CSV
 // (RFC 4180 through csv-stringify) and TSV (one record a line, tab, newline and backslash escaped
 // as \t \n \r \\, the convention of PostgreSQL's text format, so cut and awk can read it).
+// CSV and TSV open in spreadsheets, which run a cell that starts like a formula: such cells are
+// neutralised unless asked otherwise (OWASP's advice on CSV injection).
 
 import { stringify } from "csv-stringify/sync";
 import { RECORD_FIELDS, type ArticleRecord } from "../core/record.js";
@@ -18,18 +20,44 @@ export interface RecordWriter {
 
 export type MachineFormat = "json" | "ndjson" | "csv" | "tsv";
 
+/** How CSV and TSV are written for spreadsheets. */
+export interface SheetOptions {
+  /** A cell a spreadsheet would take for a formula gets a leading ' (--csv-raw: false). */
+  isNeutralizingFormulas: boolean;
+  /** A UTF-8 byte-order mark first, so that Excel reads Arabic as UTF-8 (--bom). */
+  hasBom: boolean;
+}
+
+export const SAFE_SHEETS: SheetOptions = { isNeutralizingFormulas: true, hasBom: false };
+
+/**
+ * What a spreadsheet reads as the start of a formula (= + - @), or as a way around a check for
+ * one (tab, CR), in ASCII and in their full-width forms, which some spreadsheets fold to ASCII.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** The cell as a spreadsheet shows it as text: with a leading ' when it could run as a formula. */
+export function neutralizeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 /** `extraColumns` name fields after record.md's that CSV and TSV get columns for (JSON has them anyway). */
-export function makeMachineWriter(format: MachineFormat, sink: TextSink, extraColumns: readonly string[] = []): RecordWriter {
+export function makeMachineWriter(format: MachineFormat, sink: TextSink, sheet: SheetOptions = SAFE_SHEETS, extraColumns: readonly string[] = []): RecordWriter {
   const columns = [...RECORD_FIELDS, ...extraColumns];
+  const cellsOf = (record: OutputRecord) => {
+    const cells = recordCells(record, columns);
+    return sheet.isNeutralizingFormulas ? cells.map(neutralizeFormula) : cells;
+  };
+  if ((format === "csv" || format === "tsv") && sheet.hasBom) sink.write("\uFEFF");
   switch (format) {
     case "ndjson":
       return { write: (record) => sink.write(JSON.stringify(record) + "\n"), end: () => sink.flush() };
     case "json":
       return makeJsonArrayWriter(sink);
     case "csv":
-      return makeCsvWriter(sink, columns);
+      return makeCsvWriter(sink, columns, cellsOf);
     case "tsv":
-      return makeTsvWriter(sink, columns);
+      return makeTsvWriter(sink, columns, cellsOf);
   }
 }
 
@@ -56,10 +84,12 @@ export function recordCells(record: OutputRecord, columns: readonly string[] = R
   });
 }
 
-function makeCsvWriter(sink: TextSink, columns: readonly string[]): RecordWriter {
+type CellsOf = (record: OutputRecord) => string[];
+
+function makeCsvWriter(sink: TextSink, columns: readonly string[], cellsOf: CellsOf): RecordWriter {
   sink.write(stringify([[...columns]]));
   return {
-    write: (record) => sink.write(stringify([recordCells(record, columns)])),
+    write: (record) => sink.write(stringify([cellsOf(record)])),
     end: () => sink.flush(),
   };
 }
@@ -70,10 +100,10 @@ export function escapeTsvCell(cell: string): string {
   return cell.replace(/[\t\n\r\\]/g, (character) => TSV_ESCAPES[character]!);
 }
 
-function makeTsvWriter(sink: TextSink, columns: readonly string[]): RecordWriter {
+function makeTsvWriter(sink: TextSink, columns: readonly string[], cellsOf: CellsOf): RecordWriter {
   sink.write(columns.join("\t") + "\n");
   return {
-    write: (record) => sink.write(recordCells(record, columns).map(escapeTsvCell).join("\t") + "\n"),
+    write: (record) => sink.write(cellsOf(record).map(escapeTsvCell).join("\t") + "\n"),
     end: () => sink.flush(),
   };
 }

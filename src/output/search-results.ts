@@ -4,17 +4,18 @@
 import type { ArticleRecord } from "../core/record.js";
 import type { Snippet } from "../core/snippet.js";
 import type { OutputEnvironment } from "./environment.js";
+import { toTerminalLine } from "./terminal-text.js";
 
 const INDENT = "   ";
 
 export function formatSearchHit(rank: number, record: ArticleRecord, snippet: Snippet | null, env: OutputEnvironment): string {
   const { style } = env;
   const facts = [
-    record.agency,
+    record.agency === null ? null : toTerminalLine(record.agency),
     record.published === null ? null : record.published.slice(0, 16).replace("T", " "),
     record.id === null ? null : `رقم ${record.id}`,
   ].filter((fact): fact is string => fact !== null);
-  const lines = [`${style.dim(`${rank}.`)} ${style.bold(record.headline ?? "—")}`, `${INDENT}${style.dim(facts.join(" · "))}`];
+  const lines = [`${style.dim(`${rank}.`)} ${style.bold(toTerminalLine(record.headline ?? "—"))}`, `${INDENT}${style.dim(facts.join(" · "))}`];
   if (snippet !== null && snippet.text.length > 0) lines.push(INDENT + highlight(snippet, env));
   return lines.join("\n") + "\n\n";
 }
@@ -24,9 +25,9 @@ function highlight(snippet: Snippet, env: OutputEnvironment): string {
   let out = snippet.isCutBefore ? "…" : "";
   let at = 0;
   for (const [from, to] of highlights) {
-    out += text.slice(at, from) + env.style.highlight(text.slice(from, to));
+    out += toTerminalLine(text.slice(at, from)) + env.style.highlight(toTerminalLine(text.slice(from, to)));
     at = to;
   }
-  out += text.slice(at);
+  out += toTerminalLine(text.slice(at));
   return out + (snippet.isCutAfter ? "…" : "");
 }

@@ -335,3 +335,45 @@ describe("LineSplitter", () => {
     );
   });
 });
+
+describe("LineSplitter: a line longer than the limit", () => {
+  /** Lines and whether each was cut, with a limit of `longest` characters. */
+  function splitWithLimit(longest: number, ...pieces: string[]): Array<[string, boolean]> {
+    const lines: Array<[string, boolean]> = [];
+    const splitter = new LineSplitter((line, isCut) => lines.push([line, isCut]), longest);
+    for (const piece of pieces) splitter.write(piece);
+    splitter.end();
+    return lines;
+  }
+
+  it("is cut to the limit, marked, and the rest of it skipped; the next lines are whole", () => {
+    expect(splitWithLimit(5, "abcdefgh\nxy\n")).toEqual([["abcde", true], ["xy", false]]);
+    expect(splitWithLimit(5, "ab", "cd", "ef", "gh", "\r\n", "xy")).toEqual([["abcde", true], ["xy", false]]);
+    expect(splitWithLimit(5, "abcde\n")).toEqual([["abcde", false]]);
+  });
+
+  it("is cut at the end of the text too, without a line ending", () => {
+    expect(splitWithLimit(4, "ok\n", "0123456789")).toEqual([["ok", false], ["0123", true]]);
+  });
+
+  it("never cuts a surrogate pair in two", () => {
+    expect(splitWithLimit(3, "ab\u{1F600}cd\n")).toEqual([["ab", true]]);
+  });
+
+  it("property: lines within the limit come out as without a limit; longer ones are their start", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("أ", "ب", "x", "\n", "\r\n", "yyyyyy"), { maxLength: 40 }).map((parts) => parts.join("")),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 7 }),
+        (text, longest, pieceLength) => {
+          const pieces: string[] = [];
+          for (let i = 0; i < text.length; i += pieceLength) pieces.push(text.slice(i, i + pieceLength));
+          const expected = split(text).map((line): [string, boolean] => (line.length > longest ? [line.slice(0, longest), true] : [line, false]));
+          expect(splitWithLimit(longest, ...pieces)).toEqual(expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,28 @@
+// Text from dumps (and file names from disks) on its way to a terminal. A terminal acts on
+// control characters: ESC and the 8-bit C1 codes start sequences that move the cursor, retitle
+// the window or write to the clipboard (CSI, OSC, DCS), CR and BS overwrite what was shown, and
+// bidi overrides and isolates reorder a line so that it reads as something else (Trojan
+// Source). Every such character is shown as a visible escape, whatever follows it, so no
+// sequence can start; the marks Arabic text needs (RLM, LRM, ALM, ZWJ, ZWNJ) stay. Machine
+// formats (JSON, NDJSON, CSV, TSV) never pass through here: they keep the data exactly.
+
+/** C0 controls but tab and newline, DEL, C1, and the bidi embeddings, overrides and isolates. */
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** The same, and tab and newline too: for text that must stay on one line. */
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `\x1B` for a control, `\u202E` for a bidi control: what a programmer would type for it. */
+function visibleEscape(character: string): string {
+  const code = character.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** Text safe to print on a terminal: tab and line breaks kept, every other control escaped. */
+export function toTerminalText(text: string): string {
+  return text.replace(UNSAFE_IN_TEXT, visibleEscape);
+}
+
+/** Text safe to print on a terminal as part of one line (a message, a file name, a table cell). */
+export function toTerminalLine(text: string): string {
+  return text.replace(UNSAFE_IN_LINE, visibleEscape);
+}

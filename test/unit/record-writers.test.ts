@@ -1,0 +1,114 @@
+// The machine formats: NDJSON and CSV read back exactly by strict readers, TSV unescapes to the
+// data, and spreadsheet formulas in cells are neutralised unless asked otherwise.
+
+import { Writable } from "node:stream";
+import { parse as parseCsv } from "csv-parse/sync";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { RECORD_FIELDS, type ArticleRecord } from "../../src/core/record.js";
+import { makeMachineWriter, neutralizeFormula, recordCells, SAFE_SHEETS, type MachineFormat, type SheetOptions } from "../../src/output/record-writers.js";
+import { TextSink } from "../../src/output/sink.js";
+
+async function render(format: MachineFormat, records: readonly ArticleRecord[], sheet: SheetOptions = SAFE_SHEETS): Promise<string> {
+  let out = "";
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      out += chunk.toString("utf8");
+      done();
+    },
+  });
+  const writer = makeMachineWriter(format, new TextSink(stream), sheet);
+  for (const record of records) await writer.write(record);
+  await writer.end();
+  return out;
+}
+
+function record(fields: Partial<ArticleRecord>): ArticleRecord {
+  return { id: "1", headline: "عنوان", subheadline: null, lead: null, agency: "تنا", published: "2021-01-25T11:27:00", desk: null, body: "نص", file: "a.txt", line: 1, warnings: [], ...fields };
+}
+
+function unescapeTsv(cell: string): string {
+  return cell.replace(/\\([tnr\\])/g, (_, c: string) => ({ t: "\t", n: "\n", r: "\r", "\\": "\\" })[c]!);
+}
+
+const FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "＝1+1", "＋1", "－1", "＠A1"];
+
+describe("spreadsheet safety", () => {
+  it.each(FORMULAS)("a cell starting like a formula (%j) gets a leading ' in CSV and TSV", async (formula) => {
+    const records = [record({ headline: formula, body: formula })];
+    const [row] = parseCsv(await render("csv", records), { columns: true, strict: true } as object) as Record<string, string>[];
+    expect(row!.headline).toBe(`'${formula}`);
+    expect(row!.body).toBe(`'${formula}`);
+    const tsv = (await render("tsv", records)).split("\n")[1]!.split("\t").map(unescapeTsv);
+    expect(tsv[RECORD_FIELDS.indexOf("headline")]).toBe(`'${formula}`);
+  });
+
+  it("--csv-raw keeps the cells as they are", async () => {
+    const records = [record({ headline: "=1+1", body: "-5" })];
+    const [row] = parseCsv(await render("csv", records, { isNeutralizingFormulas: false, hasBom: false }), { columns: true } as object) as Record<string, string>[];
+    expect([row!.headline, row!.body]).toEqual(["=1+1", "-5"]);
+  });
+
+  it("cells that only contain such characters later are left alone", () => {
+    expect(neutralizeFormula("قال: 1+1=2")).toBe("قال: 1+1=2");
+    expect(neutralizeFormula("2021-01-25")).toBe("2021-01-25");
+    expect(neutralizeFormula("")).toBe("");
+  });
+
+  it("--bom writes a UTF-8 byte-order mark before the header, for CSV and TSV", async () => {
+    for (const format of ["csv", "tsv"] as const) {
+      const text = await render(format, [record({})], { isNeutralizingFormulas: true, hasBom: true });
+      expect(text.startsWith("\uFEFFid")).toBe(true);
+      expect((await render(format, [record({})])).startsWith("id")).toBe(true);
+    }
+  });
+
+  it("JSON keeps a formula-like text as it is: JSON is data, not a sheet", async () => {
+    const text = await render("ndjson", [record({ headline: "=1+1" })]);
+    expect((JSON.parse(text) as ArticleRecord).headline).toBe("=1+1");
+  });
+});
+
+describe("round trips through strict readers", () => {
+  const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 30 }), fc.constantFrom("\"", "\"\"", ",", "\n", "\r\n", "\r", "\t", "\\", "\\t", "=", "-", " ", "\u2028", "\u202e", "\u0000"));
+  const texts = fc.array(text, { maxLength: 4 }).map((parts) => parts.join(""));
+  const maybe = fc.option(texts, { nil: null });
+  const records = fc.array(
+    fc.record({ headline: maybe, subheadline: maybe, lead: maybe, agency: maybe, body: texts, desk: fc.option(fc.stringMatching(/^[0-9]{1,4}$/), { nil: null }), warnings: fc.subarray(["missing-number", "invalid-utf8"]) }).map((fields) => record(fields)),
+    { minLength: 1, maxLength: 5 },
+  );
+
+  it("NDJSON: each line JSON.parse reads back as the record", async () => {
+    await fc.assert(
+      fc.asyncProperty(records, async (list) => {
+        const lines = (await render("ndjson", list)).split("\n");
+        expect(lines.pop()).toBe("");
+        expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(list);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("CSV: csv-parse in strict mode reads back every cell (formula cells with their leading ')", async () => {
+    await fc.assert(
+      fc.asyncProperty(records, async (list) => {
+        const rows = parseCsv(await render("csv", list), { relax_quotes: false, relax_column_count: false, skip_empty_lines: false } as object) as string[][];
+        expect(rows[0]).toEqual([...RECORD_FIELDS]);
+        expect(rows.slice(1)).toEqual(list.map((one) => recordCells(one).map(neutralizeFormula)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("TSV: one line per record; unescaped cells are the data", async () => {
+    await fc.assert(
+      fc.asyncProperty(records, async (list) => {
+        const lines = (await render("tsv", list, { isNeutralizingFormulas: false, hasBom: false })).split("\n");
+        expect(lines.pop()).toBe("");
+        expect(lines).toHaveLength(list.length + 1);
+        expect(lines.slice(1).map((line) => line.split("\t").map(unescapeTsv))).toEqual(list.map((one) => recordCells(one)));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
