@@ -203,7 +203,9 @@ for (const articles of sizes) {
   console.log(`  export, --jobs 1                  ${rate(one.seconds).padStart(12)}   peak RSS ${one.peakMb.toFixed(0)} MB`);
   console.log(`  export, --jobs ${jobs}                  ${rate(many.seconds).padStart(12)}   peak RSS ${many.peakMb.toFixed(0)} MB   ${(one.seconds / many.seconds).toFixed(2)}x of --jobs 1`);
   const db = path.join(systemTmp(), `newsctl-bench-${articles}.db`);
-  const removeDb = () => ["", "-wal", "-shm"].forEach((suffix) => rmSync(db + suffix, { force: true }));
+  const removeDb = () => {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
+  };
   const build = timeProcess(process.execPath, [newsctl, "index", directory, "--db", db, "--quiet"], { measureMemory: true, rounds: 1, before: removeDb });
   console.log(`  index build                       ${rate(build.seconds).padStart(12)}   peak RSS ${build.peakMb.toFixed(0)} MB   (${build.seconds.toFixed(1)} s)`);
   const bare = timeProcess(process.execPath, ["-e", "0"], { rounds: 10 });

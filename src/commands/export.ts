@@ -8,7 +8,7 @@ import { describeSystemError, EXIT_SUCCESS, NewsctlError, UsageError } from "../
 import { identifyFile } from "../io/file-identity.js";
 import type { MachineFormat, OutputRecord } from "../output/record-writers.js";
 import { AtomicFile, TextSink } from "../output/sink.js";
-import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
+import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
 import { RecordReader, type ReadingContext } from "./read-records.js";
 import { openIndexForReading } from "./index-reading.js";
 import { makeRecordWriter, pipeRecords } from "./write-records.js";
@@ -55,7 +55,7 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
   const named = chosenFormat(raw);
   if (named === "table") throw new UsageError("export writes json, ndjson, csv or tsv", "use newsctl parse for a table");
   const format = named ?? (raw.output ? FORMAT_BY_EXTENSION[path.extname(raw.output).toLowerCase()] : undefined) ?? "ndjson";
-  const sheet = readSheetOptions(raw, format);
+  const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw) };
   let records: AsyncIterable<OutputRecord> | Iterable<OutputRecord>;
   let exitCode = () => EXIT_SUCCESS;
   let closeIndex = () => {};
@@ -80,14 +80,14 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
   }
   try {
     if (raw.output === undefined) {
-      await pipeRecords(records, await makeRecordWriter(format, new TextSink(context.env.stdout), context.env, sheet));
+      await pipeRecords(records, await makeRecordWriter(format, new TextSink(context.env.stdout), context.env, writing));
       return exitCode();
     }
     const file = await AtomicFile.create(raw.output).catch((error: unknown) => {
       throw new NewsctlError(`-o ${raw.output}: cannot write there: ${describeSystemError(error)}`);
     });
     try {
-      await pipeRecords(records, await makeRecordWriter(format, new TextSink(file.stream), context.env, sheet));
+      await pipeRecords(records, await makeRecordWriter(format, new TextSink(file.stream), context.env, writing));
       await file.commit();
     } finally {
       await file.abort();

@@ -187,6 +187,10 @@ async function removeVanishedFiles(index: ArticleIndex): Promise<number> {
     );
     if (!exists) gone.push(path);
   }
-  if (gone.length > 0) index.inTransaction(() => gone.forEach((path) => index.removeFile(path)));
+  if (gone.length > 0) {
+    index.inTransaction(() => {
+      for (const path of gone) index.removeFile(path);
+    });
+  }
   return gone.length;
 }

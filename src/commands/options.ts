@@ -2,11 +2,12 @@
 // a value that cannot be used is a usage error that says which option and what it takes.
 
 import { availableParallelism } from "node:os";
-import { Command, Option } from "commander";
+import { type Command, Option } from "commander";
 import { parseTimeBound, type RecordFilter } from "../core/filters.js";
 import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
 import { UsageError } from "../errors.js";
 import { DEFAULT_INCLUDE } from "../io/inputs.js";
+import { RECORD_FIELDS } from "../core/record.js";
 import type { MachineFormat, SheetOptions } from "../output/record-writers.js";
 import type { ReadingOptions } from "./read-records.js";
 
@@ -30,6 +31,7 @@ export interface RawOptions {
   tsv?: boolean;
   csvRaw?: boolean;
   bom?: boolean;
+  fields?: string;
   quiet?: boolean;
   strict?: boolean;
   output?: string;
@@ -62,12 +64,25 @@ export function addFormatOptions(command: Command, formats: readonly OutputForma
   for (const format of formats) {
     if (format !== "table") command.option(`--${format}`, `shorthand for --format ${format}`);
   }
+  command.option("--fields <list>", "only these fields, in this order (comma-separated, e.g. id,published,headline)");
   if (formats.includes("csv")) {
     command
       .option("--csv-raw", "CSV/TSV: leave cells that start with = + - @ as they are (by default they get a leading ' so a spreadsheet shows them as text)")
       .option("--bom", "CSV/TSV: start with a UTF-8 byte-order mark, so Excel reads Arabic as UTF-8");
   }
   return command;
+}
+
+/** The fields --fields names, checked against those a record has; undefined without --fields. */
+export function readFields(raw: RawOptions, available: readonly string[] = RECORD_FIELDS): string[] | undefined {
+  if (raw.fields === undefined) return undefined;
+  const fields = raw.fields.split(",").map((field) => field.trim());
+  const unknown = fields.filter((field) => !available.includes(field));
+  if (fields.some((field) => field === "")) throw new UsageError(`--fields "${raw.fields}": an empty name`, `fields: ${available.join(",")}`);
+  if (unknown.length > 0) throw new UsageError(`--fields: no field named ${unknown.map((field) => `"${field}"`).join(", ")}`, `fields: ${available.join(",")}`);
+  const repeated = fields.find((field, index) => fields.indexOf(field) !== index);
+  if (repeated !== undefined) throw new UsageError(`--fields: "${repeated}" is named twice`);
+  return fields;
 }
 
 /** How CSV or TSV is written; --csv-raw and --bom name other formats' output a mistake. */

@@ -3,7 +3,7 @@
 
 import type { Command } from "commander";
 import { TextSink } from "../output/sink.js";
-import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
+import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
 import { RecordReader, type ReadingContext } from "./read-records.js";
 import { makeRecordWriter, pipeRecords } from "./write-records.js";
 
@@ -30,7 +30,7 @@ export async function runParse(paths: readonly string[], raw: RawOptions, contex
   const options = readReadingOptions(paths, raw);
   const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
   const reader = new RecordReader(options, context);
-  const sheet = readSheetOptions(raw, format);
-  await pipeRecords(reader.records(), await makeRecordWriter(format, new TextSink(context.env.stdout), context.env, sheet));
+  const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw) };
+  await pipeRecords(reader.records(), await makeRecordWriter(format, new TextSink(context.env.stdout), context.env, writing));
   return reader.exitCode();
 }

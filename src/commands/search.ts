@@ -5,11 +5,12 @@
 
 import { Option, type Command } from "commander";
 import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "../core/query.js";
+import { RECORD_FIELDS } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";
 import type { SearchHit, SearchOrder, SearchRanking } from "../core/search-ranking.js";
 import { findMatchRanges, makeSnippet } from "../core/snippet.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
-import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
+import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
 import type { ReadingContext } from "./read-records.js";
 import { openIndexForReading } from "./index-reading.js";
 
@@ -57,7 +58,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   const limit = reading.limit;
   const matchOptions = { isStemming: raw.exact !== true };
   const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
-  const sheet = readSheetOptions(raw, format);
+  const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] };
   let ranking: SearchRanking;
   let readingCode = EXIT_SUCCESS;
   if (raw.db !== undefined) {
@@ -92,7 +93,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
     await sink.write(`${ranking.matchCount}\n`);
   } else {
     const hits = ranking.ranked(raw.sort ?? "relevance").slice(0, limit ?? Infinity);
-    if (format === "table") {
+    if (format === "table" && writing.fields === undefined) {
       const { formatSearchHit } = await import("../output/search-results.js");
       const terms = positiveTerms(parsed);
       for (const [index, hit] of hits.entries()) {
@@ -100,10 +101,11 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
         if (wait) await wait;
       }
     } else {
-      const [{ pipeRecords }, { makeMachineWriter }] = await Promise.all([import("./write-records.js"), import("../output/record-writers.js")]);
+      // A table with --fields is a table of those fields, the score among them if named.
+      const { pipeRecords, makeRecordWriter } = await import("./write-records.js");
       await pipeRecords(
         hits.map((hit) => ({ ...hit.record, score: hit.score })),
-        makeMachineWriter(format, sink, sheet, ["score"]),
+        await makeRecordWriter(format, sink, context.env, writing),
       );
     }
   }

@@ -78,7 +78,9 @@ function foldByTable(text: string): string | undefined {
     }
     if (action !== DROP) out[length++] = action;
   }
-  return out === undefined ? text : (utf16 ??= new TextDecoder("utf-16le")).decode(out.subarray(0, length));
+  if (out === undefined) return text;
+  utf16 ??= new TextDecoder("utf-16le");
+  return utf16.decode(out.subarray(0, length));
 }
 
 /**
@@ -136,7 +138,7 @@ export class FoldedFragmentScanner {
   private active: Int32Array = new Int32Array(64);
   private next: Int32Array = new Int32Array(64);
 
-  constructor(private readonly fragments: readonly string[]) {
+  constructor(fragments: readonly string[]) {
     this.firsts = Int32Array.from(fragments, (fragment) => fragment.charCodeAt(0));
     this.codes = fragments.map((fragment) => Int32Array.from(fragment, (character) => character.charCodeAt(0)));
   }
@@ -245,7 +247,8 @@ interface Piece {
 }
 
 function graphemePieces(text: string): Iterable<Piece> {
-  return (graphemes ??= new Intl.Segmenter("ar", { granularity: "grapheme" })).segment(text);
+  graphemes ??= new Intl.Segmenter("ar", { granularity: "grapheme" });
+  return graphemes.segment(text);
 }
 
 function wordPieces(text: string): Piece[] {
@@ -310,7 +313,8 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /** 1 for each BMP code unit that is a letter or a digit (\p{L} or \p{N}), 2 for others, 0 not yet known. */
 function tokenCharacters(): Uint8Array {
-  return (tokenTable ??= new Uint8Array(0x10000));
+  tokenTable ??= new Uint8Array(0x10000);
+  return tokenTable;
 }
 
 function isTokenCode(table: Uint8Array, code: number): boolean {

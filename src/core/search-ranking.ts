@@ -5,7 +5,7 @@
 
 import { FoldedFragmentScanner } from "./fold.js";
 import { comparePublished } from "./published-order.js";
-import { type ParsedQuery } from "./query.js";
+import type { ParsedQuery } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 import { emptyStats, scoreMatch, termOccurs, type CollectionStats } from "./rank.js";
 import { AnalyzedArticle, matchArticle, positiveTerms, queryFragments, type ArticleMatch, type MatchOptions } from "./search-match.js";

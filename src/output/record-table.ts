@@ -4,7 +4,6 @@
 
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { ArticleRecord } from "../core/record.js";
 import type { OutputEnvironment } from "./environment.js";
 import type { RecordWriter } from "./record-writers.js";
 import type { TextSink } from "./sink.js";
@@ -38,24 +37,28 @@ const BORDERLESS = {
 };
 const ROWS_PER_BLOCK = 200;
 const GAP = 2;
-const ID_WIDTH = 9;
-const PUBLISHED_WIDTH = 16; // "2021-01-25 11:27"
-const AGENCY_WIDTH = 14;
-const NARROWEST_HEADLINE = 20;
+/** Columns that hold short values take what those need; the others share what is left. */
+const FIXED_WIDTHS: Readonly<Record<string, number>> = { id: 9, published: 16, agency: 14, desk: 5, line: 6, score: 9 };
+const NARROWEST_TEXT_COLUMN = 12;
+const NARROWEST_ONLY_TEXT_COLUMN = 20;
+export const TABLE_FIELDS: readonly string[] = ["id", "published", "agency", "headline"];
 // Harakat take no column: an Arabic word may hold two characters for each column it takes.
 const CHARACTERS_PER_COLUMN_AT_MOST = 8;
 
-export function makeTableWriter(sink: TextSink, env: OutputEnvironment): RecordWriter {
+/** A table of these fields (by default id, published, agency and headline), fitted to the terminal. */
+export function makeTableWriter(sink: TextSink, env: OutputEnvironment, fields: readonly string[] = TABLE_FIELDS): RecordWriter {
   const Table = loadTableClass();
-  const fixed = ID_WIDTH + PUBLISHED_WIDTH + AGENCY_WIDTH + 3 * GAP;
-  const headlineWidth = Math.max(NARROWEST_HEADLINE, env.columns - fixed - 1);
-  const widths = [ID_WIDTH, PUBLISHED_WIDTH, AGENCY_WIDTH, headlineWidth];
+  const fixed = fields.reduce((sum, field) => sum + (FIXED_WIDTHS[field] ?? 0), 0) + GAP * (fields.length - 1);
+  const flexible = fields.filter((field) => FIXED_WIDTHS[field] === undefined).length;
+  const narrowest = flexible === 1 ? NARROWEST_ONLY_TEXT_COLUMN : NARROWEST_TEXT_COLUMN;
+  const flexibleWidth = flexible === 0 ? 0 : Math.max(narrowest, Math.floor((env.columns - fixed - 1) / flexible));
+  const widths = fields.map((field) => FIXED_WIDTHS[field] ?? flexibleWidth);
   let rows: string[][] = [];
   let isFirstBlock = true;
 
   const flushRows = (): Promise<void> | undefined => {
     const table = new Table({
-      ...(isFirstBlock ? { head: ["id", "published", "agency", "headline"].map((title) => env.style.bold(title)) } : {}),
+      ...(isFirstBlock ? { head: fields.map((title) => env.style.bold(title)) } : {}),
       chars: BORDERLESS,
       style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
       colWidths: widths,
@@ -73,13 +76,8 @@ export function makeTableWriter(sink: TextSink, env: OutputEnvironment): RecordW
   };
 
   return {
-    write(record: ArticleRecord) {
-      rows.push([
-        fit(record.id ?? "—", ID_WIDTH),
-        fit(record.published === null ? "—" : record.published.slice(0, 16).replace("T", " "), PUBLISHED_WIDTH),
-        fit(record.agency ?? "—", AGENCY_WIDTH),
-        fit(record.headline ?? "—", headlineWidth),
-      ]);
+    write(record) {
+      rows.push(fields.map((field, column) => fitCell(tableText(field, (record as Record<string, unknown>)[field]), widths[column]!)));
       return rows.length >= ROWS_PER_BLOCK ? flushRows() : undefined;
     },
     async end() {
@@ -89,12 +87,20 @@ export function makeTableWriter(sink: TextSink, env: OutputEnvironment): RecordW
   };
 }
 
+/** A value as a table shows it: times to the minute, lists joined, nothing as a dash. */
+function tableText(field: string, value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  if (field === "published" && typeof value === "string") return value.slice(0, 16).replace("T", " ");
+  if (Array.isArray(value)) return value.length === 0 ? "—" : value.join(", ");
+  return String(value);
+}
+
 /**
  * Cell text on one line, safe for a terminal, cut to leave the column's gap free (cli-table3
  * then never cuts it itself). A long text is cut to a few times the width first, so a cell of
  * a megabyte costs no more than a short one.
  */
-function fit(text: string, width: number): string {
+function fitCell(text: string, width: number): string {
   const cutAt = width * CHARACTERS_PER_COLUMN_AT_MOST;
   const head = text.length > cutAt ? text.slice(0, cutAt) + "…" : text;
   return truncateToWidth(toTerminalLine(toSingleLine(head)), width);

@@ -41,9 +41,18 @@ export function neutralizeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** `extraColumns` name fields after record.md's that CSV and TSV get columns for (JSON has them anyway). */
-export function makeMachineWriter(format: MachineFormat, sink: TextSink, sheet: SheetOptions = SAFE_SHEETS, extraColumns: readonly string[] = []): RecordWriter {
-  const columns = [...RECORD_FIELDS, ...extraColumns];
+export interface WriterOptions {
+  sheet?: SheetOptions;
+  /** Fields after record.md's that CSV and TSV get columns for (JSON has them anyway): a search's score. */
+  extraColumns?: readonly string[];
+  /** Only these fields, in this order (--fields), in every format. */
+  fields?: readonly string[] | undefined;
+}
+
+export function makeMachineWriter(format: MachineFormat, sink: TextSink, options: WriterOptions = {}): RecordWriter {
+  const sheet = options.sheet ?? SAFE_SHEETS;
+  const columns = options.fields ?? [...RECORD_FIELDS, ...(options.extraColumns ?? [])];
+  const project = options.fields === undefined ? (record: OutputRecord) => record : (record: OutputRecord) => pickFields(record, columns);
   const cellsOf = (record: OutputRecord) => {
     const cells = recordCells(record, columns);
     return sheet.isNeutralizingFormulas ? cells.map(neutralizeFormula) : cells;
@@ -51,9 +60,9 @@ export function makeMachineWriter(format: MachineFormat, sink: TextSink, sheet: 
   if ((format === "csv" || format === "tsv") && sheet.hasBom) sink.write("\uFEFF");
   switch (format) {
     case "ndjson":
-      return { write: (record) => sink.write(JSON.stringify(record) + "\n"), end: () => sink.flush() };
+      return { write: (record) => sink.write(JSON.stringify(project(record)) + "\n"), end: () => sink.flush() };
     case "json":
-      return makeJsonArrayWriter(sink);
+      return makeJsonArrayWriter(sink, project);
     case "csv":
       return makeCsvWriter(sink, columns, cellsOf);
     case "tsv":
@@ -61,11 +70,18 @@ export function makeMachineWriter(format: MachineFormat, sink: TextSink, sheet: 
   }
 }
 
-function makeJsonArrayWriter(sink: TextSink): RecordWriter {
+/** The record with only these fields, in this order. */
+export function pickFields(record: OutputRecord, fields: readonly string[]): OutputRecord {
+  const picked: Record<string, unknown> = {};
+  for (const field of fields) picked[field] = record[field] ?? null;
+  return picked as OutputRecord;
+}
+
+function makeJsonArrayWriter(sink: TextSink, project: (record: OutputRecord) => OutputRecord): RecordWriter {
   let count = 0;
   return {
     write(record) {
-      return sink.write((count++ === 0 ? "[\n" : ",\n") + JSON.stringify(record));
+      return sink.write((count++ === 0 ? "[\n" : ",\n") + JSON.stringify(project(record)));
     },
     end() {
       sink.write(count === 0 ? "[]\n" : "\n]\n");

@@ -19,7 +19,8 @@ export function truncateToWidth(text: string, width: number): string {
   const room = width - 1;
   let used = 0;
   let out = "";
-  for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(text)) {
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  for (const { segment } of graphemes.segment(text)) {
     const segmentWidth = displayWidth(segment);
     if (used + segmentWidth > room) break;
     out += segment;

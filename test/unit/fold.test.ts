@@ -354,7 +354,7 @@ describe("properties of the folded output", () => {
     fc.assert(
       fc.property(fc.string({ unit: arabicUnit, maxLength: 60 }), (text) => {
         const folded = foldArabic(text);
-        expect(folded).not.toMatch(/[\p{M}\u0640\u200D\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/u);
+        expect(folded).not.toMatch(/\p{M}|\u200D|[\u0640\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/u);
         expect(folded).not.toMatch(/[آأإٱىیےةۀہکؤئ]/);
         expect(folded).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/);
         expect(folded).not.toMatch(/[A-Z]/);

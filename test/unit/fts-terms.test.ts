@@ -23,7 +23,7 @@ const WORDS = [
   "وزير", "وزيرُ", "الوزير", "وزارة", "٢٠٢٢", "2022",
 ];
 
-function record(fields: Partial<Record<(typeof SEARCH_FIELDS)[number], string | null>>): ArticleRecord {
+function record(fields: Partial<Pick<ArticleRecord, (typeof SEARCH_FIELDS)[number]>>): ArticleRecord {
   return { id: null, headline: null, subheadline: null, lead: null, agency: null, published: null, desk: null, body: "", file: "t.txt", line: 1, warnings: [], ...fields };
 }
 

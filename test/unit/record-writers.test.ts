@@ -5,8 +5,8 @@ import { Writable } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RECORD_FIELDS, type ArticleRecord } from "../../src/core/record.js";
-import { makeMachineWriter, neutralizeFormula, recordCells, SAFE_SHEETS, type MachineFormat, type SheetOptions } from "../../src/output/record-writers.js";
+import { RECORD_FIELDS, type ArticleRecord, type WarningCode } from "../../src/core/record.js";
+import { makeMachineWriter, neutralizeFormula, SAFE_SHEETS, type MachineFormat, type SheetOptions } from "../../src/output/record-writers.js";
 import { TextSink } from "../../src/output/sink.js";
 
 async function render(format: MachineFormat, records: readonly ArticleRecord[], sheet: SheetOptions = SAFE_SHEETS): Promise<string> {
@@ -17,7 +17,7 @@ async function render(format: MachineFormat, records: readonly ArticleRecord[], 
       done();
     },
   });
-  const writer = makeMachineWriter(format, new TextSink(stream), sheet);
+  const writer = makeMachineWriter(format, new TextSink(stream), { sheet });
   for (const record of records) await writer.write(record);
   await writer.end();
   return out;
@@ -36,7 +36,7 @@ const FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", 
 describe("spreadsheet safety", () => {
   it.each(FORMULAS)("a cell starting like a formula (%j) gets a leading ' in CSV and TSV", async (formula) => {
     const records = [record({ headline: formula, body: formula })];
-    const [row] = parseCsv(await render("csv", records), { columns: true, strict: true } as object) as Record<string, string>[];
+    const [row] = parseCsv(await render("csv", records), { columns: true, strict: true } as object) as unknown as Record<string, string>[];
     expect(row!.headline).toBe(`'${formula}`);
     expect(row!.body).toBe(`'${formula}`);
     const tsv = (await render("tsv", records)).split("\n")[1]!.split("\t").map(unescapeTsv);
@@ -45,7 +45,7 @@ describe("spreadsheet safety", () => {
 
   it("--csv-raw keeps the cells as they are", async () => {
     const records = [record({ headline: "=1+1", body: "-5" })];
-    const [row] = parseCsv(await render("csv", records, { isNeutralizingFormulas: false, hasBom: false }), { columns: true } as object) as Record<string, string>[];
+    const [row] = parseCsv(await render("csv", records, { isNeutralizingFormulas: false, hasBom: false }), { columns: true } as object) as unknown as Record<string, string>[];
     expect([row!.headline, row!.body]).toEqual(["=1+1", "-5"]);
   });
 
@@ -69,12 +69,47 @@ describe("spreadsheet safety", () => {
   });
 });
 
+/** The cells record.md's CSV holds for a record, written out here rather than taken from the code under test. */
+function expectedCells(one: ArticleRecord): string[] {
+  return RECORD_FIELDS.map((field) => {
+    const value = one[field];
+    if (value === null) return "";
+    return Array.isArray(value) ? value.join(";") : String(value);
+  });
+}
+
+describe("JSON, and the header rows", () => {
+  it("--json is one array that JSON.parse reads; an empty one is []", async () => {
+    const list = [record({ id: "1" }), record({ id: "2", lead: null })];
+    expect(JSON.parse(await render("json", list))).toEqual(list);
+    expect(await render("json", [])).toBe("[]\n");
+    expect((await render("json", list)).endsWith("\n]\n")).toBe(true);
+  });
+
+  it("a BOM is never written into JSON or NDJSON", async () => {
+    for (const format of ["json", "ndjson"] as const) {
+      expect((await render(format, [record({})], { isNeutralizingFormulas: true, hasBom: true })).startsWith("\uFEFF")).toBe(false);
+    }
+  });
+
+  it("CSV and TSV start with a header row of record.md's fields", async () => {
+    expect((await render("tsv", [])).split("\n")[0]).toBe(RECORD_FIELDS.join("\t"));
+    expect((await render("csv", [])).split("\n")[0]).toBe(RECORD_FIELDS.join(","));
+  });
+
+  it("null fields are empty cells and warnings are joined with ;", async () => {
+    const one = record({ lead: null, desk: null, warnings: ["missing-number", "invalid-utf8"] });
+    const [row] = parseCsv(await render("csv", [one]), { columns: true } as object) as unknown as Record<string, string>[];
+    expect([row!.lead, row!.desk, row!.warnings]).toEqual(["", "", "missing-number;invalid-utf8"]);
+  });
+});
+
 describe("round trips through strict readers", () => {
   const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 30 }), fc.constantFrom("\"", "\"\"", ",", "\n", "\r\n", "\r", "\t", "\\", "\\t", "=", "-", " ", "\u2028", "\u202e", "\u0000"));
   const texts = fc.array(text, { maxLength: 4 }).map((parts) => parts.join(""));
   const maybe = fc.option(texts, { nil: null });
   const records = fc.array(
-    fc.record({ headline: maybe, subheadline: maybe, lead: maybe, agency: maybe, body: texts, desk: fc.option(fc.stringMatching(/^[0-9]{1,4}$/), { nil: null }), warnings: fc.subarray(["missing-number", "invalid-utf8"]) }).map((fields) => record(fields)),
+    fc.record({ headline: maybe, subheadline: maybe, lead: maybe, agency: maybe, body: texts, desk: fc.option(fc.stringMatching(/^[0-9]{1,4}$/), { nil: null }), warnings: fc.subarray<WarningCode>(["missing-number", "invalid-utf8"]) }).map((fields) => record(fields)),
     { minLength: 1, maxLength: 5 },
   );
 
@@ -94,7 +129,7 @@ describe("round trips through strict readers", () => {
       fc.asyncProperty(records, async (list) => {
         const rows = parseCsv(await render("csv", list), { relax_quotes: false, relax_column_count: false, skip_empty_lines: false } as object) as string[][];
         expect(rows[0]).toEqual([...RECORD_FIELDS]);
-        expect(rows.slice(1)).toEqual(list.map((one) => recordCells(one).map(neutralizeFormula)));
+        expect(rows.slice(1)).toEqual(list.map((one) => expectedCells(one).map((cell) => (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? `'${cell}` : cell))));
       }),
       { numRuns: 1500 },
     );
@@ -106,7 +141,7 @@ describe("round trips through strict readers", () => {
         const lines = (await render("tsv", list, { isNeutralizingFormulas: false, hasBom: false })).split("\n");
         expect(lines.pop()).toBe("");
         expect(lines).toHaveLength(list.length + 1);
-        expect(lines.slice(1).map((line) => line.split("\t").map(unescapeTsv))).toEqual(list.map((one) => recordCells(one)));
+        expect(lines.slice(1).map((line) => line.split("\t").map(unescapeTsv))).toEqual(list.map(expectedCells));
       }),
       { numRuns: 1500 },
     );

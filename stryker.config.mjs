@@ -1,0 +1,24 @@
+// Mutation testing (npm run mutate): small changes are made to the parser, dates, folding, the
+// terminal sanitiser and the CSV/TSV writer, and the unit tests must notice each one.
+// @ts-check
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "vitest.unit.config.ts" },
+  mutate: [
+    "src/core/dump-parser.ts",
+    "src/core/article-layout.ts",
+    "src/core/dump-line.ts",
+    "src/core/dates.ts",
+    "src/core/fold.ts",
+    "src/output/terminal-text.ts",
+    "src/output/record-writers.ts",
+  ],
+  coverageAnalysis: "perTest",
+  concurrency: 2,
+  reporters: ["clear-text", "progress", "json"],
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: "always",
+};
