@@ -24,6 +24,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Declare>>> = {
   show: async () => (await import("./commands/show.js")).declareShow,
   check: async () => (await import("./commands/check.js")).declareCheck,
   index: async () => (await import("./commands/index-dumps.js")).declareIndex,
+  "es-template": async () => (await import("./commands/es-template.js")).declareEsTemplate,
+  completion: async () => (await import("./commands/completion.js")).declareCompletion,
 };
 
 export interface ProcessContext {
@@ -101,7 +103,8 @@ Examples:
   try {
     // Program options take no values, so the first word that is not an option names the command.
     const named = context.argv.find((word) => !word.startsWith("-"));
-    const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+    // Help, unknown commands and completion scripts need every command declared.
+    const wanted = named !== undefined && named in COMMANDS && named !== "completion" ? [named] : Object.keys(COMMANDS);
     for (const declare of await Promise.all(wanted.map((name) => COMMANDS[name]!()))) declare(program, reading, setExitCode);
     await program.parseAsync([...context.argv], { from: "user" });
     return exitCode;

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { describeSystemError, EXIT_SUCCESS, NewsctlError, UsageError } from "../errors.js";
 import { identifyFile } from "../io/file-identity.js";
+import { DEFAULT_INDEX, indexNameProblem } from "../output/elasticsearch.js";
 import type { MachineFormat, OutputRecord } from "../output/record-writers.js";
 import { AtomicFile, TextSink } from "../output/sink.js";
 import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
@@ -13,7 +14,7 @@ import { RecordReader, type ReadingContext } from "./read-records.js";
 import { openIndexForReading } from "./index-reading.js";
 import { makeRecordWriter, pipeRecords } from "./write-records.js";
 
-const EXPORT_FORMATS: readonly MachineFormat[] = ["json", "ndjson", "csv", "tsv"];
+const EXPORT_FORMATS: readonly MachineFormat[] = ["json", "ndjson", "csv", "tsv", "es-bulk"];
 const FORMAT_BY_EXTENSION: Readonly<Record<string, MachineFormat>> = {
   ".json": "json",
   ".ndjson": "ndjson",
@@ -25,21 +26,24 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, MachineFormat>> = {
 export function declareExport(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
   const command = program
     .command("export")
-    .description("write every field of every record as JSON, NDJSON, CSV or TSV")
+    .description("write every field of every record as JSON, NDJSON, CSV, TSV or Elasticsearch _bulk lines")
     .argument("[path...]", "files, directories, glob patterns, or - for standard input")
     .option("-o, --output <file>", "write to FILE (complete or not at all) instead of stdout")
-    .option("--db <file>", "export from the index that newsctl index built, instead of dumps");
+    .option("--db <file>", "export from the index that newsctl index built, instead of dumps")
+    .option("--index <name>", `with --es-bulk: the Elasticsearch/OpenSearch index to load (default: ${DEFAULT_INDEX})`);
   addInputOptions(addFilterOptions(addFormatOptions(command, EXPORT_FORMATS)));
   command.addHelpText(
     "after",
     `
 The format is the one named, else the one -o's extension names (.json .ndjson .jsonl .csv .tsv),
-else NDJSON.
+else NDJSON. --es-bulk writes what Elasticsearch's and OpenSearch's _bulk API reads: an action
+line with the article number as _id, then the record (see newsctl es-template).
 
 Examples:
   newsctl export dumps --json -o articles.json
   newsctl export dumps --csv --agency تنا > tna.csv
-  newsctl export dumps | jq -c 'select(.warnings | length > 0)'`,
+  newsctl export dumps | jq -c 'select(.warnings | length > 0)'
+  newsctl export dumps --es-bulk --index news | curl -s -H 'Content-Type: application/x-ndjson' -XPOST localhost:9200/_bulk --data-binary @-`,
   );
   command.action(async (paths: string[], raw: RawOptions) => {
     setExitCode(await runExport(paths, raw, context));
@@ -55,7 +59,7 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
   const named = chosenFormat(raw);
   if (named === "table") throw new UsageError("export writes json, ndjson, csv or tsv", "use newsctl parse for a table");
   const format = named ?? (raw.output ? FORMAT_BY_EXTENSION[path.extname(raw.output).toLowerCase()] : undefined) ?? "ndjson";
-  const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw) };
+  const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw), esIndex: readIndexName(raw, format) };
   let records: AsyncIterable<OutputRecord> | Iterable<OutputRecord>;
   let exitCode = () => EXIT_SUCCESS;
   let closeIndex = () => {};
@@ -102,4 +106,13 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
 async function refuseDirectory(output: string): Promise<void> {
   const info = await stat(output).catch(() => undefined);
   if (info?.isDirectory()) throw new UsageError(`-o ${output}: is a directory`, "name a file to write, e.g. -o articles.ndjson");
+}
+
+/** The index for --es-bulk; --index with another format is a mistake worth a message. */
+function readIndexName(raw: RawOptions & { index?: string }, format: MachineFormat): string | undefined {
+  if (raw.index === undefined) return undefined;
+  if (format !== "es-bulk") throw new UsageError("--index names the index of --es-bulk output", "add --es-bulk");
+  const problem = indexNameProblem(raw.index);
+  if (problem !== undefined) throw new UsageError(`--index "${raw.index}": ${problem}`);
+  return raw.index;
 }

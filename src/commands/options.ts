@@ -32,6 +32,7 @@ export interface RawOptions {
   csvRaw?: boolean;
   bom?: boolean;
   fields?: string;
+  esBulk?: boolean;
   quiet?: boolean;
   strict?: boolean;
   output?: string;
@@ -96,7 +97,8 @@ export function readSheetOptions(raw: RawOptions, format: OutputFormat): SheetOp
 
 /** The format asked for by --format or a shorthand; undefined when none was named. */
 export function chosenFormat(raw: RawOptions): OutputFormat | undefined {
-  const shorthands = (["json", "ndjson", "csv", "tsv"] as const).filter((format) => raw[format]);
+  const shorthands: OutputFormat[] = (["json", "ndjson", "csv", "tsv"] as const).filter((format) => raw[format]);
+  if (raw.esBulk === true) shorthands.push("es-bulk");
   const named = [...new Set([...(raw.format ? [raw.format as OutputFormat] : []), ...shorthands])];
   if (named.length > 1) throw new UsageError(`choose one output format, not ${named.map((f) => `--${f}`).join(" and ")}`);
   return named[0];

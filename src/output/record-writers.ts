@@ -6,6 +6,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import { RECORD_FIELDS, type ArticleRecord } from "../core/record.js";
+import { DEFAULT_INDEX, makeEsBulkWriter } from "./elasticsearch.js";
 import type { TextSink } from "./sink.js";
 
 /** A record, possibly with fields that follow record.md's (a search result's `score`). */
@@ -18,7 +19,7 @@ export interface RecordWriter {
   end(): Promise<void> | undefined;
 }
 
-export type MachineFormat = "json" | "ndjson" | "csv" | "tsv";
+export type MachineFormat = "json" | "ndjson" | "csv" | "tsv" | "es-bulk";
 
 /** How CSV and TSV are written for spreadsheets. */
 export interface SheetOptions {
@@ -47,6 +48,8 @@ export interface WriterOptions {
   extraColumns?: readonly string[];
   /** Only these fields, in this order (--fields), in every format. */
   fields?: readonly string[] | undefined;
+  /** The index named in es-bulk action lines. */
+  esIndex?: string | undefined;
 }
 
 export function makeMachineWriter(format: MachineFormat, sink: TextSink, options: WriterOptions = {}): RecordWriter {
@@ -67,6 +70,8 @@ export function makeMachineWriter(format: MachineFormat, sink: TextSink, options
       return makeCsvWriter(sink, columns, cellsOf);
     case "tsv":
       return makeTsvWriter(sink, columns, cellsOf);
+    case "es-bulk":
+      return makeEsBulkWriter(sink, options.esIndex ?? DEFAULT_INDEX, project);
   }
 }
 

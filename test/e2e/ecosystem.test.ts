@@ -1,6 +1,10 @@
 // Handing data to the tools users already have: --fields in every format, the Elasticsearch
-// bulk format and index template, shell completion.
+// bulk format and index template, shell completion, help that ends with examples.
 
+import { spawnSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNewsctl, seedPath } from "../helpers/run-newsctl.js";
 import { buildDump, csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump, type ArticleText } from "./support.js";
@@ -56,11 +60,123 @@ describe("--fields", () => {
   });
 });
 
+// The shapes Elasticsearch documents for a _bulk "index" action and for a composable index
+// template (the parts newsctl writes), as JSON Schema.
+const BULK_ACTION = {
+  type: "object",
+  additionalProperties: false,
+  required: ["index"],
+  properties: {
+    index: {
+      type: "object",
+      additionalProperties: false,
+      required: ["_index"],
+      properties: { _index: { type: "string", pattern: "^[^A-Z\\\\/*?\"<>|,# :_+-][^A-Z\\\\/*?\"<>|,# :]*$" }, _id: { type: "string", minLength: 1, maxLength: 512 } },
+    },
+  },
+};
+const MAPPING_TYPES = ["text", "keyword", "date", "integer"];
+const INDEX_TEMPLATE = {
+  type: "object",
+  required: ["index_patterns", "template"],
+  properties: {
+    index_patterns: { type: "array", minItems: 1, items: { type: "string" } },
+    template: {
+      type: "object",
+      required: ["mappings"],
+      properties: {
+        mappings: {
+          type: "object",
+          required: ["properties"],
+          properties: {
+            properties: {
+              type: "object",
+              additionalProperties: {
+                type: "object",
+                required: ["type"],
+                properties: { type: { enum: MAPPING_TYPES }, analyzer: { type: "string" }, format: { type: "string" }, fields: { type: "object" } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+describe("Elasticsearch and OpenSearch", () => {
+  const ajv = new Ajv2020.default({ allErrors: true });
+
+  it("export --es-bulk: an action line with the article number as _id, then the record", async () => {
+    const result = await runNewsctl(["export", dump, "--es-bulk", "--index", "news"]);
+    expect(result.code).toBe(0);
+    const lines = parseNdjson(result.stdout) as Row[];
+    expect(lines).toHaveLength(4);
+    const isAction = ajv.compile(BULK_ACTION);
+    for (const [index, line] of lines.entries()) {
+      if (index % 2 === 0) expect(isAction(line), JSON.stringify(isAction.errors)).toBe(true);
+    }
+    expect(lines[0]).toEqual({ index: { _index: "news", _id: "11" } });
+    const records = parseNdjson((await runNewsctl(["export", dump])).stdout);
+    expect([lines[1], lines[3]]).toEqual(records);
+  });
+
+  it("an article without a number gets no _id, and the default index is newsctl", async () => {
+    const file = await writeDump(dir, "no-number.txt", buildDump([{ ...ARTICLES[0]!, number: undefined }]).text);
+    const [action] = parseNdjson((await runNewsctl(["export", file, "--es-bulk", "--quiet"])).stdout) as Row[];
+    expect(action).toEqual({ index: { _index: "newsctl" } });
+  });
+
+  it("es-template maps the Arabic text fields to the arabic analyzer, published as a date, id and agency as keywords", async () => {
+    const result = await runNewsctl(["es-template", "--index", "news"]);
+    expect(result.code).toBe(0);
+    const template = JSON.parse(result.stdout) as { index_patterns: string[]; template: { mappings: { properties: Record<string, { type: string; analyzer?: string }> } } };
+    const isTemplate = ajv.compile(INDEX_TEMPLATE);
+    expect(isTemplate(template), JSON.stringify(isTemplate.errors)).toBe(true);
+    const fields = template.template.mappings.properties;
+    for (const field of ["headline", "subheadline", "lead", "body"]) expect(fields[field]).toEqual({ type: "text", analyzer: "arabic" });
+    expect([fields.published!.type, fields.id!.type, fields.agency!.type]).toEqual(["date", "keyword", "keyword"]);
+    expect(template.index_patterns).toEqual(["news", "news-*"]);
+    // Every field a record has is mapped.
+    const [record] = parseNdjson((await runNewsctl(["parse", dump])).stdout) as Row[];
+    expect(Object.keys(fields).sort()).toEqual(Object.keys(record!).sort());
+  });
+
+  it("an index name Elasticsearch would refuse, and --index without --es-bulk, are usage errors", async () => {
+    for (const args of [["export", dump, "--es-bulk", "--index", "News"], ["export", dump, "--es-bulk", "--index", "_x"], ["export", dump, "--index", "news"], ["es-template", "--index", "a b"]]) {
+      const result = await runNewsctl(args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toMatch(/^newsctl: --index/);
+    }
+  });
+});
+
+describe("completion", () => {
+  it("bash: the script completes commands, options and --format's values", async () => {
+    const script = (await runNewsctl(["completion", "bash"])).stdout;
+    const file = path.join(dir, "completion.bash");
+    await writeFile(file, script);
+    const complete = (words: string[]) =>
+      spawnSync("bash", ["--norc", "--noprofile", "-c", `source "$1"; COMP_WORDS=(${words.map((word) => `'${word}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _newsctl; printf '%s\\n' "\${COMPREPLY[@]}"`, "bash", file], { encoding: "utf8" }).stdout.trim().split("\n");
+    expect(complete(["newsctl", "se"])).toEqual(["search"]);
+    expect(complete(["newsctl", "export", "--es"])).toEqual(["--es-bulk"]);
+    expect(complete(["newsctl", "parse", "--format", "t"])).toEqual(["table", "tsv"]);
+  });
+
+  it("zsh and fish: a script for each that names every command", async () => {
+    for (const shell of ["zsh", "fish"]) {
+      const script = (await runNewsctl(["completion", shell])).stdout;
+      for (const command of ["parse", "search", "export", "show", "check", "index", "es-template", "completion"]) expect(script, `${shell}: ${command}`).toContain(command);
+    }
+    expect((await runNewsctl(["completion", "tcsh"])).code).toBe(2);
+  });
+});
+
 describe("help", () => {
-  it.each([["parse"], ["search"], ["export"], ["show"], ["check"], ["index"]])("%s --help ends with examples", async (command) => {
+  it.each([["parse"], ["search"], ["export"], ["show"], ["check"], ["index"], ["es-template"], ["completion"]])("%s --help ends with examples", async (command) => {
     const result = await runNewsctl([command, "--help"]);
     expect(result.code).toBe(0);
     const examples = result.stdout.slice(result.stdout.lastIndexOf("\nExamples:\n"));
-    expect(examples.split("\n").filter((line) => line.trim().startsWith("newsctl ")).length).toBeGreaterThanOrEqual(2);
+    expect(examples.split("\n").filter((line) => line.startsWith("  ") && line.includes("newsctl ")).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,0 +1,68 @@
+// Records for Elasticsearch and OpenSearch: the _bulk format (an action line, then the
+// document, one JSON object a line) and an index template that maps the Arabic fields to the
+// built-in `arabic` analyzer, so that a collection too large for one machine moves to an engine
+// built for it.
+
+import type { OutputRecord, RecordWriter } from "./record-writers.js";
+import type { TextSink } from "./sink.js";
+
+export const DEFAULT_INDEX = "newsctl";
+
+/**
+ * Why a name cannot be an index name, or undefined when it can (Elasticsearch's rules: lower
+ * case, none of \ / * ? " < > | , # : or space, not starting with - _ +, not . or .., at most
+ * 255 bytes).
+ */
+export function indexNameProblem(name: string): string | undefined {
+  if (name === "" || name === "." || name === "..") return "an index needs a name other than . or ..";
+  if (name !== name.toLowerCase()) return "index names are lower case";
+  if (/[\\/*?"<>|,#: ]/.test(name)) return 'index names hold none of \\ / * ? " < > | , # : or space';
+  if (/^[-_+]/.test(name)) return "index names do not start with - _ or +";
+  if (Buffer.byteLength(name) > 255) return "index names are at most 255 bytes";
+  return undefined;
+}
+
+/**
+ * _bulk lines: {"index":{"_index":NAME,"_id":NUMBER}} and the document. The article number is
+ * the document's id, so loading a dump twice updates rather than duplicates; an article without
+ * a number gets an id from the engine.
+ */
+export function makeEsBulkWriter(sink: TextSink, index: string, project: (record: OutputRecord) => OutputRecord): RecordWriter {
+  return {
+    write(record) {
+      const action = record.id === null ? { index: { _index: index } } : { index: { _index: index, _id: record.id } };
+      return sink.write(`${JSON.stringify(action)}\n${JSON.stringify(project(record))}\n`);
+    },
+    end: () => sink.flush(),
+  };
+}
+
+const ARABIC_TEXT = { type: "text", analyzer: "arabic" } as const;
+const KEYWORD = { type: "keyword" } as const;
+
+/** A composable index template for indices named NAME or NAME-*, for `PUT _index_template/NAME`. */
+export function indexTemplate(index: string): object {
+  return {
+    index_patterns: [index, `${index}-*`],
+    template: {
+      mappings: {
+        properties: {
+          id: KEYWORD,
+          headline: ARABIC_TEXT,
+          subheadline: ARABIC_TEXT,
+          lead: ARABIC_TEXT,
+          // The agency as written, for terms aggregations; agency.text for searching its words.
+          agency: { type: "keyword", fields: { text: ARABIC_TEXT } },
+          // Local time as the dump gives it, or with an offset under --tz.
+          published: { type: "date", format: "strict_date_optional_time" },
+          desk: KEYWORD,
+          body: ARABIC_TEXT,
+          file: KEYWORD,
+          line: { type: "integer" },
+          warnings: KEYWORD,
+        },
+      },
+    },
+    _meta: { description: "newsctl records (record.md)" },
+  };
+}
