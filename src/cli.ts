@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Declare>>> = {
   show: async () => (await import("./commands/show.js")).declareShow,
   check: async () => (await import("./commands/check.js")).declareCheck,
   index: async () => (await import("./commands/index-dumps.js")).declareIndex,
+  stats: async () => (await import("./commands/stats.js")).declareStats,
   "es-template": async () => (await import("./commands/es-template.js")).declareEsTemplate,
   completion: async () => (await import("./commands/completion.js")).declareCompletion,
 };

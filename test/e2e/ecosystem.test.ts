@@ -2,7 +2,7 @@
 // bulk format and index template, shell completion, help that ends with examples.
 
 import { spawnSync } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -178,5 +178,66 @@ describe("help", () => {
     expect(result.code).toBe(0);
     const examples = result.stdout.slice(result.stdout.lastIndexOf("\nExamples:\n"));
     expect(examples.split("\n").filter((line) => line.startsWith("  ") && line.includes("newsctl ")).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("stats", () => {
+  const STATS_ARTICLES: ArticleText[] = [
+    { headline: "خبر أول", agency: "تنا", date: "25 Jan 2021 ساعة 10:00", body: ["نص الخبر الأول."], number: "101" },
+    { headline: "خبر ثان", agency: "تنا", date: "25 Jan 2021 ساعة 12:00", body: ["نص الخبر الثاني."], number: "102" },
+    { headline: "خبر ثالث", agency: "تنا", date: "27 Jan 2021 ساعة 09:00", body: ["نص الخبر الثالث."], number: "106" },
+    { headline: "خبر مكرر الرقم", agency: "واس", date: "26 Jan 2021 ساعة 08:00", body: ["نص مختلف تماماً."], number: "101" },
+    { headline: "خبر بلا رقم", agency: "واس", date: "28 Jan 2021 ساعة 08:00", body: ["نص خبر فقد سطر رقمه."] },
+  ];
+  let folder: string;
+  beforeAll(async () => {
+    folder = path.join(dir, "stats");
+    await mkdir(folder);
+    await writeDump(folder, "a.txt", buildDump(STATS_ARTICLES.slice(0, 3)).text);
+    await writeDump(folder, "b.txt", buildDump(STATS_ARTICLES.slice(3)).text);
+  });
+
+  it("--json: counts per agency and day, dates, missing and reused numbers, warnings", async () => {
+    const result = await runNewsctl(["stats", folder, "--json"]);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({
+      articles: 5,
+      undated: 0,
+      firstPublished: "2021-01-25T10:00:00",
+      lastPublished: "2021-01-28T08:00:00",
+      byDay: [
+        { day: "2021-01-25", articles: 2 },
+        { day: "2021-01-26", articles: 1 },
+        { day: "2021-01-27", articles: 1 },
+        { day: "2021-01-28", articles: 1 },
+      ],
+      reusedNumbers: [{ id: "101", articles: 2, bodies: 2 }],
+      warnings: { "missing-number": 1 },
+    });
+    expect(summary.byAgency).toEqual([
+      { agency: "تنا", articles: 3, firstNumber: "101", lastNumber: "106", missingNumbers: 3, gaps: [{ from: "103", to: "105" }] },
+      { agency: "واس", articles: 2, firstNumber: "101", lastNumber: "101", missingNumbers: 0, gaps: [] },
+    ]);
+    expect(result.stderr).toBe("");
+  });
+
+  it("for people: the same figures in lines, and no bars into a pipe", async () => {
+    const text = (await runNewsctl(["stats", folder])).stdout;
+    expect(text).toContain("articles  5   undated 0");
+    expect(text).toMatch(/تنا\s+3\n/);
+    expect(text).toContain("تنا: 101–106, 3 missing: 103–105");
+    expect(text).toContain("used twice for different articles: 101 (2 bodies)");
+    expect(text).toMatch(/missing-number\s+1\n/);
+    expect(text).not.toContain("█");
+  });
+
+  it("from an index: the same figures as from the files (the index keeps one article per number)", async () => {
+    const db = path.join(dir, "stats.db");
+    expect((await runNewsctl(["index", folder, "--db", db, "--quiet"])).code).toBe(0);
+    const fromFiles = JSON.parse((await runNewsctl(["stats", folder, "--json", "--since", "2021-01-27"])).stdout) as unknown;
+    const fromIndex = JSON.parse((await runNewsctl(["stats", "--db", db, "--json", "--since", "2021-01-27"])).stdout) as unknown;
+    expect(fromIndex).toEqual(fromFiles);
+    expect((fromFiles as { articles: number }).articles).toBe(2);
   });
 });
