@@ -18,6 +18,10 @@ export default {
   concurrency: 2,
   reporters: ["clear-text", "progress", "json"],
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  // Module-level tables (month names, letter forms) are "static" mutants: the vitest runner
+  // cannot switch them between mutants, so they would survive whatever the tests; they are
+  // left out of the score (the tests that use the tables still run on every build).
+  ignoreStatic: true,
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",

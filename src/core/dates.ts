@@ -86,12 +86,14 @@ const SHORTEST_DATE_LINE = 12;
  * (it is then ordinary text), otherwise the local time or the reason it cannot exist.
  */
 export function parseDateLine(line: string): DateLine | null {
-  if (line.length < SHORTEST_DATE_LINE || line.length > LONGEST_DATE_LINE || !line.includes(":")) {
-    return null;
-  }
+  // Longer lines are paragraphs, even where runs of spaces would shrink them to a date.
+  if (line.length > LONGEST_DATE_LINE) return null;
+  // Stryker disable next-line all: a quick rejection of most lines; the patterns reject them too
+  if (line.length < SHORTEST_DATE_LINE || !line.includes(":")) return null;
   const text = toAsciiDigits(line).replace(/\s+/g, " ");
   const first = text.charCodeAt(0);
   // Every date line starts with a digit or a weekday name; cheap rejection of body paragraphs.
+  // Stryker disable next-line all: the patterns below reject these lines too
   if (!(first >= 0x30 && first <= 0x39) && !WEEKDAY_START.test(text)) return null;
 
   let weekdayWord: string | undefined;

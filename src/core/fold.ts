@@ -58,7 +58,7 @@ function scratchFor(length: number): Uint16Array {
  * One pass with a table of what folding does to each character; undefined when the text holds
  * a character that NFKC or lower-casing would change in context (then the patterns fold it).
  */
-function foldByTable(text: string): string | undefined {
+export function foldByTable(text: string): string | undefined {
   const actions = foldActions();
   let out: Uint16Array | undefined;
   let length = 0;
@@ -366,7 +366,7 @@ function isSurrogateAt(text: string, index: number): boolean {
 }
 
 /** The same by full tokenization, for text where a letter outside the BMP may touch a hit. */
-function tokensContainingByPattern(folded: string, fragment: string, then: number): string[][] {
+export function tokensContainingByPattern(folded: string, fragment: string, then: number): string[][] {
   const tokens = folded.match(TOKEN) ?? [];
   const found: string[][] = [];
   tokens.forEach((token, index) => {

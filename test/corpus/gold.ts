@@ -4,7 +4,20 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../helpers/run-newsctl.js";
 
-export const corpusRoot = path.resolve(projectRoot, "../shared/corpus/saudinewsnet-2015-07-22");
+const CORPUS = "shared/corpus/saudinewsnet-2015-07-22";
+
+/**
+ * ../shared beside the project, or beside a folder the project sits in (mutation testing runs
+ * the tests from a copy of the project in a subfolder).
+ */
+function findCorpus(): string {
+  for (let folder = projectRoot; ; folder = path.dirname(folder)) {
+    const candidate = path.resolve(folder, "..", CORPUS);
+    if (existsSync(candidate) || path.dirname(folder) === folder) return candidate;
+  }
+}
+
+export const corpusRoot = findCorpus();
 export const hasCorpus = existsSync(path.join(corpusRoot, "gold.jsonl"));
 export const GOLD_FIELDS = ["id", "headline", "subheadline", "lead", "agency", "published", "desk", "body"] as const;
 

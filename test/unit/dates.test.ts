@@ -243,6 +243,20 @@ describe("dates and times that cannot exist", () => {
     expect(parsed).not.toHaveProperty("local");
   });
 
+  it.each([
+    ["2021-02-30 10:00", "2021-02-30 does not exist"],
+    ["31 أبريل 2021 الساعة 11:27", "2021-04-31 does not exist"],
+    ["2021-13-01 10:00", "month 13 does not exist"],
+    ["2021-00-10 10:00", "month 0 does not exist"],
+    ["25 Jan 2021 ساعة 24:30", "24:30:00 is not a time of day"],
+    ["25 Jan 2021 ساعة 23:60", "23:60:00 is not a time of day"],
+    ["25 Jan 2021 ساعة 23:59:60", "23:59:60 is not a time of day"],
+    ["25 يناير 2021 الساعة 13:00 م", "13:00 is not a 12-hour time"],
+    ["25 يناير 2021 الساعة 0:15 ص", "0:15 is not a 12-hour time"],
+  ])("%s says why: %s", (line, problem) => {
+    expect(parseDateLine(line)).toEqual({ isValid: false, problem });
+  });
+
   it("29 February 2024 (a leap year) is valid", () => {
     expect(localOf("29 Feb 2024 ساعة 11:27")).toEqual(at(2024, 2, 29, 11, 27));
     expect(localOf("29 فبراير 2024 الساعة 08:00")).toEqual(at(2024, 2, 29, 8, 0));
@@ -268,11 +282,20 @@ describe("lines that are not date lines", () => {
     ["an unknown word before the date", "مساء 25 يناير 2021 ساعة 11:27"],
     ["a date without a time", "25 يناير 2021"],
     ["a time without a date", "الساعة 11:27 صباحا"],
+    ["a word after the time that is no 12-hour marker", "25 يناير 2021 الساعة 11:27 بتوقيت"],
+    ["a date line padded past the longest date line", `25${" ".repeat(70)}يناير 2021 الساعة 11:27`],
     ["a number line", "رقم: 490728"],
     ["a headline", "محاولة إحياء التنظيم انطلاقا من القواعد"],
     ["an empty line", ""],
   ])("%s: %s", (_name, line) => {
     expect(parseDateLine(line)).toBeNull();
+  });
+});
+
+describe("spelling that still reads", () => {
+  it("an abbreviated month with a full stop, and runs of spaces", () => {
+    expect(localOf("25 Jan. 2021 ساعة 11:27")).toEqual(JAN_25_2021_11_27);
+    expect(localOf("25  Jan   2021  ساعة   11:27")).toEqual(JAN_25_2021_11_27);
   });
 });
 

@@ -1,7 +1,7 @@
 // Arabic folding of search.md ("Folding"): every rule by example, token positions, the offset map back to the original text, and properties over Arabic-heavy and arbitrary strings.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldArabic, foldWithOffsets, tokenize, tokenTexts } from "../../src/core/fold.js";
+import { foldArabic, foldByTable, FoldedFragmentScanner, foldWithOffsets, isComposingFreeMark, tokenize, tokensContaining, tokensContainingByPattern, tokenTexts } from "../../src/core/fold.js";
 
 const cp = (code: number) => String.fromCodePoint(code);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => cp(from + i));
@@ -374,5 +374,125 @@ describe("properties of the folded output", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The quick paths: folding by table, the fragment scanner and the token search each hand a text
+// to an exact, slower path when they cannot be sure. They must give the same answers, and must
+// not give up on ordinary Arabic text (that is what makes them quick).
+
+describe("the one-pass folding table", () => {
+  // Characters the table folds alone: Arabic letters and their forms, Arabic marks (which no
+  // precomposed letter holds), tatweel, format characters, digits, Latin.
+  const quick = fc.constantFrom("ا", "أ", "إ", "آ", "ى", "ة", "ؤ", "ئ", "ك", "ی", "ک", "\u064e", "\u0651", "\u0652", "\u0670", "\u0656", "\u08f0", "ـ", "\u200f", "\u200d", "\u00ad", "٣", "۴", "7", "A", "z", " ", "\n", "ς");
+  // Characters that need the exact path: what NFKC changes alone or in context, marks that
+  // compose (hamza and madda above and below, other scripts' marks), Hangul jamo, lower cases
+  // longer than one character, surrogates.
+  const slow = fc.constantFrom("\ufefb", "\ufe8d", "①", "\u0653", "\u0654", "\u0655", "\u0301", "\u1100", "\u11a8", "\u0130", "\u{1F600}", "ﷲ");
+
+  it("property: folds a text of quick characters in one pass, as the exact path does", () => {
+    fc.assert(
+      fc.property(fc.array(quick, { maxLength: 30 }), (characters) => {
+        const text = characters.join("");
+        expect(foldByTable(text)).toBe(foldArabic(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("property: hands any text with a character of the exact kind to the exact path", () => {
+    fc.assert(
+      fc.property(fc.array(quick, { maxLength: 10 }), slow, fc.array(quick, { maxLength: 10 }), (before, character, after) => {
+        expect(foldByTable(before.join("") + character + after.join(""))).toBeUndefined();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("folds a text longer than its first buffer", () => {
+    expect(foldByTable("وَ".repeat(5000))).toBe("و".repeat(5000));
+    expect(foldByTable(`${"ب".repeat(5000)}أ`)).toBe(`${"ب".repeat(5000)}ا`);
+  });
+
+  it.each([
+    [0x060f, false],
+    [0x0610, true],
+    [0x0652, true],
+    [0x0653, false],
+    [0x0655, false],
+    [0x0656, true],
+    [0x06ff, true],
+    [0x0700, false],
+    [0x074f, false],
+    [0x0750, true],
+    [0x08ff, true],
+    [0x0900, false],
+  ])("isComposingFreeMark(U+%s): %s", (code, expected) => {
+    expect(isComposingFreeMark(code)).toBe(expected);
+  });
+});
+
+describe("FoldedFragmentScanner", () => {
+  const letters = fc.constantFrom("ا", "أ", "ل", "ج", "ي", "ش", "ة", "ه", "\u064e", "ـ", " ", "و", "ب");
+
+  it("property: tells whether the folded text holds a fragment, without folding it", () => {
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 40 }), fc.array(fc.array(letters, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (characters, pieces) => {
+        const text = characters.join("");
+        const fragments = pieces.map((piece) => foldArabic(piece.join(""))).filter((fragment) => fragment.length > 0);
+        if (fragments.length === 0) return;
+        const folded = foldArabic(text);
+        expect(new FoldedFragmentScanner(fragments).occursIn(text)).toBe(fragments.some((fragment) => folded.includes(fragment)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("follows many partial matches at once (a long fragment over a long run of its first letter)", () => {
+    const fragment = `${"ا".repeat(80)}ب`;
+    const scanner = new FoldedFragmentScanner([fragment, "ب"]);
+    expect(scanner.occursIn(`${"ا".repeat(200)}ت`)).toBe(false);
+    expect(new FoldedFragmentScanner([fragment]).occursIn(`${"أ".repeat(200)}ب`)).toBe(true);
+    expect(new FoldedFragmentScanner([fragment]).occursIn(`${"ا".repeat(79)}ب`)).toBe(false);
+  });
+
+  it("gives up (undefined) on a text that needs the exact path, and finds one-letter fragments", () => {
+    expect(new FoldedFragmentScanner(["لا"]).occursIn("\ufefb")).toBeUndefined();
+    expect(new FoldedFragmentScanner(["ه"]).occursIn("مدينة")).toBe(true);
+    expect(new FoldedFragmentScanner(["ز"]).occursIn("مدينة")).toBe(false);
+  });
+});
+
+describe("token search and its exact path", () => {
+  const pieces = fc.constantFrom("جيش", "الجيش", "و", " ", "، ", "\u{1F600}", "\u{1D400}", "12", "ab", "-", "\u{20000}");
+  const foldedText = fc.array(pieces, { maxLength: 20 }).map((parts) => foldArabic(parts.join("")));
+  const reference = (folded: string, fragment: string, then: number) => {
+    const tokens = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+    return tokens.flatMap((token, index) => (token.includes(fragment) ? [tokens.slice(index, index + 1 + then)] : []));
+  };
+
+  // Fragments are folded query words: letters and digits, astral ones included.
+  it("property: tokensContaining gives every token holding the fragment, with the tokens after it", () => {
+    fc.assert(
+      fc.property(foldedText, fc.constantFrom("جيش", "ش", "ال", "1", "a", "\u{1D400}", "\u{20000}"), fc.integer({ min: 0, max: 2 }), (folded, fragment, then) => {
+        expect(tokensContaining(folded, fragment, then)).toEqual(reference(folded, fragment, then));
+        expect(tokensContainingByPattern(folded, fragment, then)).toEqual(reference(folded, fragment, then));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("property: tokenTexts splits on anything but letters and digits, astral ones included", () => {
+    fc.assert(
+      fc.property(foldedText, (folded) => {
+        expect(tokenTexts(folded)).toEqual(folded.match(/[\p{L}\p{N}]+/gu) ?? []);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("an empty fragment is in no token", () => {
+    expect(tokensContaining("الجيش والشعب", "")).toEqual([]);
   });
 });

@@ -6,10 +6,10 @@ import { parse as parseCsv } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RECORD_FIELDS, type ArticleRecord, type WarningCode } from "../../src/core/record.js";
-import { makeMachineWriter, neutralizeFormula, SAFE_SHEETS, type MachineFormat, type SheetOptions } from "../../src/output/record-writers.js";
+import { makeMachineWriter, neutralizeFormula, SAFE_SHEETS, type MachineFormat, type SheetOptions, type WriterOptions } from "../../src/output/record-writers.js";
 import { TextSink } from "../../src/output/sink.js";
 
-async function render(format: MachineFormat, records: readonly ArticleRecord[], sheet: SheetOptions = SAFE_SHEETS): Promise<string> {
+async function render(format: MachineFormat, records: readonly ArticleRecord[], sheet: SheetOptions = SAFE_SHEETS, options: WriterOptions = {}): Promise<string> {
   let out = "";
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -17,7 +17,7 @@ async function render(format: MachineFormat, records: readonly ArticleRecord[], 
       done();
     },
   });
-  const writer = makeMachineWriter(format, new TextSink(stream), { sheet });
+  const writer = makeMachineWriter(format, new TextSink(stream), { sheet, ...options });
   for (const record of records) await writer.write(record);
   await writer.end();
   return out;
@@ -101,6 +101,29 @@ describe("JSON, and the header rows", () => {
     const one = record({ lead: null, desk: null, warnings: ["missing-number", "invalid-utf8"] });
     const [row] = parseCsv(await render("csv", [one]), { columns: true } as object) as unknown as Record<string, string>[];
     expect([row!.lead, row!.desk, row!.warnings]).toEqual(["", "", "missing-number;invalid-utf8"]);
+  });
+});
+
+describe("--fields and --es-bulk", () => {
+  it("--fields keeps those fields, in that order, in every format; a missing one is null", async () => {
+    const one = record({ id: "7", headline: "=x", desk: null });
+    const fields = { fields: ["headline", "id", "desk", "score"] };
+    expect(await render("ndjson", [one], SAFE_SHEETS, fields)).toBe('{"headline":"=x","id":"7","desk":null,"score":null}\n');
+    expect(JSON.parse(await render("json", [one], SAFE_SHEETS, fields))).toEqual([{ headline: "=x", id: "7", desk: null, score: null }]);
+    expect(await render("csv", [one], SAFE_SHEETS, fields)).toBe("headline,id,desk,score\n'=x,7,,\n");
+    expect(await render("tsv", [one], SAFE_SHEETS, fields)).toBe("headline\tid\tdesk\tscore\n'=x\t7\t\t\n");
+  });
+
+  it("--es-bulk: an action line naming the index and the number, then the record", async () => {
+    const lines = (await render("es-bulk", [record({ id: "7" }), record({ id: null })], SAFE_SHEETS, { esIndex: "news" })).split("\n");
+    expect(lines.map((line) => (line === "" ? "" : (JSON.parse(line) as unknown)))).toEqual([
+      { index: { _index: "news", _id: "7" } },
+      record({ id: "7" }),
+      { index: { _index: "news" } },
+      record({ id: null }),
+      "",
+    ]);
+    expect((await render("es-bulk", [record({})])).split("\n")[0]).toBe('{"index":{"_index":"newsctl","_id":"1"}}');
   });
 });
 
