@@ -98,6 +98,10 @@ function foldActions(): Uint16Array {
 
 const UNKNOWN = 0xfffd;
 
+// Each character's action is worked out once and kept for the life of the process, so a
+// mutation here cannot be switched on and off between test runs in one process (mutation
+// testing); the quick-path properties in test/unit/fold.test.ts check it in a fresh one.
+// Stryker disable all
 function actionOf(code: number): number {
   const character = String.fromCharCode(code);
   if (code >= 0xd800 && code <= 0xdfff) return SLOW;
@@ -111,6 +115,7 @@ function actionOf(code: number): number {
   const folded = LETTER_FORMS[lower] ?? toAsciiDigits(lower);
   return folded === character ? KEEP : folded.charCodeAt(0);
 }
+// Stryker restore all
 
 const TATWEEL = 0x0640;
 const MARK = /^\p{M}$/u;
@@ -319,6 +324,7 @@ function tokenCharacters(): Uint8Array {
 
 function isTokenCode(table: Uint8Array, code: number): boolean {
   let known = table[code]!;
+  // Stryker disable next-line all: kept for the process once worked out, like actionOf
   if (known === 0) known = table[code] = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
   return known === 1;
 }

@@ -122,3 +122,80 @@ describe("long articles", () => {
     expect(records[0]).toMatchObject({ headline: HEADER[0], published: "2021-01-25T11:27:00", body: "", warnings: ["missing-number", "missing-body"] });
   });
 });
+
+describe("finding the next article after a lost number line, one rule at a time", () => {
+  // The damaged article's last paragraph ends no sentence, so that only the rule under test can
+  // find the next header.
+  const DAMAGED = ["افتتاح معرض الكتاب", "تنا", "3 فبراير 2021 ساعة 09:15", "قال المنظمون إن المعرض سيبقى مفتوحا"];
+  const NEXT_BODY = ["ارتفعت أسعار الذهب في الأسواق اليوم.", "رقم: 2"];
+  const summary = (lines: string[]) => parse(lines).records.map((record) => [record.id, record.headline, record.subheadline, record.line, record.warnings]);
+
+  it("a blank line, then at most two titles: a new article (another agency)", () => {
+    expect(summary([...DAMAGED, "", "ارتفاع أسعار الذهب", "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY])).toEqual([
+      [null, "افتتاح معرض الكتاب", null, 1, ["missing-number"]],
+      ["2", "ارتفاع أسعار الذهب", null, 6, []],
+    ]);
+    expect(summary([...DAMAGED, "", "ارتفاع أسعار الذهب", "في الأسواق العالمية", "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY])).toEqual([
+      [null, "افتتاح معرض الكتاب", null, 1, ["missing-number"]],
+      ["2", "ارتفاع أسعار الذهب", "في الأسواق العالمية", 6, []],
+    ]);
+  });
+
+  it("a desk line, then a title: a new article", () => {
+    expect(summary([...DAMAGED, "/15", "ارتفاع أسعار الذهب", "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY])).toEqual([
+      [null, "افتتاح معرض الكتاب", null, 1, ["missing-number"]],
+      ["2", "ارتفاع أسعار الذهب", null, 6, []],
+    ]);
+  });
+
+  it("the same agency straight after the body, with two titles: a new article", () => {
+    // Nothing else would find it: the paragraph above the titles ends no sentence.
+    expect(summary([...DAMAGED, "ارتفاع أسعار الذهب", "في الأسواق العالمية", "تنا", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY])).toEqual([
+      [null, "افتتاح معرض الكتاب", null, 1, ["missing-number"]],
+      ["2", "ارتفاع أسعار الذهب", "في الأسواق العالمية", 5, []],
+    ]);
+  });
+
+  it("the same agency under a line that is no title takes only the line above the agency as headline", () => {
+    const long = "ع".repeat(201);
+    expect(summary([...DAMAGED, long, "ارتفاع أسعار الذهب", "تنا", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY])).toEqual([
+      [null, "افتتاح معرض الكتاب", null, 1, ["missing-number"]],
+      ["2", "ارتفاع أسعار الذهب", null, 6, []],
+    ]);
+  });
+
+  it("another agency under a paragraph that ends a sentence: one title, or two", () => {
+    const ended = [...DAMAGED.slice(0, 3), "قال المنظمون إن المعرض سيبقى مفتوحا."];
+    expect(summary([...ended, "ارتفاع أسعار الذهب", "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY])).toEqual([
+      [null, "افتتاح معرض الكتاب", null, 1, ["missing-number"]],
+      ["2", "ارتفاع أسعار الذهب", null, 5, []],
+    ]);
+    expect(summary([...ended, "ارتفاع أسعار الذهب", "في الأسواق العالمية", "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY])).toEqual([
+      [null, "افتتاح معرض الكتاب", null, 1, ["missing-number"]],
+      ["2", "ارتفاع أسعار الذهب", "في الأسواق العالمية", 5, []],
+    ]);
+  });
+
+  it("three titles without a lead after a blank line, another agency, no sentence end: nothing proves an article", () => {
+    const lines = [...DAMAGED, "", "عنوان أول", "عنوان ثان", "عنوان ثالث", "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY];
+    expect(summary(lines)).toEqual([["2", "افتتاح معرض الكتاب", null, 1, ["header-in-body"]]]);
+  });
+
+  it("an agency line straight under the damaged article's date line, with no title between, is body text", () => {
+    const lines = [...DAMAGED.slice(0, 3), "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY];
+    expect(summary(lines)).toEqual([["2", "افتتاح معرض الكتاب", null, 1, []]]);
+    expect(parse(lines).records[0]!.body.split("\n")).toEqual(["واس", "4 فبراير 2021 ساعة 10:00", NEXT_BODY[0]]);
+  });
+});
+
+describe("a long preamble", () => {
+  it("is reported in pieces as it is read, and the header lines at its end are kept for the article", () => {
+    const preamble = Array.from({ length: 10_003 }, (_, i) => `سطر تمهيدي رقم ${i + 1}.`);
+    const { records, problems } = parse([...preamble, "", ...HEADER, BODY, "رقم: 3"]);
+    expect(records.map((record) => [record.id, record.headline, record.line])).toEqual([["3", HEADER[0], 10_005]]);
+    expect(problems.map((problem) => [problem.line, problem.code, problem.message])).toEqual([
+      [1, "stray-text", "9993 lines outside any article (no agency and date line above them)"],
+      [9994, "stray-text", "10 lines outside any article (no agency and date line above them)"],
+    ]);
+  });
+});
