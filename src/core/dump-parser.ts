@@ -118,7 +118,8 @@ export class DumpParser {
     let titles = 0;
     while (titles < 2 && titles < available && isTitleLike(lines[agencyIndex - 1 - titles])) titles++;
     const above = lines[agencyIndex - 1 - titles];
-    if (titles > 0 && above !== undefined && above.kind === "text" && !isTitleLike(above) && endsSentence(above.text)) {
+    // (A line that ends a sentence is never title-like.)
+    if (titles > 0 && above?.kind === "text" && endsSentence(above.text)) {
       return agencyIndex - titles;
     }
     return -1;

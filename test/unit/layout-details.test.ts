@@ -176,6 +176,25 @@ describe("finding the next article after a lost number line, one rule at a time"
     ]);
   });
 
+  it("another agency straight under a paragraph that ends a sentence, with no title between: body text, reported", () => {
+    const ended = [...DAMAGED.slice(0, 3), "قال المنظمون إن المعرض سيبقى مفتوحا."];
+    expect(summary([...ended, "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY])).toEqual([["2", "افتتاح معرض الكتاب", null, 1, ["header-in-body"]]]);
+  });
+
+  it("three titles under a paragraph that ends a sentence, another agency: at most two titles are proof, so body text", () => {
+    const ended = [...DAMAGED.slice(0, 3), "قال المنظمون إن المعرض سيبقى مفتوحا."];
+    const lines = [...ended, "عنوان أول", "عنوان ثان", "عنوان ثالث", "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY];
+    expect(summary(lines)).toEqual([["2", "افتتاح معرض الكتاب", null, 1, ["header-in-body"]]]);
+  });
+
+  it("the same agency straight after a damaged article without a body: its two titles start the next one", () => {
+    const lines = [...DAMAGED.slice(0, 3), "ارتفاع أسعار الذهب", "في الأسواق العالمية", "تنا", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY];
+    expect(summary(lines)).toEqual([
+      [null, "افتتاح معرض الكتاب", null, 1, ["missing-number", "missing-body"]],
+      ["2", "ارتفاع أسعار الذهب", "في الأسواق العالمية", 4, []],
+    ]);
+  });
+
   it("three titles without a lead after a blank line, another agency, no sentence end: nothing proves an article", () => {
     const lines = [...DAMAGED, "", "عنوان أول", "عنوان ثان", "عنوان ثالث", "واس", "4 فبراير 2021 ساعة 10:00", ...NEXT_BODY];
     expect(summary(lines)).toEqual([["2", "افتتاح معرض الكتاب", null, 1, ["header-in-body"]]]);
