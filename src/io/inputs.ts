@@ -87,32 +87,29 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
 
   /** The files a pattern names: the directory before its first wildcard, walked and matched. */
   async function* glob(pattern: string): AsyncGenerator<DumpSource | InputError> {
+    const { base, below } = splitPattern(pattern);
     let matcher: ReturnType<typeof compileGlob>;
     try {
-      matcher = compileGlob(patternBelow(pattern));
+      matcher = compileGlob(below);
     } catch (error) {
       if (!(error instanceof GlobSyntaxError)) throw error;
       yield new InputError(pattern, error.message);
       return;
     }
-    const base = baseOf(pattern);
+    const root = base === "" ? "." : base;
     let isEmpty = true;
-    const isBaseThere = await stat(base === "" ? "." : base).then(
+    const isRootThere = await stat(root).then(
       (info) => info.isDirectory(),
       () => false,
     );
-    if (isBaseThere) {
-      const below = patternBelow(pattern);
-      const walking = walkDirectory(base === "" ? "." : base, (relative) => matcher.matches(relative), {
+    if (isRootThere) {
+      const walking = walkDirectory(root, (relative) => matcher.matches(relative), {
+        // Files are named as the pattern names them: "dumps/a.txt" for dumps/*.txt, "a.txt" for *.txt.
         prefix: base === "" ? "" : base.endsWith("/") ? base : `${base}/`,
         deepest: below.includes("**") ? Infinity : below.split("/").length - 1,
       });
       for await (const entry of walking) {
-        if ("error" in entry) {
-          yield entry.error;
-          continue;
-        }
-        isEmpty = false;
+        if (!("error" in entry)) isEmpty = false;
         yield* fromEntry(entry);
       }
     }
@@ -125,18 +122,15 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
   }
 }
 
-/** The directories of a pattern before its first segment with a wildcard ("" when it starts with one). */
-function baseOf(pattern: string): string {
+/**
+ * A pattern as the directories before its first segment with a wildcard ("" when it starts with
+ * one) and the pattern below them.
+ */
+function splitPattern(pattern: string): { base: string; below: string } {
   const segments = pattern.split("/");
   const first = segments.findIndex((segment) => hasGlobSyntax(segment));
   const base = segments.slice(0, first).join("/");
-  return base === "" && pattern.startsWith("/") ? "/" : base;
-}
-
-/** The rest of a pattern, below its base. */
-function patternBelow(pattern: string): string {
-  const segments = pattern.split("/");
-  return segments.slice(segments.findIndex((segment) => hasGlobSyntax(segment))).join("/");
+  return { base: base === "" && pattern.startsWith("/") ? "/" : base, below: segments.slice(first).join("/") };
 }
 
 /** A path that does not exist but has glob syntax is a pattern. */
