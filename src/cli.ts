@@ -25,6 +25,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Declare>>> = {
   check: async () => (await import("./commands/check.js")).declareCheck,
   index: async () => (await import("./commands/index-dumps.js")).declareIndex,
   stats: async () => (await import("./commands/stats.js")).declareStats,
+  dedup: async () => (await import("./commands/dedup.js")).declareDedup,
   "es-template": async () => (await import("./commands/es-template.js")).declareEsTemplate,
   completion: async () => (await import("./commands/completion.js")).declareCompletion,
 };

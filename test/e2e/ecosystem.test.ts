@@ -166,14 +166,14 @@ describe("completion", () => {
   it("zsh and fish: a script for each that names every command", async () => {
     for (const shell of ["zsh", "fish"]) {
       const script = (await runNewsctl(["completion", shell])).stdout;
-      for (const command of ["parse", "search", "export", "show", "check", "index", "es-template", "completion"]) expect(script, `${shell}: ${command}`).toContain(command);
+      for (const command of ["parse", "search", "export", "show", "check", "index", "stats", "dedup", "es-template", "completion"]) expect(script, `${shell}: ${command}`).toContain(command);
     }
     expect((await runNewsctl(["completion", "tcsh"])).code).toBe(2);
   });
 });
 
 describe("help", () => {
-  it.each([["parse"], ["search"], ["export"], ["show"], ["check"], ["index"], ["es-template"], ["completion"]])("%s --help ends with examples", async (command) => {
+  it.each([["parse"], ["search"], ["export"], ["show"], ["check"], ["index"], ["stats"], ["dedup"], ["es-template"], ["completion"]])("%s --help ends with examples", async (command) => {
     const result = await runNewsctl([command, "--help"]);
     expect(result.code).toBe(0);
     const examples = result.stdout.slice(result.stdout.lastIndexOf("\nExamples:\n"));
@@ -239,5 +239,32 @@ describe("stats", () => {
     const fromIndex = JSON.parse((await runNewsctl(["stats", "--db", db, "--json", "--since", "2021-01-27"])).stdout) as unknown;
     expect(fromIndex).toEqual(fromFiles);
     expect((fromFiles as { articles: number }).articles).toBe(2);
+  });
+});
+
+describe("dedup", () => {
+  it("ten copies of a dump under new numbers collapse to one copy of each article", async () => {
+    const folder = path.join(dir, "copies");
+    await mkdir(folder);
+    const stories = [
+      "افتتح وزير الزراعة صباح اليوم سوقاً جديدة للخضار في المدينة وقال إن السوق تضم مئتين وخمسين متجراً.",
+      "هطلت أمطار غزيرة على المدينة الساحلية طوال الليل وأعلنت إدارة الطرق إغلاق الطريق الساحلي مؤقتاً.",
+    ];
+    for (let copy = 0; copy < 10; copy++) {
+      const articles = stories.map((body, story): ArticleText => ({ headline: `خبر ${story}`, agency: "تنا", date: "25 Jan 2021 ساعة 11:27", body: [body], number: String(100 * copy + story + 1) }));
+      await writeDump(folder, `copy${copy}.txt`, buildDump(articles).text);
+    }
+    const result = await runNewsctl(["dedup", folder, "--json"]);
+    expect(result.code).toBe(0);
+    const clusters = JSON.parse(result.stdout) as Array<{ kept: Row; dropped: Row[] }>;
+    expect(clusters.map((cluster) => [cluster.kept.file, cluster.kept.id, cluster.dropped.length])).toEqual([
+      [`${folder}/copy0.txt`, "1", 9],
+      [`${folder}/copy0.txt`, "2", 9],
+    ]);
+    expect(result.stderr).toBe("newsctl: 20 articles: 18 copies in 2 clusters, 2 kept\n");
+    const text = (await runNewsctl(["dedup", folder])).stdout;
+    expect(text).toContain(`kept     ${folder}/copy0.txt:1  #1  2021-01-25T11:27:00`);
+    expect(text).toContain(`dropped  ${folder}/copy9.txt:1  #901  2021-01-25T11:27:00  (body 1.00)`);
+    expect((await runNewsctl(["dedup", folder, "--threshold", "1.5"])).code).toBe(2);
   });
 });
