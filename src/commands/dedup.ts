@@ -8,7 +8,7 @@ import { PROGRAM } from "../output/messages.js";
 import { TextSink } from "../output/sink.js";
 import { toTerminalLine } from "../output/terminal-text.js";
 import { addFilterOptions, addInputOptions, readReadingOptions, type RawOptions } from "./options.js";
-import { RecordReader, type ReadingContext } from "./read-records.js";
+import { RecordReader, type ReadingContext, type ReadingOptions } from "./read-records.js";
 
 interface DedupOptions extends RawOptions {
   threshold?: string;
@@ -40,9 +40,26 @@ Examples:
   });
 }
 
-export async function runDedup(paths: readonly string[], raw: DedupOptions, context: ReadingContext): Promise<number> {
+/** --threshold, checked; the default when it is not given. */
+export function readThreshold(raw: { threshold?: string }): number {
   const threshold = raw.threshold === undefined ? DEFAULT_THRESHOLD : Number(raw.threshold);
   if (!(threshold > 0 && threshold <= 1)) throw new UsageError(`--threshold: "${raw.threshold}" is not a share above 0 and at most 1`, "e.g. --threshold 0.8");
+  return threshold;
+}
+
+/**
+ * The places (FILE:LINE) of the copies a first reading of the inputs finds, for `export
+ * --dedup` to leave out on its second reading. Warnings wait for that second reading.
+ */
+export async function findCopies(options: ReadingOptions, context: ReadingContext, threshold: number): Promise<Set<string>> {
+  const reader = new RecordReader({ ...options, isQuiet: true, isStrict: false }, context);
+  const finder = new DuplicateFinder(threshold);
+  for await (const record of reader.records()) finder.add(record);
+  return new Set(finder.clusters().flatMap((cluster) => cluster.dropped.map((copy) => `${copy.file}:${copy.line}`)));
+}
+
+export async function runDedup(paths: readonly string[], raw: DedupOptions, context: ReadingContext): Promise<number> {
+  const threshold = readThreshold(raw);
   const reader = new RecordReader(readReadingOptions(paths, raw), context);
   const finder = new DuplicateFinder(threshold);
   let articles = 0;

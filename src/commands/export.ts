@@ -30,7 +30,9 @@ export function declareExport(program: Command, context: ReadingContext, setExit
     .argument("[path...]", "files, directories, glob patterns, or - for standard input")
     .option("-o, --output <file>", "write to FILE (complete or not at all) instead of stdout")
     .option("--db <file>", "export from the index that newsctl index built, instead of dumps")
-    .option("--index <name>", `with --es-bulk: the Elasticsearch/OpenSearch index to load (default: ${DEFAULT_INDEX})`);
+    .option("--index <name>", `with --es-bulk: the Elasticsearch/OpenSearch index to load (default: ${DEFAULT_INDEX})`)
+    .option("--dedup", "leave out copies (the same number, or nearly the same body; see newsctl dedup), keeping the earliest")
+    .option("--threshold <share>", "with --dedup: how alike two bodies must be to be copies, 0 to 1 (default 0.8)");
   addInputOptions(addFilterOptions(addFormatOptions(command, EXPORT_FORMATS)));
   command.addHelpText(
     "after",
@@ -50,8 +52,9 @@ Examples:
   });
 }
 
-export async function runExport(paths: readonly string[], raw: RawOptions, context: ReadingContext): Promise<number> {
+export async function runExport(paths: readonly string[], raw: RawOptions & { dedup?: boolean; threshold?: string }, context: ReadingContext): Promise<number> {
   const options = readReadingOptions(paths, raw);
+  if (raw.dedup === true && raw.db !== undefined) throw new UsageError("--dedup reads dumps; the index keeps one article per number already", "export from the dumps with --dedup");
   if (raw.output !== undefined) {
     await refuseDirectory(raw.output);
     options.forbiddenFile = await identifyFile(raw.output);
@@ -73,6 +76,15 @@ export async function runExport(paths: readonly string[], raw: RawOptions, conte
     closeIndex = () => index.close();
     records = index.records(options.filter, options.limit);
   } else {
+    if (raw.dedup === true) {
+      // Copies are known only when everything has been read: a first reading finds them.
+      if (paths.length === 0 || paths.includes("-")) throw new UsageError("--dedup reads the inputs twice: name files or directories, not standard input");
+      const { findCopies, readThreshold } = await import("./dedup.js");
+      const copies = await findCopies(options, context, readThreshold(raw));
+      options.select = (record) => !copies.has(`${record.file}:${record.line}`);
+    } else if (raw.threshold !== undefined) {
+      throw new UsageError("--threshold goes with --dedup");
+    }
     const reader = new RecordReader(options, context);
     // Progress shares the terminal with nothing when the records go to a file or a pipe.
     if (raw.output !== undefined || !context.env.isTerminal) reader.showProgressOnTerminal();

@@ -242,18 +242,24 @@ describe("stats", () => {
   });
 });
 
+/** Ten copies of a dump of two articles, under new numbers each time. */
+async function writeCopies(name: string): Promise<string> {
+  const folder = path.join(dir, name);
+  await mkdir(folder);
+  const stories = [
+    "افتتح وزير الزراعة صباح اليوم سوقاً جديدة للخضار في المدينة وقال إن السوق تضم مئتين وخمسين متجراً.",
+    "هطلت أمطار غزيرة على المدينة الساحلية طوال الليل وأعلنت إدارة الطرق إغلاق الطريق الساحلي مؤقتاً.",
+  ];
+  for (let copy = 0; copy < 10; copy++) {
+    const articles = stories.map((body, story): ArticleText => ({ headline: `خبر ${story}`, agency: "تنا", date: "25 Jan 2021 ساعة 11:27", body: [body], number: String(100 * copy + story + 1) }));
+    await writeDump(folder, `copy${copy}.txt`, buildDump(articles).text);
+  }
+  return folder;
+}
+
 describe("dedup", () => {
   it("ten copies of a dump under new numbers collapse to one copy of each article", async () => {
-    const folder = path.join(dir, "copies");
-    await mkdir(folder);
-    const stories = [
-      "افتتح وزير الزراعة صباح اليوم سوقاً جديدة للخضار في المدينة وقال إن السوق تضم مئتين وخمسين متجراً.",
-      "هطلت أمطار غزيرة على المدينة الساحلية طوال الليل وأعلنت إدارة الطرق إغلاق الطريق الساحلي مؤقتاً.",
-    ];
-    for (let copy = 0; copy < 10; copy++) {
-      const articles = stories.map((body, story): ArticleText => ({ headline: `خبر ${story}`, agency: "تنا", date: "25 Jan 2021 ساعة 11:27", body: [body], number: String(100 * copy + story + 1) }));
-      await writeDump(folder, `copy${copy}.txt`, buildDump(articles).text);
-    }
+    const folder = await writeCopies("copies");
     const result = await runNewsctl(["dedup", folder, "--json"]);
     expect(result.code).toBe(0);
     const clusters = JSON.parse(result.stdout) as Array<{ kept: Row; dropped: Row[] }>;
@@ -266,5 +272,22 @@ describe("dedup", () => {
     expect(text).toContain(`kept     ${folder}/copy0.txt:1  #1  2021-01-25T11:27:00`);
     expect(text).toContain(`dropped  ${folder}/copy9.txt:1  #901  2021-01-25T11:27:00  (body 1.00)`);
     expect((await runNewsctl(["dedup", folder, "--threshold", "1.5"])).code).toBe(2);
+  });
+});
+
+describe("export --dedup", () => {
+  it("leaves out the copies and keeps the earliest; standard input is refused", async () => {
+    const folder = await writeCopies("copies-export");
+    const records = parseNdjson((await runNewsctl(["export", folder, "--dedup"])).stdout) as Row[];
+    expect(records.map((record) => [record.file, record.id])).toEqual([
+      [`${folder}/copy0.txt`, "1"],
+      [`${folder}/copy0.txt`, "2"],
+    ]);
+    const all = parseNdjson((await runNewsctl(["export", folder])).stdout);
+    expect(all).toHaveLength(20);
+    const piped = await runNewsctl(["export", "--dedup"], { input: "x\n" });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain("--dedup reads the inputs twice");
+    expect((await runNewsctl(["export", folder, "--threshold", "0.9"])).code).toBe(2);
   });
 });
