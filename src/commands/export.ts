@@ -7,15 +7,16 @@ import type { Command } from "commander";
 import { describeSystemError, EXIT_SUCCESS, NewsctlError, UsageError } from "../errors.js";
 import { identifyFile } from "../io/file-identity.js";
 import { DEFAULT_INDEX, indexNameProblem } from "../output/elasticsearch.js";
-import type { MachineFormat, OutputRecord } from "../output/record-writers.js";
+import type { FileFormat, MachineFormat, OutputRecord } from "../output/record-writers.js";
 import { AtomicFile, TextSink } from "../output/sink.js";
 import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
 import { RecordReader, type ReadingContext } from "./read-records.js";
 import { openIndexForReading } from "./index-reading.js";
 import { makeRecordWriter, pipeRecords } from "./write-records.js";
 
-const EXPORT_FORMATS: readonly MachineFormat[] = ["json", "ndjson", "csv", "tsv", "es-bulk"];
-const FORMAT_BY_EXTENSION: Readonly<Record<string, MachineFormat>> = {
+const EXPORT_FORMATS: readonly (MachineFormat | FileFormat)[] = ["json", "ndjson", "csv", "tsv", "es-bulk", "parquet"];
+const FORMAT_BY_EXTENSION: Readonly<Record<string, MachineFormat | FileFormat>> = {
+  ".parquet": "parquet",
   ".json": "json",
   ".ndjson": "ndjson",
   ".jsonl": "ndjson",
@@ -62,6 +63,7 @@ export async function runExport(paths: readonly string[], raw: RawOptions & { de
   const named = chosenFormat(raw);
   if (named === "table") throw new UsageError("export writes json, ndjson, csv or tsv", "use newsctl parse for a table");
   const format = named ?? (raw.output ? FORMAT_BY_EXTENSION[path.extname(raw.output).toLowerCase()] : undefined) ?? "ndjson";
+  if (format === "parquet" && raw.output === undefined) throw new UsageError("Parquet is a binary file format: name the file", "add -o FILE.parquet");
   const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw), esIndex: readIndexName(raw, format) };
   let records: AsyncIterable<OutputRecord> | Iterable<OutputRecord>;
   let exitCode = () => EXIT_SUCCESS;
@@ -95,6 +97,16 @@ export async function runExport(paths: readonly string[], raw: RawOptions & { de
     };
   }
   try {
+    if (format === "parquet") {
+      const { makeParquetFileWriter } = await import("../output/parquet-file.js");
+      const parquet = makeParquetFileWriter(raw.output!, { fields: writing.fields, hasOffsets: options.timeZone !== undefined });
+      try {
+        await pipeRecords(records, parquet);
+      } finally {
+        parquet.abort(); // nothing to do once the file is in place
+      }
+      return exitCode();
+    }
     if (raw.output === undefined) {
       await pipeRecords(records, await makeRecordWriter(format, new TextSink(context.env.stdout), context.env, writing));
       return exitCode();
@@ -121,7 +133,7 @@ async function refuseDirectory(output: string): Promise<void> {
 }
 
 /** The index for --es-bulk; --index with another format is a mistake worth a message. */
-function readIndexName(raw: RawOptions & { index?: string }, format: MachineFormat): string | undefined {
+function readIndexName(raw: RawOptions & { index?: string }, format: MachineFormat | FileFormat): string | undefined {
   if (raw.index === undefined) return undefined;
   if (format !== "es-bulk") throw new UsageError("--index names the index of --es-bulk output", "add --es-bulk");
   const problem = indexNameProblem(raw.index);

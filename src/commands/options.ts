@@ -8,10 +8,10 @@ import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
 import { UsageError } from "../errors.js";
 import { DEFAULT_INCLUDE } from "../io/inputs.js";
 import { RECORD_FIELDS } from "../core/record.js";
-import type { MachineFormat, SheetOptions } from "../output/record-writers.js";
+import type { FileFormat, MachineFormat, SheetOptions } from "../output/record-writers.js";
 import type { ReadingOptions } from "./read-records.js";
 
-export type OutputFormat = "table" | MachineFormat;
+export type OutputFormat = "table" | MachineFormat | FileFormat;
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "ndjson", "csv", "tsv"];
 
 /** Options as commander hands them over (camel-cased, strings unless declared otherwise). */
@@ -33,6 +33,7 @@ export interface RawOptions {
   bom?: boolean;
   fields?: string;
   esBulk?: boolean;
+  parquet?: boolean;
   quiet?: boolean;
   strict?: boolean;
   output?: string;
@@ -99,6 +100,7 @@ export function readSheetOptions(raw: RawOptions, format: OutputFormat): SheetOp
 export function chosenFormat(raw: RawOptions): OutputFormat | undefined {
   const shorthands: OutputFormat[] = (["json", "ndjson", "csv", "tsv"] as const).filter((format) => raw[format]);
   if (raw.esBulk === true) shorthands.push("es-bulk");
+  if (raw.parquet === true) shorthands.push("parquet");
   const named = [...new Set([...(raw.format ? [raw.format as OutputFormat] : []), ...shorthands])];
   if (named.length > 1) throw new UsageError(`choose one output format, not ${named.map((f) => `--${f}`).join(" and ")}`);
   return named[0];

@@ -58,6 +58,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   const limit = reading.limit;
   const matchOptions = { isStemming: raw.exact !== true };
   const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
+  if (format === "parquet") throw new UsageError("Parquet is written by newsctl export -o FILE.parquet");
   const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] };
   let ranking: SearchRanking;
   let readingCode = EXIT_SUCCESS;

@@ -1,12 +1,12 @@
 // Records from a reader to a writer in the chosen format, waiting whenever the output is full.
 
 import type { OutputEnvironment } from "../output/environment.js";
-import { makeMachineWriter, type OutputRecord, type RecordWriter, type WriterOptions } from "../output/record-writers.js";
+import { makeMachineWriter, type FileFormat, type OutputRecord, type RecordWriter, type WriterOptions } from "../output/record-writers.js";
 import type { TextSink } from "../output/sink.js";
 import type { OutputFormat } from "./options.js";
 
 /** The writer for a format; the table code (and its width tables) loads only when a table is asked for. */
-export async function makeRecordWriter(format: OutputFormat, sink: TextSink, env: OutputEnvironment, options: WriterOptions): Promise<RecordWriter> {
+export async function makeRecordWriter(format: Exclude<OutputFormat, FileFormat>, sink: TextSink, env: OutputEnvironment, options: WriterOptions): Promise<RecordWriter> {
   if (format !== "table") return makeMachineWriter(format, sink, options);
   const { makeTableWriter } = await import("../output/record-table.js");
   return makeTableWriter(sink, env, options.fields);

@@ -20,6 +20,8 @@ export interface RecordWriter {
 }
 
 export type MachineFormat = "json" | "ndjson" | "csv" | "tsv" | "es-bulk";
+/** Export formats written to a file only (binary). */
+export type FileFormat = "parquet";
 
 /** How CSV and TSV are written for spreadsheets. */
 export interface SheetOptions {

@@ -291,3 +291,49 @@ describe("export --dedup", () => {
     expect((await runNewsctl(["export", folder, "--threshold", "0.9"])).code).toBe(2);
   });
 });
+
+describe("export --parquet", () => {
+  /** Every row of a Parquet file, as DuckDB reads it, with each column's type. */
+  async function readWithDuckDb(file: string): Promise<{ rows: Row[]; types: Record<string, string> }> {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    const quoted = file.replaceAll("'", "''");
+    const rows = (await connection.runAndReadAll(`SELECT * FROM read_parquet('${quoted}')`)).getRowObjectsJson() as Row[];
+    const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${quoted}')`)).getRowObjectsJson() as Array<{ column_name: string; column_type: string }>;
+    connection.closeSync();
+    return { rows, types: Object.fromEntries(described.map((column) => [column.column_name, column.column_type])) };
+  }
+
+  it("typed columns that DuckDB reads back as the NDJSON export's values", async () => {
+    const file = await writeDump(dir, "for-parquet.txt", buildDump([...ARTICLES, { ...ARTICLES[0]!, number: undefined, headline: "خبر فقد رقمه" }]).text);
+    const out = path.join(dir, "articles.parquet");
+    const result = await runNewsctl(["export", file, "-o", out, "--quiet"]);
+    expect(result.code, result.stderr).toBe(0);
+    const { rows, types } = await readWithDuckDb(out);
+    expect(types).toMatchObject({ id: "VARCHAR", published: "TIMESTAMP", line: "INTEGER", warnings: "VARCHAR[]", body: "VARCHAR" });
+    const records = parseNdjson((await runNewsctl(["export", file, "--quiet"])).stdout) as Row[];
+    expect(rows).toHaveLength(records.length);
+    rows.forEach((row, index) => {
+      const record = records[index]!;
+      for (const [field, value] of Object.entries(record)) {
+        const read = row[field];
+        if (field === "published") expect(read === null ? null : String(read).replace(" ", "T"), field).toBe(value);
+        else expect(read, `${field} of record ${index}`).toEqual(value);
+      }
+    });
+    expect(records.some((record) => (record.warnings as string[]).length > 0)).toBe(true);
+  });
+
+  it("--fields chooses the columns; with --tz the times are instants; stdout is refused", async () => {
+    const out = path.join(dir, "few.parquet");
+    expect((await runNewsctl(["export", dump, "--parquet", "-o", out, "--fields", "id,published", "--tz", "Asia/Riyadh"])).code).toBe(0);
+    const { rows, types } = await readWithDuckDb(out);
+    expect(Object.keys(types)).toEqual(["id", "published"]);
+    expect(types.published).toBe("TIMESTAMP WITH TIME ZONE");
+    expect(rows).toHaveLength(2);
+    const refused = await runNewsctl(["export", dump, "--parquet"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("Parquet is a binary file format");
+  });
+});
