@@ -100,7 +100,10 @@ Examples:
   newsctl export dumps --json -o articles.json
   newsctl parse dumps | jq -r 'select(.agency == "تنا") | .headline'
   newsctl show 490728 seeds
-  newsctl check dumps`,
+  newsctl check dumps
+  newsctl stats dumps
+  newsctl dedup dumps
+  newsctl index dumps --db news.db && newsctl search 'الجيش' --db news.db`,
   );
   try {
     // Program options take no values, so the first word that is not an option names the command.

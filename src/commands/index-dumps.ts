@@ -30,7 +30,7 @@ const ARTICLES_PER_TRANSACTION = 500;
 export function declareIndex(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
   const command = program
     .command("index")
-    .description("build or update the embedded index (SQLite) that search, export and show --db read")
+    .description("build or update the embedded index (SQLite) that search, export, show and stats --db read")
     .argument("[path...]", "files, directories or glob patterns")
     .requiredOption("--db <file>", "the index file (created when new)");
   addInputOptions(command);
