@@ -62,6 +62,8 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] };
   let ranking: SearchRanking;
   let readingCode = EXIT_SUCCESS;
+  // How many match, when not every match was handed to the ranking.
+  let matchCount: number | undefined;
   if (raw.db !== undefined) {
     const index = await openIndexForReading(raw.db, paths, raw);
     try {
@@ -72,8 +74,16 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
         return count > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
       }
       const { SearchRanking } = await import("../core/search-ranking.js");
-      ranking = new SearchRanking(parsed, matchOptions, index.searchStats(parsed, matchOptions, reading.filter));
-      for (const record of index.candidates(parsed, matchOptions, reading.filter)) ranking.add(record);
+      const stats = index.searchStats(parsed, matchOptions, reading.filter);
+      ranking = new SearchRanking(parsed, matchOptions, stats);
+      // With a limit, only the articles that can be among the first are read and matched.
+      const best = limit !== undefined && raw.sort !== "date" ? index.bestMatches(parsed, matchOptions, reading.filter, stats, limit) : null;
+      if (best !== null) {
+        for (const record of best.records) ranking.add(record);
+        matchCount = best.matchCount;
+      } else {
+        for (const record of index.candidates(parsed, matchOptions, reading.filter)) ranking.add(record);
+      }
     } finally {
       index.close();
     }
@@ -112,7 +122,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   }
   await sink.flush();
   if (readingCode !== EXIT_SUCCESS) return readingCode;
-  return ranking.matchCount > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
+  return (matchCount ?? ranking.matchCount) > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
 }
 
 function readQuery(query: string): ParsedQuery {

@@ -2,8 +2,9 @@
 // of Elasticsearch's `arabic` analyzer) applied to folded text, so that الجيش, والجيش, للجيش and
 // جيش meet. The index stores these stems, so any change here changes what old indexes mean.
 
-// In this order; only the first that fits is removed.
-const PREFIXES = ["ال", "وال", "بال", "كال", "فال", "لل", "و"] as const;
+// In this order; only the first that fits is removed. (Exported: a token's stem stands after at
+// most one of these, which is how an index finds the tokens of a stem.)
+export const STEM_PREFIXES = ["ال", "وال", "بال", "كال", "فال", "لل", "و"] as const;
 // In this order; each that fits is removed, once. ية and ة of the original are already folded
 // to يه and ه, so Lucene's two teh-marbuta suffixes are covered by these.
 const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"] as const;
@@ -22,7 +23,7 @@ export function isArabicWord(token: string): boolean {
 export function stemArabic(token: string): string {
   if (!isArabicWord(token)) return token;
   let word = token;
-  for (const prefix of PREFIXES) {
+  for (const prefix of STEM_PREFIXES) {
     const shortest = prefix.length === 1 ? SHORTEST_WORD_FOR_WAW : prefix.length + SHORTEST_STEM;
     if (word.length >= shortest && word.startsWith(prefix)) {
       word = word.slice(prefix.length);

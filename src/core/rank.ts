@@ -62,3 +62,8 @@ export function termOccurs(match: ArticleMatch, term: number): boolean {
   if (occurrences === undefined) return false;
   return SEARCH_FIELDS.some((field) => occurrences.exact[field] + occurrences.stemOnly[field] > 0);
 }
+
+/** Scores are printed and compared rounded: six decimals keep them stable across platforms' sums. */
+export function roundScore(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}

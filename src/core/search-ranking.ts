@@ -7,7 +7,7 @@ import { FoldedFragmentScanner } from "./fold.js";
 import { comparePublished } from "./published-order.js";
 import type { ParsedQuery } from "./query.js";
 import type { ArticleRecord } from "./record.js";
-import { emptyStats, scoreMatch, termOccurs, type CollectionStats } from "./rank.js";
+import { emptyStats, roundScore, scoreMatch, termOccurs, type CollectionStats } from "./rank.js";
 import { AnalyzedArticle, matchArticle, positiveTerms, queryFragments, type ArticleMatch, type MatchOptions } from "./search-match.js";
 import { SEARCH_FIELDS, type SearchField } from "./query.js";
 
@@ -88,9 +88,4 @@ export class SearchRanking {
 /** Newest first; articles without a date last. */
 function compareNewestFirst(a: string | null, b: string | null): number {
   return comparePublished(b, a);
-}
-
-// Scores are printed; six decimals keep them stable across platforms' floating-point sums.
-function roundScore(score: number): number {
-  return Math.round(score * 1e6) / 1e6;
 }

@@ -10,6 +10,7 @@ import { foldAgency, hasFilter, isWithinBounds } from "../core/filters.js";
 import { indexTexts, ftsQuery, ftsTerm, type IndexTexts } from "../core/fts-terms.js";
 import type { ParsedQuery, QueryClause } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
+import { canRankFromOccurrences, FIELD_CODES, type OccurrenceLists, selectBestMatches, slotsOf } from "../core/occurrence-ranking.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
 import type { ArticleRecord } from "../core/record.js";
 import { comparePublished } from "../core/published-order.js";
@@ -23,6 +24,8 @@ import { NewsctlError } from "../errors.js";
 export const INDEX_FORMAT = 5;
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
+// Up to this many articles' lengths are looked up one by one; more are found in one pass.
+const LOOKUPS_BEFORE_SCAN = 5_000;
 
 /** What is known of an indexed file, to tell whether it changed. */
 export interface FileState {
@@ -290,6 +293,76 @@ export class ArticleIndex {
     for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
   }
 
+  /**
+   * The matches that can be among the best `limit` by relevance, and how many match in all,
+   * reading only those articles: the others are scored from the token table's occurrence lists
+   * (occurrence-ranking.ts). Null when the query has a term those lists cannot count.
+   * `lookupsBeforeScan`: see fieldLengths.
+   */
+  bestMatches(
+    query: ParsedQuery,
+    options: MatchOptions,
+    filter: RecordFilter,
+    stats: CollectionStats,
+    limit: number,
+    lookupsBeforeScan = LOOKUPS_BEFORE_SCAN,
+  ): { records: ArticleRecord[]; matchCount: number } | null {
+    if (!canRankFromOccurrences(query)) return null;
+    const { from, parameters, idColumn } = this.matchSql(query, options, filter);
+    const ids = this.db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
+    const chosen = selectBestMatches(query, options, ids, this.fieldLengths(ids, lookupsBeforeScan), this.occurrenceLists(), stats, limit);
+    const reading = this.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
+    return { records: chosen.map((id) => JSON.parse(reading.get(id) as string) as ArticleRecord), matchCount: ids.length };
+  }
+
+  /**
+   * Field lengths of the articles `ids`, in their order and SEARCH_FIELDS'. Fewer than
+   * `lookupsBeforeScan` are looked up one by one; more are found in one pass over all.
+   */
+  private fieldLengths(ids: readonly number[], lookupsBeforeScan: number): Int32Array {
+    const lengths = new Int32Array(ids.length * SEARCH_FIELDS.length);
+    if (ids.length < lookupsBeforeScan) {
+      const lookup = this.sql(`SELECT ${SEARCH_FIELDS.map((field) => `length_${field}`).join(", ")} FROM articles WHERE article_id = ?`).raw();
+      ids.forEach((id, slot) => lengths.set(lookup.get(id) as number[], slot * SEARCH_FIELDS.length));
+      return lengths;
+    }
+    // Many: one pass over the small index that holds every shown article's lengths, each column
+    // gathered by SQLite into one JSON array (a row at a time through JavaScript is much slower).
+    const columns = ["article_id", ...SEARCH_FIELDS.map((field) => `length_${field}`)];
+    const arrays = this.sql(`SELECT ${columns.map((column) => `json_group_array(${column})`).join(", ")} FROM articles INDEXED BY articles_lengths WHERE is_shadowed = 0`)
+      .raw()
+      .get() as string[];
+    const [shownIds, ...fieldColumns] = arrays.map((array) => JSON.parse(array) as number[]);
+    const slotOf = slotsOf(ids);
+    shownIds!.forEach((id, row) => {
+      const slot = slotOf(id);
+      if (slot < 0) return;
+      fieldColumns.forEach((column, field) => {
+        lengths[slot * SEARCH_FIELDS.length + field] = column[row]!;
+      });
+    });
+    return lengths;
+  }
+
+  /** The token table's terms and occurrences, through FTS5's vocabulary tables. */
+  private occurrenceLists(): OccurrenceLists {
+    this.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_terms USING fts5vocab(main, 'article_tokens', 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_instances USING fts5vocab(main, 'article_tokens', 'instance');`);
+    const terms = this.sql("SELECT term FROM temp.token_terms WHERE term >= ?").pluck();
+    const fieldCode = `CASE col ${SEARCH_FIELDS.map((field, number) => `WHEN '${field}' THEN ${number}`).join(" ")} ELSE ${FIELD_CODES - 1} END`;
+    const instances = this.sql(`SELECT json_group_array(doc * ${FIELD_CODES} + ${fieldCode}) FROM temp.token_instances WHERE term = ?`).pluck();
+    return {
+      *tokensStartingWith(start: string) {
+        // Terms are in order, so those that start with `start` follow it, one after the other.
+        for (const term of terms.iterate(start) as Iterable<string>) {
+          if (!term.startsWith(start)) return;
+          yield term;
+        }
+      },
+      occurrences: (token: string) => JSON.parse(instances.get(token) as string) as number[],
+    };
+  }
+
   /** How many articles match the query and the filter, without reading them. */
   countMatches(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number {
     const { from, parameters } = this.matchSql(query, options, filter);
@@ -302,13 +375,17 @@ export class ArticleIndex {
    * articles table, whose rows hold whole records; that table is joined only when a filter needs
    * its columns, or when `isReadingRecords`.
    */
-  private matchSql(query: ParsedQuery, options: MatchOptions, filter: RecordFilter, isReadingRecords = false): { from: string; parameters: unknown[] } {
+  private matchSql(query: ParsedQuery, options: MatchOptions, filter: RecordFilter, isReadingRecords = false): { from: string; parameters: unknown[]; idColumn: string } {
     const matching = matchingIdsSql(query, options);
-    if (!isReadingRecords && !hasFilter(filter)) return { from: `(${matching.sql})`, parameters: matching.parameters };
+    if (!isReadingRecords && !hasFilter(filter)) return { from: `(${matching.sql})`, parameters: matching.parameters, idColumn: "id" };
     // The ids are of shown articles already; asking again would lead SQLite to scan the shown
     // ones rather than look the ids up.
     const where = this.filterSql(filter, false);
-    return { from: `articles AS a WHERE a.article_id IN (${matching.sql}) AND ${where.sql}`, parameters: [...matching.parameters, ...where.parameters] };
+    return {
+      from: `articles AS a WHERE a.article_id IN (${matching.sql}) AND ${where.sql}`,
+      parameters: [...matching.parameters, ...where.parameters],
+      idColumn: "a.article_id",
+    };
   }
 
   /**

@@ -1,0 +1,196 @@
+// Which matches can be among the best few, found from a full-text index's occurrence lists
+// instead of by reading every match: for each matching article and positive term, the exact and
+// stem-only occurrences per field are counted from the postings of the tokens that match the
+// term, and scored by the same BM25F as a scan (rank.ts). Only the articles this selects are then
+// read and matched in full, so a word found in half the collection costs its postings, not its
+// articles.
+
+import { STEM_PREFIXES } from "./arabic-stem.js";
+import type { ParsedQuery, QueryTerm } from "./query.js";
+import { SEARCH_FIELDS, type SearchField } from "./query.js";
+import { type CollectionStats, roundScore, scoreMatch } from "./rank.js";
+import { cachedStem, type MatchOptions, type TermOccurrences } from "./search-match.js";
+
+/** What an index can say of its tokens, without reading any article. */
+export interface OccurrenceLists {
+  /** Every token of the index that starts with `start` (tokens of deleted articles may be among them). */
+  tokensStartingWith(start: string): Iterable<string>;
+  /**
+   * One number for each occurrence of `token`: its article's id × FIELD_CODES + its field's
+   * place in SEARCH_FIELDS (numbers, not pairs: there can be millions).
+   */
+  occurrences(token: string): readonly number[];
+}
+
+export const FIELD_CODES = 8;
+
+/** A token that matches a term, and how: 2 exactly, 1 by stem only (as tokenMatch says). */
+interface MatchingToken {
+  token: string;
+  how: 1 | 2;
+}
+
+const FIELD_COUNT = SEARCH_FIELDS.length;
+
+/**
+ * Whether every positive term can be counted from occurrence lists: words and prefixes can;
+ * a phrase needs positions next to each other, so a query with one is ranked by reading.
+ */
+export function canRankFromOccurrences(query: ParsedQuery): boolean {
+  return query.clauses.every((clause) => clause.isNegated || clause.alternatives.every((term) => term.kind !== "phrase"));
+}
+
+/**
+ * The tokens of the index that match a term. A token that matches a word by stem is the stem
+ * with at most one of the stemmer's prefixes before it (and suffixes after), so the tokens that
+ * start with each prefix + stem hold them all; each is then stemmed to be sure.
+ */
+export function matchingTokens(term: QueryTerm, options: MatchOptions, lists: OccurrenceLists): MatchingToken[] {
+  if (term.kind === "phrase") throw new Error("phrases are not counted from occurrence lists");
+  if (term.kind === "prefix") return [...lists.tokensStartingWith(term.token)].map((token) => ({ token, how: 2 as const }));
+  if (!options.isStemming || term.isExact) return [{ token: term.token, how: 2 }];
+  const found = new Map<string, 1 | 2>();
+  for (const prefix of ["", ...STEM_PREFIXES]) {
+    for (const token of lists.tokensStartingWith(prefix + term.stem)) {
+      if (token === term.token) found.set(token, 2);
+      else if (cachedStem(token) === term.stem) found.set(token, 1);
+    }
+  }
+  // The query's own word is looked up even when it is not a stem's extension of itself.
+  if (!found.has(term.token)) found.set(term.token, 2);
+  return [...found].map(([token, how]) => ({ token, how }));
+}
+
+/**
+ * The ids, among `matchingIds`, of the articles that can be among the first `limit` by
+ * relevance: those whose (exact clauses, score) is at least the limit-th best's. Ties with it are
+ * all kept, since the order between them (newest, then file and line) needs the records.
+ *
+ * `fieldLengths` holds each matching article's field lengths in characters, in the order of
+ * `matchingIds` and of SEARCH_FIELDS.
+ */
+export function selectBestMatches(
+  query: ParsedQuery,
+  options: MatchOptions,
+  matchingIds: readonly number[],
+  fieldLengths: Int32Array,
+  lists: OccurrenceLists,
+  stats: CollectionStats,
+  limit: number,
+): number[] {
+  if (limit <= 0 || matchingIds.length === 0) return [];
+  const slotOf = slotsOf(matchingIds);
+
+  const positiveClauses = query.clauses.filter((clause) => !clause.isNegated);
+  const terms = positiveClauses.flatMap((clause) => clause.alternatives);
+  // Per article, per term: exact counts of the five fields, then stem-only counts.
+  const stride = terms.length * 2 * FIELD_COUNT;
+  const counts = new Int32Array(matchingIds.length * stride);
+  terms.forEach((term, termNumber) => {
+    const onlyField = term.field === null ? -1 : SEARCH_FIELDS.indexOf(term.field);
+    for (const { token, how } of matchingTokens(term, options, lists)) {
+      const kindOffset = termNumber * 2 * FIELD_COUNT + (how === 2 ? 0 : FIELD_COUNT);
+      for (const code of lists.occurrences(token)) {
+        const field = code % FIELD_CODES;
+        const slot = slotOf((code - field) / FIELD_CODES);
+        if (slot < 0 || field >= FIELD_COUNT || (onlyField >= 0 && field !== onlyField)) continue;
+        counts[slot * stride + kindOffset + field]!++;
+      }
+    }
+  });
+
+  // One set of records, filled for each article in turn: millions of small objects otherwise.
+  const occurrences: TermOccurrences[] = terms.map(() => ({ exact: noCounts(), stemOnly: noCounts() }));
+  const lengths = noCounts();
+  const match = { isMatch: true, occurrences, exactClauses: 0 };
+  const exactClauses = new Int32Array(matchingIds.length);
+  const scores = new Float64Array(matchingIds.length);
+  for (let slot = 0; slot < matchingIds.length; slot++) {
+    let termNumber = 0;
+    let exactCount = 0;
+    for (const clause of positiveClauses) {
+      let isExact = false;
+      for (let k = 0; k < clause.alternatives.length; k++, termNumber++) {
+        const base = slot * stride + termNumber * 2 * FIELD_COUNT;
+        fillFields(occurrences[termNumber]!.exact, counts, base);
+        fillFields(occurrences[termNumber]!.stemOnly, counts, base + FIELD_COUNT);
+        for (let field = 0; field < FIELD_COUNT; field++) if (counts[base + field]! > 0) isExact = true;
+      }
+      if (isExact) exactCount++;
+    }
+    fillFields(lengths, fieldLengths, slot * FIELD_COUNT);
+    match.exactClauses = exactCount;
+    exactClauses[slot] = exactCount;
+    scores[slot] = roundScore(scoreMatch(match, lengths, stats));
+  }
+
+  const isBetter = (a: number, b: number) => exactClauses[a]! > exactClauses[b]! || (exactClauses[a] === exactClauses[b] && scores[a]! > scores[b]!);
+  const last = limitThBest(matchingIds.length, limit, isBetter);
+  const chosen: number[] = [];
+  for (let slot = 0; slot < matchingIds.length; slot++) if (!isBetter(last, slot)) chosen.push(matchingIds[slot]!);
+  return chosen;
+}
+
+/**
+ * The slot that is the `limit`-th best of `count` (the worst when there are fewer): a heap of
+ * the best `limit` seen so far, its worst on top, rather than a sort of them all.
+ */
+function limitThBest(count: number, limit: number, isBetter: (a: number, b: number) => boolean): number {
+  const heap: number[] = [];
+  const sink = (from: number) => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= heap.length) return;
+      const right = left + 1;
+      const worse = right < heap.length && isBetter(heap[left]!, heap[right]!) ? right : left;
+      if (!isBetter(heap[at]!, heap[worse]!)) return;
+      [heap[at], heap[worse]] = [heap[worse]!, heap[at]!];
+      at = worse;
+    }
+  };
+  for (let slot = 0; slot < count; slot++) {
+    if (heap.length < limit) {
+      heap.push(slot);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (!isBetter(heap[parent]!, heap[at]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (isBetter(slot, heap[0]!)) {
+      heap[0] = slot;
+      sink(0);
+    }
+  }
+  return heap[0]!;
+}
+
+/** A function from an article id to its place in `ids`, -1 for ids not among them. */
+export function slotsOf(ids: readonly number[]): (id: number) => number {
+  let largest = 0;
+  for (const id of ids) if (id > largest) largest = id;
+  // Ids are SQLite row ids, dense from 1: an array is quicker than a map, up to a point.
+  if (largest <= 4 * ids.length + 1_000_000) {
+    const slots = new Int32Array(largest + 1).fill(-1);
+    ids.forEach((id, slot) => {
+      slots[id] = slot;
+    });
+    return (id) => (id >= 0 && id <= largest ? slots[id]! : -1);
+  }
+  const slots = new Map<number, number>();
+  ids.forEach((id, slot) => slots.set(id, slot));
+  return (id) => slots.get(id) ?? -1;
+}
+
+function noCounts(): Record<SearchField, number> {
+  return { headline: 0, subheadline: 0, lead: 0, body: 0, agency: 0 };
+}
+
+function fillFields(target: Record<SearchField, number>, values: Int32Array, base: number): void {
+  target.headline = values[base]!;
+  target.subheadline = values[base + 1]!;
+  target.lead = values[base + 2]!;
+  target.body = values[base + 3]!;
+  target.agency = values[base + 4]!;
+}
