@@ -179,7 +179,9 @@ export function slotsOf(ids: readonly number[]): (id: number) => number {
     return (id) => (id >= 0 && id <= largest ? slots[id]! : -1);
   }
   const slots = new Map<number, number>();
-  ids.forEach((id, slot) => slots.set(id, slot));
+  ids.forEach((id, slot) => {
+    slots.set(id, slot);
+  });
   return (id) => slots.get(id) ?? -1;
 }
 

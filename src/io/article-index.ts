@@ -323,7 +323,9 @@ export class ArticleIndex {
     const lengths = new Int32Array(ids.length * SEARCH_FIELDS.length);
     if (ids.length < lookupsBeforeScan) {
       const lookup = this.sql(`SELECT ${SEARCH_FIELDS.map((field) => `length_${field}`).join(", ")} FROM articles WHERE article_id = ?`).raw();
-      ids.forEach((id, slot) => lengths.set(lookup.get(id) as number[], slot * SEARCH_FIELDS.length));
+      ids.forEach((id, slot) => {
+        lengths.set(lookup.get(id) as number[], slot * SEARCH_FIELDS.length);
+      });
       return lengths;
     }
     // Many: one pass over the small index that holds every shown article's lengths, each column
