@@ -6,10 +6,12 @@ import { type Command, Option } from "commander";
 import { parseTimeBound, type RecordFilter } from "../core/filters.js";
 import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
 import { UsageError } from "../errors.js";
-import { DEFAULT_INCLUDE } from "../io/inputs.js";
 import { RECORD_FIELDS } from "../core/record.js";
 import type { FileFormat, MachineFormat, SheetOptions } from "../output/record-writers.js";
 import type { ReadingOptions } from "./read-records.js";
+
+/** Which files a directory yields when --include is not given. */
+const DEFAULT_INCLUDE = "*.txt";
 
 export type OutputFormat = "table" | MachineFormat | FileFormat;
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "ndjson", "csv", "tsv"];

@@ -8,10 +8,12 @@ import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "
 import { RECORD_FIELDS } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";
 import type { SearchHit, SearchOrder, SearchRanking } from "../core/search-ranking.js";
-import { findMatchRanges, makeSnippet } from "../core/snippet.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
 import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
 import type { ReadingContext } from "./read-records.js";
+
+// Snippets are made only for a table of results; the module loads then.
+type SnippetModule = typeof import("../core/snippet.js");
 import { openIndexForReading } from "./index-reading.js";
 
 interface SearchOptions extends RawOptions {
@@ -105,10 +107,10 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   } else {
     const hits = ranking.ranked(raw.sort ?? "relevance").slice(0, limit ?? Infinity);
     if (format === "table" && writing.fields === undefined) {
-      const { formatSearchHit } = await import("../output/search-results.js");
+      const [{ formatSearchHit }, snippets] = await Promise.all([import("../output/search-results.js"), import("../core/snippet.js")]);
       const terms = positiveTerms(parsed);
       for (const [index, hit] of hits.entries()) {
-        const wait = sink.write(formatSearchHit(index + 1, hit.record, snippetOf(hit, terms, matchOptions), context.env));
+        const wait = sink.write(formatSearchHit(index + 1, hit.record, snippetOf(hit, terms, matchOptions, snippets), context.env));
         if (wait) await wait;
       }
     } else {
@@ -140,7 +142,8 @@ function readQuery(query: string): ParsedQuery {
  * the body when only the headline or agency matched. Only terms that may match a field are
  * highlighted in it.
  */
-function snippetOf(hit: SearchHit, terms: readonly QueryTerm[], options: { isStemming: boolean }) {
+function snippetOf(hit: SearchHit, terms: readonly QueryTerm[], options: { isStemming: boolean }, snippets: SnippetModule) {
+  const { findMatchRanges, makeSnippet } = snippets;
   for (const field of ["body", "lead", "subheadline"] as const) {
     const text = hit.record[field];
     if (!text) continue;

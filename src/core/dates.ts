@@ -36,9 +36,6 @@ const MONTH_NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
   [11, ["november", "nov", "نوفمبر", "تشرين الثاني", "نونبر"]],
   [12, ["december", "dec", "ديسمبر", "كانون الأول", "كانون الاول", "دجنبر"]],
 ];
-const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map(
-  MONTH_NAMES.flatMap(([month, names]) => names.map((name) => [foldArabic(name), month] as const)),
-);
 
 // Weekday names by folded spelling; 0 is Sunday, as in Date.getUTCDay().
 const WEEKDAY_NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
@@ -50,9 +47,6 @@ const WEEKDAY_NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
   [5, ["الجمعة", "friday", "fri"]],
   [6, ["السبت", "saturday", "sat"]],
 ];
-const WEEKDAY_BY_NAME: ReadonlyMap<string, number> = new Map(
-  WEEKDAY_NAMES.flatMap(([day, names]) => names.map((name) => [foldArabic(name), day] as const)),
-);
 
 // Markers after a 12-hour time, folded: ص, صباحا, صباحاً (morning); م, مساء, مساءً (evening).
 const MORNING_MARKERS = new Set(["ص", "صباحا", "am", "a.m."]);
@@ -65,17 +59,26 @@ const TIME_SEPARATOR = "\\s*[،,]?\\s*(?:(?:[-–]|(?:ال)?ساعة)\\s*)?";
 const TIME = "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*(" + WORD + "))?";
 const WEEKDAY_PREFIX = "(?:(?:يوم\\s+)?(" + WORD + ")" + COMMA + ")?";
 
-// "[weekday] 25 Jan[,] 2021[,] [sep] 11:27[:05] [marker]" (month of one or two words).
-const DAY_MONTH_YEAR = new RegExp(
-  "^" + WEEKDAY_PREFIX + "(\\d{1,2})" + COMMA + "(" + WORD + "(?:\\s+" + WORD + ")?)" + COMMA +
-    "(\\d{4})" + TIME_SEPARATOR + TIME + "$",
-  "u",
-);
-// "[weekday] 2021-01-25 11:27[:05]" and "2021-01-25T11:27:05".
-const ISO_LIKE = new RegExp(
-  "^" + WEEKDAY_PREFIX + "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:T|" + TIME_SEPARATOR + ")" + TIME + "$",
-  "u",
-);
+/**
+ * The patterns and name tables, made on first use: building them (Unicode classes, folded names)
+ * is a cost that commands which never read a date line, such as a search of an index, should
+ * not pay when they start.
+ */
+const datePatterns = (() => {
+  let made: { dayMonthYear: RegExp; isoLike: RegExp; monthByName: ReadonlyMap<string, number>; weekdayByName: ReadonlyMap<string, number> } | undefined;
+  return () =>
+    (made ??= {
+      // "[weekday] 25 Jan[,] 2021[,] [sep] 11:27[:05] [marker]" (month of one or two words).
+      dayMonthYear: new RegExp(
+        "^" + WEEKDAY_PREFIX + "(\\d{1,2})" + COMMA + "(" + WORD + "(?:\\s+" + WORD + ")?)" + COMMA + "(\\d{4})" + TIME_SEPARATOR + TIME + "$",
+        "u",
+      ),
+      // "[weekday] 2021-01-25 11:27[:05]" and "2021-01-25T11:27:05".
+      isoLike: new RegExp("^" + WEEKDAY_PREFIX + "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:T|" + TIME_SEPARATOR + ")" + TIME + "$", "u"),
+      monthByName: new Map(MONTH_NAMES.flatMap(([month, names]) => names.map((name) => [foldArabic(name), month] as const))),
+      weekdayByName: new Map(WEEKDAY_NAMES.flatMap(([day, names]) => names.map((name) => [foldArabic(name), day] as const))),
+    });
+})();
 
 // The longest date line worth trying ("الأربعاء 22 كانون الثاني، 2015، الساعة 05:16:00 صباحاً" is 55).
 const LONGEST_DATE_LINE = 80;
@@ -96,17 +99,18 @@ export function parseDateLine(line: string): DateLine | null {
   // Stryker disable next-line all: the patterns below reject these lines too
   if (!(first >= 0x30 && first <= 0x39) && !WEEKDAY_START.test(text)) return null;
 
+  const patterns = datePatterns();
   let weekdayWord: string | undefined;
   let fields: { year: string; month: number; day: string; hour: string; minute: string; second?: string | undefined; marker?: string | undefined };
-  const dayFirst = DAY_MONTH_YEAR.exec(text);
+  const dayFirst = patterns.dayMonthYear.exec(text);
   if (dayFirst) {
     const [, weekday, day, monthWord, year, hour, minute, second, marker] = dayFirst;
-    const month = MONTH_BY_NAME.get(foldArabic(monthWord!).replace(/\.$/, ""));
+    const month = patterns.monthByName.get(foldArabic(monthWord!).replace(/\.$/, ""));
     if (month === undefined) return null;
     weekdayWord = weekday;
     fields = { year: year!, month, day: day!, hour: hour!, minute: minute!, second, marker };
   } else {
-    const iso = ISO_LIKE.exec(text);
+    const iso = patterns.isoLike.exec(text);
     if (!iso) return null;
     const [, weekday, year, month, day, hour, minute, second, marker] = iso;
     weekdayWord = weekday;
@@ -115,7 +119,7 @@ export function parseDateLine(line: string): DateLine | null {
 
   let weekday: number | undefined;
   if (weekdayWord !== undefined) {
-    weekday = WEEKDAY_BY_NAME.get(foldArabic(weekdayWord));
+    weekday = patterns.weekdayByName.get(foldArabic(weekdayWord));
     if (weekday === undefined) return null;
   }
   let hour = Number(fields.hour);

@@ -9,7 +9,6 @@ import type { DumpSource } from "./read-dump.js";
 import { compileGlob, GlobSyntaxError, hasGlobSyntax } from "../core/glob.js";
 import { includeMatcher, walkDirectory, type FileMatcher, type WalkEntry } from "./walk.js";
 
-export const DEFAULT_INCLUDE = "*.txt";
 export const STDIN_NAME = "-";
 
 export interface InputOptions {
