@@ -5,7 +5,7 @@
 
 import { Option, type Command } from "commander";
 import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "../core/query.js";
-import { RECORD_FIELDS } from "../core/record.js";
+import { type ArticleRecord, RECORD_FIELDS } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";
 import type { SearchHit, SearchOrder, SearchRanking } from "../core/search-ranking.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
@@ -79,7 +79,10 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
       const stats = index.searchStats(parsed, matchOptions, reading.filter);
       ranking = new SearchRanking(parsed, matchOptions, stats);
       // With a limit, only the articles that can be among the first are read and matched.
-      const best = limit !== undefined && raw.sort !== "date" ? index.bestMatches(parsed, matchOptions, reading.filter, stats, limit) : null;
+      let best: { records: ArticleRecord[]; matchCount: number } | null = null;
+      if (limit !== undefined) {
+        best = raw.sort === "date" ? index.newestMatches(parsed, matchOptions, reading.filter, limit) : index.bestMatches(parsed, matchOptions, reading.filter, stats, limit);
+      }
       if (best !== null) {
         for (const record of best.records) ranking.add(record);
         matchCount = best.matchCount;

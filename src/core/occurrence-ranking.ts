@@ -6,6 +6,7 @@
 // articles.
 
 import { STEM_PREFIXES } from "./arabic-stem.js";
+import { limitThBest } from "./first-matches.js";
 import type { ParsedQuery, QueryTerm } from "./query.js";
 import { SEARCH_FIELDS, type SearchField } from "./query.js";
 import { type CollectionStats, roundScore, scoreMatch } from "./rank.js";
@@ -129,41 +130,6 @@ export function selectBestMatches(
   const chosen: number[] = [];
   for (let slot = 0; slot < matchingIds.length; slot++) if (!isBetter(last, slot)) chosen.push(matchingIds[slot]!);
   return chosen;
-}
-
-/**
- * The slot that is the `limit`-th best of `count` (the worst when there are fewer): a heap of
- * the best `limit` seen so far, its worst on top, rather than a sort of them all.
- */
-function limitThBest(count: number, limit: number, isBetter: (a: number, b: number) => boolean): number {
-  const heap: number[] = [];
-  const sink = (from: number) => {
-    let at = from;
-    for (;;) {
-      const left = 2 * at + 1;
-      if (left >= heap.length) return;
-      const right = left + 1;
-      const worse = right < heap.length && isBetter(heap[left]!, heap[right]!) ? right : left;
-      if (!isBetter(heap[at]!, heap[worse]!)) return;
-      [heap[at], heap[worse]] = [heap[worse]!, heap[at]!];
-      at = worse;
-    }
-  };
-  for (let slot = 0; slot < count; slot++) {
-    if (heap.length < limit) {
-      heap.push(slot);
-      for (let at = heap.length - 1; at > 0; ) {
-        const parent = (at - 1) >> 1;
-        if (!isBetter(heap[parent]!, heap[at]!)) break;
-        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
-        at = parent;
-      }
-    } else if (isBetter(slot, heap[0]!)) {
-      heap[0] = slot;
-      sink(0);
-    }
-  }
-  return heap[0]!;
 }
 
 /** A function from an article id to its place in `ids`, -1 for ids not among them. */

@@ -10,6 +10,7 @@ import { foldAgency, hasFilter, isWithinBounds } from "../core/filters.js";
 import { indexTexts, ftsQuery, ftsTerm, type IndexTexts } from "../core/fts-terms.js";
 import type { ParsedQuery, QueryClause } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
+import { selectNewest } from "../core/first-matches.js";
 import { canRankFromOccurrences, FIELD_CODES, type OccurrenceLists, selectBestMatches, slotsOf } from "../core/occurrence-ranking.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
 import type { ArticleRecord } from "../core/record.js";
@@ -313,6 +314,21 @@ export class ArticleIndex {
     const chosen = selectBestMatches(query, options, ids, this.fieldLengths(ids, lookupsBeforeScan), this.occurrenceLists(), stats, limit);
     const reading = this.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
     return { records: chosen.map((id) => JSON.parse(reading.get(id) as string) as ArticleRecord), matchCount: ids.length };
+  }
+
+  /**
+   * The matches that can be among the `limit` newest, and how many match in all, reading only
+   * those articles. Null when publication times are not in one order (see selectNewest).
+   */
+  newestMatches(query: ParsedQuery, options: MatchOptions, filter: RecordFilter, limit: number): { records: ArticleRecord[]; matchCount: number } | null {
+    const { from, parameters } = this.matchSql(query, options, filter, true);
+    const [ids, published] = (this.db.prepare(`SELECT json_group_array(a.article_id), json_group_array(a.published) FROM ${from}`).raw().get(...parameters) as string[]).map(
+      (array) => JSON.parse(array) as unknown[],
+    ) as [number[], (string | null)[]];
+    const chosen = selectNewest(published, limit);
+    if (chosen === null) return null;
+    const reading = this.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
+    return { records: chosen.map((slot) => JSON.parse(reading.get(ids[slot]) as string) as ArticleRecord), matchCount: ids.length };
   }
 
   /**

@@ -1,5 +1,6 @@
-// A search against the index with --limit reads only the articles that can be among the first
-// (occurrence-ranking.ts). These tests hold that it gives exactly what ranking every match gives:
+// A search against the index with --limit reads only the articles that can be among the first,
+// by relevance (occurrence-ranking.ts) or by date (first-matches.ts). These tests hold that it
+// gives exactly what ranking every match gives:
 // the same articles, in the same order, with the same scores, and the same number of matches,
 // for random collections (replaced between runs, so the full-text tables hold deleted rows and
 // reused row ids) and random queries.
@@ -11,7 +12,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STEM_PREFIXES, stemArabic } from "../../src/core/arabic-stem.js";
 import { indexTexts } from "../../src/core/fts-terms.js";
+import { selectNewest } from "../../src/core/first-matches.js";
 import { matchingTokens, type OccurrenceLists } from "../../src/core/occurrence-ranking.js";
+import { comparePublished } from "../../src/core/published-order.js";
 import { parseQuery } from "../../src/core/query.js";
 import type { ArticleRecord } from "../../src/core/record.js";
 import type { RecordFilter } from "../../src/core/filters.js";
@@ -110,6 +113,12 @@ describe("the best matches from occurrence lists", () => {
           expect(best.matchCount, typed).toBe(all.matchCount);
           expect(shown(few.ranked("relevance").slice(0, limit)), typed).toEqual(shown(all.ranked("relevance").slice(0, limit)));
           compared++;
+          // --sort date: the newest, from publication times alone.
+          const newest = index.newestMatches(parsed, options, chosen, limit)!;
+          const byDate = new SearchRanking(parsed, options, stats);
+          for (const record of newest.records) byDate.add(record);
+          expect(newest.matchCount, typed).toBe(all.matchCount);
+          expect(shown(byDate.ranked("date").slice(0, limit)), typed).toEqual(shown(all.ranked("date").slice(0, limit)));
         }),
         { numRuns: 250 },
       );
@@ -161,5 +170,32 @@ describe("the tokens that match a word by stem", () => {
     expect(matchingTokens(parseQuery('"جيش"').clauses[0]!.alternatives[0]!, STEMMING, lists)).toEqual([{ token: "جيش", how: 2 }]);
     expect(matchingTokens(parseQuery("جيش").clauses[0]!.alternatives[0]!, EXACT, lists)).toEqual([{ token: "جيش", how: 2 }]);
     expect(matchingTokens(parseQuery("جيش*").clauses[0]!.alternatives[0]!, STEMMING, lists).map((match) => match.token)).toEqual(["جيش", "جيشان"]);
+  });
+});
+
+describe("the newest matches from publication times", () => {
+  const localTime = fc.constantFrom("2021-01-25T11:27:00", "2021-01-25T11:28:00", "2020-12-31T23:59:59", "2021-02-01T00:00:00");
+  const offsetTime = fc.constantFrom("2021-01-25T11:27:00+03:00", "2021-01-25T08:27:00Z", "2021-01-25T09:27:00+00:00", "2021-01-24T23:00:00-05:00");
+
+  for (const [label, time] of [["written as local times", localTime], ["carrying offsets", offsetTime]] as const) {
+    it(`hold the first of a full sort and nothing older than the limit-th, ${label}`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.option(time, { nil: null }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 8 }), (published, limit) => {
+          const chosen = selectNewest(published, limit)!;
+          const sorted = published.map((_, slot) => slot).sort((a, b) => comparePublished(published[b]!, published[a]!) || a - b);
+          const first = sorted.slice(0, limit);
+          for (const slot of first) expect(chosen).toContain(slot);
+          const limitTh = published[first[first.length - 1]!]!;
+          // Every slot at least as new as the limit-th is chosen, and no other.
+          expect(chosen).toEqual(published.flatMap((one, slot) => (comparePublished(one, limitTh) >= 0 ? [slot] : [])));
+        }),
+        { numRuns: 1000 },
+      );
+    });
+  }
+
+  it("gives up when some times carry an offset and others do not", () => {
+    expect(selectNewest(["2021-01-25T11:27:00", "2021-01-25T11:27:00+03:00", null], 1)).toBeNull();
+    expect(selectNewest(["2021-01-25T11:27:00", null], 1)).toEqual([0]);
   });
 });
