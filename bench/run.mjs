@@ -210,12 +210,15 @@ for (const articles of sizes) {
   console.log(`  index build                       ${rate(build.seconds).padStart(12)}   peak RSS ${build.peakMb.toFixed(0)} MB   (${build.seconds.toFixed(1)} s)`);
   const bare = timeProcess(process.execPath, ["-e", "0"], { rounds: 10 });
   const search = timeProcess(process.execPath, [newsctl, "search", WORD, "--db", db, "--count"], { rounds: 10, keepOutput: true, okStatuses: [1] });
-  // Ranked, the ten best: every match is weighed, so this grows with how common the word is.
+  // The ten best, and the ten newest: every match is scored (from occurrence lists) or dated,
+  // so these grow with how common the word is; only the ten are read.
   const ranked = timeProcess(process.execPath, [newsctl, "search", WORD, "--db", db, "--limit", "10"], { rounds: 5, okStatuses: [1] });
+  const newest = timeProcess(process.execPath, [newsctl, "search", WORD, "--db", db, "--limit", "10", "--sort", "date"], { rounds: 5, okStatuses: [1] });
   const rare = timeProcess(process.execPath, [newsctl, "search", RARE_WORD, "--db", db, "--limit", "10"], { rounds: 5, okStatuses: [1] });
   console.log(`  node -e 0                         ${(bare.seconds * 1000).toFixed(0).padStart(8)} ms`);
   console.log(`  search ${WORD} --db --count        ${(search.seconds * 1000).toFixed(0).padStart(8)} ms   ${(search.seconds / bare.seconds).toFixed(2)}x a bare Node start (${search.output.trim()} matches)`);
   console.log(`  search ${WORD} --db --limit 10     ${(ranked.seconds * 1000).toFixed(0).padStart(8)} ms   ${(ranked.seconds / bare.seconds).toFixed(2)}x a bare Node start (ranked)`);
+  console.log(`  search ${WORD} --db --sort date --limit 10 ${(newest.seconds * 1000).toFixed(0).padStart(4)} ms   ${(newest.seconds / bare.seconds).toFixed(2)}x a bare Node start (newest)`);
   console.log(`  search ${RARE_WORD} --db --limit 10   ${(rare.seconds * 1000).toFixed(0).padStart(8)} ms   ${(rare.seconds / bare.seconds).toFixed(2)}x a bare Node start (a rare phrase, ranked)`);
   if (hasRipgrep) {
     const rg = timeProcess("rg", ["-c", WORD, directory], { rounds: 3, okStatuses: [1] });
