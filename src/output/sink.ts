@@ -26,15 +26,36 @@ export class TextSink {
     return this.size >= BLOCK_CHARS ? this.flush() : undefined;
   }
 
-  /** Hands queued text to the stream; waits if the stream asks for it. */
+  /** Hands queued text to the stream, as UTF-8 bytes; waits if the stream asks for it. */
   flush(): Promise<void> | undefined {
     if (this.size === 0) return undefined;
-    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join("");
+    const bytes = toUtf8(this.parts, this.size);
     this.parts = [];
     this.size = 0;
-    if (this.stream.write(text)) return undefined;
+    if (this.stream.write(bytes)) return undefined;
     return waitForDrain(this.stream);
   }
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The parts as one block of UTF-8. Encoding each part into one buffer is about twice as quick
+ * as Node's own conversion of a joined string (which measures the bytes first, then encodes),
+ * and output is mostly this. A part that ends inside a surrogate pair is joined with the rest
+ * first, so that the pair is encoded whole.
+ */
+function toUtf8(parts: readonly string[], length: number): Buffer {
+  // A UTF-16 code unit takes at most three bytes of UTF-8.
+  const bytes = Buffer.allocUnsafe(length * 3);
+  let written = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const last = parts[i]!.charCodeAt(parts[i]!.length - 1);
+    const part = last >= 0xd800 && last <= 0xdbff ? parts.slice(i).join("") : parts[i]!;
+    written += encoder.encodeInto(part, bytes.subarray(written)).written;
+    if (part.length !== parts[i]!.length) break;
+  }
+  return bytes.subarray(0, written);
 }
 
 /** Resolves when the stream can take more, or has closed; leaves no listener behind. */

@@ -170,3 +170,38 @@ describe("round trips through strict readers", () => {
     );
   });
 });
+
+describe("the text sink's bytes", () => {
+  /** What a sink hands its stream for these writes, as one buffer. */
+  async function bytesOf(parts: readonly string[]): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(Buffer.from(chunk));
+        done();
+      },
+    });
+    const sink = new TextSink(stream);
+    for (const part of parts) await sink.write(part);
+    await sink.flush();
+    return Buffer.concat(chunks);
+  }
+
+  it("are the UTF-8 of the text written, whatever the pieces (pairs split between writes, lone surrogates, long texts)", async () => {
+    const piece = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.constantFrom("\uD83D", "\uDE00", "😀", "نصّ عربي", "x".repeat(70_000)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 12 }), async (parts) => {
+        expect((await bytesOf(parts)).equals(Buffer.from(parts.join(""), "utf8"))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keep a surrogate pair whole when a write ends between its halves", async () => {
+    expect((await bytesOf(["a\uD83D", "\uDE00b"])).toString("utf8")).toBe("a😀b");
+  });
+});
