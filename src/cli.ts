@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError } from "./commands/commander.js";
 import type { ReadingContext } from "./commands/read-records.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";

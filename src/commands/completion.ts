@@ -1,7 +1,7 @@
 // `newsctl completion bash|zsh|fish`: a completion script for the shell, made from the commands
 // as they are declared.
 
-import { Argument, type Command } from "commander";
+import { Argument, type Command } from "./commander.js";
 import { EXIT_SUCCESS } from "../errors.js";
 import { completionScript, SHELLS, type CompletionCommand, type Shell } from "../output/completion.js";
 import type { ReadingContext } from "./read-records.js";

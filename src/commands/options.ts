@@ -2,7 +2,7 @@
 // a value that cannot be used is a usage error that says which option and what it takes.
 
 import { availableParallelism } from "node:os";
-import { type Command, Option } from "commander";
+import { type Command, Option } from "./commander.js";
 import { parseTimeBound, type RecordFilter } from "../core/filters.js";
 import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
 import { UsageError } from "../errors.js";

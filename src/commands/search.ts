@@ -3,7 +3,7 @@
 // The reader of dumps and the writers are loaded only when the run uses them, so that
 // `search --db --count` starts nearly as fast as Node itself.
 
-import { Option, type Command } from "commander";
+import { Option, type Command } from "./commander.js";
 import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "../core/query.js";
 import { type ArticleRecord, RECORD_FIELDS } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";

@@ -3,7 +3,8 @@
 // per transaction, so a process killed at any moment leaves a consistent database that a rerun
 // completes; a database made by another newsctl format is recognised and explained.
 
-import Database from "better-sqlite3";
+import { createRequire } from "node:module";
+import type BetterSqlite3 from "better-sqlite3";
 import { toAsciiDigits } from "../core/digits.js";
 import type { RecordFilter, TimeBound } from "../core/filters.js";
 import { foldAgency, hasFilter, isWithinBounds } from "../core/filters.js";
@@ -23,6 +24,10 @@ import { NewsctlError } from "../errors.js";
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
 export const INDEX_FORMAT = 5;
+// Required rather than imported: a CommonJS package costs the ESM loader a few ms to translate,
+// and a search of the index should start about as fast as Node itself.
+const Database = createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3;
+
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
 // Up to this many articles' lengths are looked up one by one; more are found in one pass.
@@ -78,15 +83,15 @@ INSERT INTO article_stems (article_stems, rank) VALUES ('automerge', 16);
 `;
 
 export class ArticleIndex {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   private constructor(
     readonly path: string,
-    private readonly db: Database.Database,
+    private readonly db: BetterSqlite3.Database,
   ) {}
 
   /** A prepared statement, prepared once per connection. */
-  private sql(text: string): Database.Statement {
+  private sql(text: string): BetterSqlite3.Statement {
     let statement = this.statements.get(text);
     if (statement === undefined) {
       statement = this.db.prepare(text);
@@ -97,7 +102,7 @@ export class ArticleIndex {
 
   /** Opens an index; creates it when `isCreating` and the file is new. */
   static open(path: string, isCreating: boolean): ArticleIndex {
-    let db: Database.Database;
+    let db: BetterSqlite3.Database;
     try {
       db = new Database(path, { fileMustExist: !isCreating });
     } catch (error) {
