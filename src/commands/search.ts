@@ -5,7 +5,7 @@
 
 import { Option, type Command } from "./commander.js";
 import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "../core/query.js";
-import { type ArticleRecord, RECORD_FIELDS } from "../core/record.js";
+import { RECORD_FIELDS } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";
 import type { SearchHit, SearchOrder, SearchRanking } from "../core/search-ranking.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
@@ -76,13 +76,14 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
         return count > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
       }
       const { SearchRanking } = await import("../core/search-ranking.js");
-      const stats = index.searchStats(parsed, matchOptions, reading.filter);
-      ranking = new SearchRanking(parsed, matchOptions, stats);
       // With a limit, only the articles that can be among the first are read and matched.
-      let best: { records: ArticleRecord[]; matchCount: number } | null = null;
-      if (limit !== undefined) {
-        best = raw.sort === "date" ? index.newestMatches(parsed, matchOptions, reading.filter, limit) : index.bestMatches(parsed, matchOptions, reading.filter, stats, limit);
-      }
+      const { stats, best } = index.readConsistently(() => {
+        const stats = index.searchStats(parsed, matchOptions, reading.filter);
+        if (limit === undefined) return { stats, best: null };
+        const best = raw.sort === "date" ? index.newestMatches(parsed, matchOptions, reading.filter, limit) : index.bestMatches(parsed, matchOptions, reading.filter, stats, limit);
+        return { stats, best };
+      });
+      ranking = new SearchRanking(parsed, matchOptions, stats);
       if (best !== null) {
         for (const record of best.records) ranking.add(record);
         matchCount = best.matchCount;

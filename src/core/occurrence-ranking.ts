@@ -57,15 +57,23 @@ export function matchingTokens(term: QueryTerm, options: MatchOptions, lists: Oc
       else if (cachedStem(token) === term.stem) found.set(token, 1);
     }
   }
-  // The query's own word is looked up even when it is not a stem's extension of itself.
-  if (!found.has(term.token)) found.set(term.token, 2);
+  // The query's own word, when the index does not hold it, has no occurrences to count.
   return [...found].map(([token, how]) => ({ token, how }));
 }
 
 /**
+ * The articles that can be among the first `limit` by relevance: fewer than `limit` ranked
+ * above the limit-th best, and every one that ties with it (the order between those, newest,
+ * then file and line, is not known here; see selectNewest).
+ */
+export interface BestMatches {
+  better: number[];
+  tied: number[];
+}
+
+/**
  * The ids, among `matchingIds`, of the articles that can be among the first `limit` by
- * relevance: those whose (exact clauses, score) is at least the limit-th best's. Ties with it are
- * all kept, since the order between them (newest, then file and line) needs the records.
+ * relevance: those whose (exact clauses, score) is at least the limit-th best's.
  *
  * `fieldLengths` holds each matching article's field lengths in characters, in the order of
  * `matchingIds` and of SEARCH_FIELDS.
@@ -78,8 +86,8 @@ export function selectBestMatches(
   lists: OccurrenceLists,
   stats: CollectionStats,
   limit: number,
-): number[] {
-  if (limit <= 0 || matchingIds.length === 0) return [];
+): BestMatches {
+  if (limit <= 0 || matchingIds.length === 0) return { better: [], tied: [] };
   const slotOf = slotsOf(matchingIds);
 
   const positiveClauses = query.clauses.filter((clause) => !clause.isNegated);
@@ -127,8 +135,11 @@ export function selectBestMatches(
 
   const isBetter = (a: number, b: number) => exactClauses[a]! > exactClauses[b]! || (exactClauses[a] === exactClauses[b] && scores[a]! > scores[b]!);
   const last = limitThBest(matchingIds.length, limit, isBetter);
-  const chosen: number[] = [];
-  for (let slot = 0; slot < matchingIds.length; slot++) if (!isBetter(last, slot)) chosen.push(matchingIds[slot]!);
+  const chosen: BestMatches = { better: [], tied: [] };
+  for (let slot = 0; slot < matchingIds.length; slot++) {
+    if (isBetter(slot, last)) chosen.better.push(matchingIds[slot]!);
+    else if (!isBetter(last, slot)) chosen.tied.push(matchingIds[slot]!);
+  }
   return chosen;
 }
 

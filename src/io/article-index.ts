@@ -30,8 +30,9 @@ const Database = createRequire(import.meta.url)("better-sqlite3") as typeof Bett
 
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
-// Up to this many articles' lengths are looked up one by one; more are found in one pass.
-const LOOKUPS_BEFORE_SCAN = 5_000;
+// Fewer matches than this, or than a quarter of the articles, have their lengths looked up one
+// by one; more are found in one pass over all.
+const MOST_LOOKUPS = 5_000;
 
 /** What is known of an indexed file, to tell whether it changed. */
 export interface FileState {
@@ -300,10 +301,19 @@ export class ArticleIndex {
   }
 
   /**
+   * Runs `reading` on one snapshot of the index: a search that asks several questions gets
+   * answers that agree even while `newsctl index` commits.
+   */
+  readConsistently<T>(reading: () => T): T {
+    return this.db.transaction(reading).deferred();
+  }
+
+  /**
    * The matches that can be among the best `limit` by relevance, and how many match in all,
    * reading only those articles: the others are scored from the token table's occurrence lists
-   * (occurrence-ranking.ts). Null when the query has a term those lists cannot count.
-   * `lookupsBeforeScan`: see fieldLengths.
+   * (occurrence-ranking.ts); of many that tie with the limit-th, only the newest are read (their
+   * times are enough to tell). Null when the query has a term those lists cannot count.
+   * `lookupsBeforeScan`: see fieldLengths. Call it within readConsistently.
    */
   bestMatches(
     query: ParsedQuery,
@@ -311,19 +321,35 @@ export class ArticleIndex {
     filter: RecordFilter,
     stats: CollectionStats,
     limit: number,
-    lookupsBeforeScan = LOOKUPS_BEFORE_SCAN,
+    lookupsBeforeScan = Math.max(MOST_LOOKUPS, stats.articleCount / 4),
   ): { records: ArticleRecord[]; matchCount: number } | null {
     if (!canRankFromOccurrences(query)) return null;
     const { from, parameters, idColumn } = this.matchSql(query, options, filter);
     const ids = this.db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
-    const chosen = selectBestMatches(query, options, ids, this.fieldLengths(ids, lookupsBeforeScan), this.occurrenceLists(), stats, limit);
+    const { better, tied } = selectBestMatches(query, options, ids, this.fieldLengths(ids, lookupsBeforeScan), this.occurrenceLists(), stats, limit);
+    let chosen = [...better, ...tied];
+    if (tied.length > limit - better.length) {
+      const newest = selectNewest(this.publishedOf(tied), limit - better.length);
+      if (newest !== null) chosen = [...better, ...newest.map((slot) => tied[slot]!)];
+    }
+    return { records: this.recordsOf(chosen), matchCount: ids.length };
+  }
+
+  private recordsOf(ids: readonly number[]): ArticleRecord[] {
     const reading = this.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
-    return { records: chosen.map((id) => JSON.parse(reading.get(id) as string) as ArticleRecord), matchCount: ids.length };
+    return ids.map((id) => JSON.parse(reading.get(id) as string) as ArticleRecord);
+  }
+
+  /** The publication times of the articles `ids`, in their order. */
+  private publishedOf(ids: readonly number[]): (string | null)[] {
+    const reading = this.sql("SELECT published FROM articles WHERE article_id = ?").pluck();
+    return ids.map((id) => reading.get(id) as string | null);
   }
 
   /**
    * The matches that can be among the `limit` newest, and how many match in all, reading only
-   * those articles. Null when publication times are not in one order (see selectNewest).
+   * those articles. Null when the matches' publication times are not in one order (see
+   * selectNewest). Call it within readConsistently.
    */
   newestMatches(query: ParsedQuery, options: MatchOptions, filter: RecordFilter, limit: number): { records: ArticleRecord[]; matchCount: number } | null {
     const { from, parameters } = this.matchSql(query, options, filter, true);
@@ -332,8 +358,7 @@ export class ArticleIndex {
     ) as [number[], (string | null)[]];
     const chosen = selectNewest(published, limit);
     if (chosen === null) return null;
-    const reading = this.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
-    return { records: chosen.map((slot) => JSON.parse(reading.get(ids[slot]) as string) as ArticleRecord), matchCount: ids.length };
+    return { records: this.recordsOf(chosen.map((slot) => ids[slot]!)), matchCount: ids.length };
   }
 
   /**
@@ -371,17 +396,14 @@ export class ArticleIndex {
   private occurrenceLists(): OccurrenceLists {
     this.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_terms USING fts5vocab(main, 'article_tokens', 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_instances USING fts5vocab(main, 'article_tokens', 'instance');`);
-    const terms = this.sql("SELECT term FROM temp.token_terms WHERE term >= ?").pluck();
+    const terms = this.sql("SELECT term FROM temp.token_terms WHERE term >= ? AND term < ?").pluck();
     const fieldCode = `CASE col ${SEARCH_FIELDS.map((field, number) => `WHEN '${field}' THEN ${number}`).join(" ")} ELSE ${FIELD_CODES - 1} END`;
     const instances = this.sql(`SELECT json_group_array(doc * ${FIELD_CODES} + ${fieldCode}) FROM temp.token_instances WHERE term = ?`).pluck();
     return {
-      *tokensStartingWith(start: string) {
-        // Terms are in order, so those that start with `start` follow it, one after the other.
-        for (const term of terms.iterate(start) as Iterable<string>) {
-          if (!term.startsWith(start)) return;
-          yield term;
-        }
-      },
+      // Terms are in the order of their UTF-8 bytes, so those that start with `start` lie
+      // between it and `start` followed by the last code point. (The vocabulary table reads
+      // every posting of each term it passes, so the range must not go a term too far.)
+      tokensStartingWith: (start: string) => terms.all(start, `${start}\u{10FFFF}`) as string[],
       occurrences: (token: string) => JSON.parse(instances.get(token) as string) as number[],
     };
   }

@@ -38,6 +38,7 @@ export class TextSink {
 }
 
 const encoder = new TextEncoder();
+const EXACT_SIZE_ABOVE = 1 << 20;
 
 /**
  * The parts as one block of UTF-8. Encoding each part into one buffer is about twice as quick
@@ -46,8 +47,10 @@ const encoder = new TextEncoder();
  * first, so that the pair is encoded whole.
  */
 function toUtf8(parts: readonly string[], length: number): Buffer {
-  // A UTF-16 code unit takes at most three bytes of UTF-8.
-  const bytes = Buffer.allocUnsafe(length * 3);
+  // A UTF-16 code unit takes at most three bytes of UTF-8; a large block (one long write) is
+  // measured instead, so that it does not hold three times its size until written.
+  const size = length <= EXACT_SIZE_ABOVE ? length * 3 : parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+  const bytes = Buffer.allocUnsafe(size);
   let written = 0;
   for (let i = 0; i < parts.length; i++) {
     const last = parts[i]!.charCodeAt(parts[i]!.length - 1);
