@@ -23,7 +23,7 @@ import { NewsctlError } from "../errors.js";
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 // Required rather than imported: a CommonJS package costs the ESM loader a few ms to translate,
 // and a search of the index should start about as fast as Node itself.
 const Database = createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3;
@@ -72,9 +72,10 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_file ON articles(file_id);
 CREATE INDEX articles_by_place ON articles(path, line);
 CREATE INDEX articles_by_id ON articles(id);
--- Small indexes that let counts and ranking statistics skip the table, whose rows hold records.
+-- Small indexes that let counts, ranking statistics and the newest matches skip the table, whose
+-- rows hold records.
 CREATE INDEX articles_shadowed ON articles(article_id) WHERE is_shadowed = 1;
-CREATE INDEX articles_lengths ON articles(is_shadowed, ${SEARCH_FIELDS.map((field) => `length_${field}`).join(", ")});
+CREATE INDEX articles_lengths ON articles(is_shadowed, ${SEARCH_FIELDS.map((field) => `length_${field}`).join(", ")}, published);
 CREATE VIRTUAL TABLE article_tokens USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, detail='column', tokenize='ascii');
 -- Each batch adds a segment to each full-text table; merging them 16 at a time rather than 4
@@ -329,7 +330,7 @@ export class ArticleIndex {
     const { better, tied } = selectBestMatches(query, options, ids, this.fieldLengths(ids, lookupsBeforeScan), this.occurrenceLists(), stats, limit);
     let chosen = [...better, ...tied];
     if (tied.length > limit - better.length) {
-      const newest = selectNewest(this.publishedOf(tied), limit - better.length);
+      const newest = selectNewest(this.publishedOf(tied, lookupsBeforeScan), limit - better.length);
       if (newest !== null) chosen = [...better, ...newest.map((slot) => tied[slot]!)];
     }
     return { records: this.recordsOf(chosen), matchCount: ids.length };
@@ -340,10 +341,26 @@ export class ArticleIndex {
     return ids.map((id) => JSON.parse(reading.get(id) as string) as ArticleRecord);
   }
 
-  /** The publication times of the articles `ids`, in their order. */
-  private publishedOf(ids: readonly number[]): (string | null)[] {
-    const reading = this.sql("SELECT published FROM articles WHERE article_id = ?").pluck();
-    return ids.map((id) => reading.get(id) as string | null);
+  /**
+   * The publication times of the articles `ids`, in their order: fewer than `lookupsBeforeScan`
+   * are looked up one by one, more are found in one pass over the small index that holds every
+   * shown article's time.
+   */
+  private publishedOf(ids: readonly number[], lookupsBeforeScan: number): (string | null)[] {
+    if (ids.length < lookupsBeforeScan) {
+      const reading = this.sql("SELECT published FROM articles WHERE article_id = ?").pluck();
+      return ids.map((id) => reading.get(id) as string | null);
+    }
+    const [shownIds, times] = (
+      this.sql("SELECT json_group_array(article_id), json_group_array(published) FROM articles INDEXED BY articles_lengths WHERE is_shadowed = 0").raw().get() as string[]
+    ).map((array) => JSON.parse(array) as unknown[]) as [number[], (string | null)[]];
+    const slotOf = slotsOf(ids);
+    const published = new Array<string | null>(ids.length).fill(null);
+    shownIds.forEach((id, row) => {
+      const slot = slotOf(id);
+      if (slot >= 0) published[slot] = times[row]!;
+    });
+    return published;
   }
 
   /**
@@ -351,12 +368,16 @@ export class ArticleIndex {
    * those articles. Null when the matches' publication times are not in one order (see
    * selectNewest). Call it within readConsistently.
    */
-  newestMatches(query: ParsedQuery, options: MatchOptions, filter: RecordFilter, limit: number): { records: ArticleRecord[]; matchCount: number } | null {
-    const { from, parameters } = this.matchSql(query, options, filter, true);
-    const [ids, published] = (this.db.prepare(`SELECT json_group_array(a.article_id), json_group_array(a.published) FROM ${from}`).raw().get(...parameters) as string[]).map(
-      (array) => JSON.parse(array) as unknown[],
-    ) as [number[], (string | null)[]];
-    const chosen = selectNewest(published, limit);
+  newestMatches(
+    query: ParsedQuery,
+    options: MatchOptions,
+    filter: RecordFilter,
+    limit: number,
+    lookupsBeforeScan = MOST_LOOKUPS,
+  ): { records: ArticleRecord[]; matchCount: number } | null {
+    const { from, parameters, idColumn } = this.matchSql(query, options, filter);
+    const ids = this.db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
+    const chosen = selectNewest(this.publishedOf(ids, lookupsBeforeScan), limit);
     if (chosen === null) return null;
     return { records: this.recordsOf(chosen.map((slot) => ids[slot]!)), matchCount: ids.length };
   }

@@ -102,13 +102,18 @@ describe("the best matches from occurrence lists", () => {
           const stats = index.searchStats(parsed, options, chosen);
           const all = new SearchRanking(parsed, options, stats);
           for (const record of index.candidates(parsed, options, chosen)) all.add(record);
+          // Lengths and times are looked up one by one, or all read in one pass (lookupsBeforeScan).
           // --sort date: the newest, from publication times alone (phrases too).
-          const newest = index.newestMatches(parsed, options, chosen, limit)!;
+          const newest = index.readConsistently(() => index.newestMatches(parsed, options, chosen, limit, lookupsBeforeScan))!;
           const byDate = new SearchRanking(parsed, options, stats);
           for (const record of newest.records) byDate.add(record);
           expect(newest.matchCount, typed).toBe(all.matchCount);
           expect(shown(byDate.ranked("date").slice(0, limit)), typed).toEqual(shown(all.ranked("date").slice(0, limit)));
-          // Lengths looked up one by one, or all read in one pass.
+          // And no more are read than those published at least as late as the limit-th newest.
+          const allByDate = all.ranked("date");
+          const limitTh = allByDate[Math.min(limit, allByDate.length) - 1];
+          const asNew = limitTh === undefined ? 0 : allByDate.filter((hit) => comparePublished(hit.record.published, limitTh.record.published) >= 0).length;
+          expect(newest.records.length, typed).toBe(limit === 0 ? 0 : asNew);
           const best = index.readConsistently(() => index.bestMatches(parsed, options, chosen, stats, limit, lookupsBeforeScan));
           if (best === null) {
             expect(typed).toContain('"');
