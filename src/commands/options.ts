@@ -98,6 +98,16 @@ export function readSheetOptions(raw: RawOptions, format: OutputFormat): SheetOp
   return { isNeutralizingFormulas: raw.csvRaw !== true, hasBom: raw.bom === true };
 }
 
+/**
+ * The format of output printed to stdout (parse, search): the one named, else a table on a
+ * terminal and NDJSON into a pipe. Parquet, a file format, is not offered there.
+ */
+export function printedFormat(raw: RawOptions, isTerminal: boolean): Exclude<OutputFormat, FileFormat> {
+  const format = chosenFormat(raw) ?? (isTerminal ? "table" : "ndjson");
+  if (format === "parquet") throw new UsageError("Parquet is written by newsctl export -o FILE.parquet");
+  return format;
+}
+
 /** The format asked for by --format or a shorthand; undefined when none was named. */
 export function chosenFormat(raw: RawOptions): OutputFormat | undefined {
   const shorthands: OutputFormat[] = (["json", "ndjson", "csv", "tsv"] as const).filter((format) => raw[format]);

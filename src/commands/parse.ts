@@ -2,9 +2,8 @@
 // into a pipe (or the format asked for).
 
 import type { Command } from "commander";
-import { UsageError } from "../errors.js";
 import { TextSink } from "../output/sink.js";
-import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
+import { addFilterOptions, addFormatOptions, addInputOptions, OUTPUT_FORMATS, printedFormat, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
 import { RecordReader, type ReadingContext } from "./read-records.js";
 import { makeRecordWriter, pipeRecords } from "./write-records.js";
 
@@ -29,8 +28,7 @@ Examples:
 
 export async function runParse(paths: readonly string[], raw: RawOptions, context: ReadingContext): Promise<number> {
   const options = readReadingOptions(paths, raw);
-  const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
-  if (format === "parquet") throw new UsageError("Parquet is written by newsctl export -o FILE.parquet");
+  const format = printedFormat(raw, context.env.isTerminal);
   const reader = new RecordReader(options, context);
   const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw) };
   await pipeRecords(reader.records(), await makeRecordWriter(format, new TextSink(context.env.stdout), context.env, writing));

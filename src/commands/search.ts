@@ -9,12 +9,12 @@ import { RECORD_FIELDS } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";
 import type { SearchHit, SearchOrder, SearchRanking } from "../core/search-ranking.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
-import { addFilterOptions, addFormatOptions, addInputOptions, chosenFormat, OUTPUT_FORMATS, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
+import { addFilterOptions, addFormatOptions, addInputOptions, OUTPUT_FORMATS, printedFormat, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
 import type { ReadingContext } from "./read-records.js";
+import { openIndexForReading } from "./index-reading.js";
 
 // Snippets are made only for a table of results; the module loads then.
 type SnippetModule = typeof import("../core/snippet.js");
-import { openIndexForReading } from "./index-reading.js";
 
 interface SearchOptions extends RawOptions {
   db?: string;
@@ -59,8 +59,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   const reading = readReadingOptions(paths, raw);
   const limit = reading.limit;
   const matchOptions = { isStemming: raw.exact !== true };
-  const format = chosenFormat(raw) ?? (context.env.isTerminal ? "table" : "ndjson");
-  if (format === "parquet") throw new UsageError("Parquet is written by newsctl export -o FILE.parquet");
+  const format = printedFormat(raw, context.env.isTerminal);
   const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] };
   let ranking: SearchRanking;
   let readingCode = EXIT_SUCCESS;
@@ -80,7 +79,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
       const { stats, best } = index.readConsistently(() => {
         const stats = index.searchStats(parsed, matchOptions, reading.filter);
         if (limit === undefined) return { stats, best: null };
-        const best = raw.sort === "date" ? index.newestMatches(parsed, matchOptions, reading.filter, limit) : index.bestMatches(parsed, matchOptions, reading.filter, stats, limit);
+        const best = raw.sort === "date" ? index.newestMatches(parsed, matchOptions, reading.filter, stats, limit) : index.bestMatches(parsed, matchOptions, reading.filter, stats, limit);
         return { stats, best };
       });
       ranking = new SearchRanking(parsed, matchOptions, stats);

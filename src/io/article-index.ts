@@ -30,15 +30,22 @@ const Database = createRequire(import.meta.url)("better-sqlite3") as typeof Bett
 
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
-// Fewer matches than this, or than a quarter of the articles, have their lengths looked up one
-// by one; more are found in one pass over all.
+// Fewer matches than this, or than a quarter of the articles, have their lengths and times
+// looked up one by one; more are found in one pass over all (lookupsBeforeScanOf).
 const MOST_LOOKUPS = 5_000;
+const LENGTH_COLUMNS = SEARCH_FIELDS.map((field) => `length_${field}`);
 
 /** What is known of an indexed file, to tell whether it changed. */
 export interface FileState {
   size: number;
   mtimeMs: number;
   hash: string;
+}
+
+/** The first few matches of a search, read, and how many match in all. */
+export interface FirstMatches {
+  records: ArticleRecord[];
+  matchCount: number;
 }
 
 /** An article number met twice: the newer article stays. */
@@ -314,7 +321,7 @@ export class ArticleIndex {
    * reading only those articles: the others are scored from the token table's occurrence lists
    * (occurrence-ranking.ts); of many that tie with the limit-th, only the newest are read (their
    * times are enough to tell). Null when the query has a term those lists cannot count.
-   * `lookupsBeforeScan`: see fieldLengths. Call it within readConsistently.
+   * `lookupsBeforeScan`: see shownColumns. Call it within readConsistently.
    */
   bestMatches(
     query: ParsedQuery,
@@ -322,45 +329,24 @@ export class ArticleIndex {
     filter: RecordFilter,
     stats: CollectionStats,
     limit: number,
-    lookupsBeforeScan = Math.max(MOST_LOOKUPS, stats.articleCount / 4),
-  ): { records: ArticleRecord[]; matchCount: number } | null {
+    lookupsBeforeScan = lookupsBeforeScanOf(stats),
+  ): FirstMatches | null {
     if (!canRankFromOccurrences(query)) return null;
-    const { from, parameters, idColumn } = this.matchSql(query, options, filter);
-    const ids = this.db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
-    const { better, tied } = selectBestMatches(query, options, ids, this.fieldLengths(ids, lookupsBeforeScan), this.occurrenceLists(), stats, limit);
+    const ids = this.matchingIds(query, options, filter);
+    const lengths = new Int32Array(ids.length * SEARCH_FIELDS.length);
+    this.shownColumns(ids, LENGTH_COLUMNS, lookupsBeforeScan).forEach((column, field) => {
+      column.forEach((length, slot) => {
+        lengths[slot * SEARCH_FIELDS.length + field] = length as number;
+      });
+    });
+    const { better, tied } = selectBestMatches(query, options, ids, lengths, this.occurrenceLists(), stats, limit);
     let chosen = [...better, ...tied];
     if (tied.length > limit - better.length) {
-      const newest = selectNewest(this.publishedOf(tied, lookupsBeforeScan), limit - better.length);
+      const [published] = this.shownColumns(tied, ["published"], lookupsBeforeScan) as [(string | null)[]];
+      const newest = selectNewest(published, limit - better.length);
       if (newest !== null) chosen = [...better, ...newest.map((slot) => tied[slot]!)];
     }
     return { records: this.recordsOf(chosen), matchCount: ids.length };
-  }
-
-  private recordsOf(ids: readonly number[]): ArticleRecord[] {
-    const reading = this.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
-    return ids.map((id) => JSON.parse(reading.get(id) as string) as ArticleRecord);
-  }
-
-  /**
-   * The publication times of the articles `ids`, in their order: fewer than `lookupsBeforeScan`
-   * are looked up one by one, more are found in one pass over the small index that holds every
-   * shown article's time.
-   */
-  private publishedOf(ids: readonly number[], lookupsBeforeScan: number): (string | null)[] {
-    if (ids.length < lookupsBeforeScan) {
-      const reading = this.sql("SELECT published FROM articles WHERE article_id = ?").pluck();
-      return ids.map((id) => reading.get(id) as string | null);
-    }
-    const [shownIds, times] = (
-      this.sql("SELECT json_group_array(article_id), json_group_array(published) FROM articles INDEXED BY articles_lengths WHERE is_shadowed = 0").raw().get() as string[]
-    ).map((array) => JSON.parse(array) as unknown[]) as [number[], (string | null)[]];
-    const slotOf = slotsOf(ids);
-    const published = new Array<string | null>(ids.length).fill(null);
-    shownIds.forEach((id, row) => {
-      const slot = slotOf(id);
-      if (slot >= 0) published[slot] = times[row]!;
-    });
-    return published;
   }
 
   /**
@@ -372,45 +358,54 @@ export class ArticleIndex {
     query: ParsedQuery,
     options: MatchOptions,
     filter: RecordFilter,
+    stats: CollectionStats,
     limit: number,
-    lookupsBeforeScan = MOST_LOOKUPS,
-  ): { records: ArticleRecord[]; matchCount: number } | null {
-    const { from, parameters, idColumn } = this.matchSql(query, options, filter);
-    const ids = this.db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
-    const chosen = selectNewest(this.publishedOf(ids, lookupsBeforeScan), limit);
+    lookupsBeforeScan = lookupsBeforeScanOf(stats),
+  ): FirstMatches | null {
+    const ids = this.matchingIds(query, options, filter);
+    const [published] = this.shownColumns(ids, ["published"], lookupsBeforeScan) as [(string | null)[]];
+    const chosen = selectNewest(published, limit);
     if (chosen === null) return null;
     return { records: this.recordsOf(chosen.map((slot) => ids[slot]!)), matchCount: ids.length };
   }
 
+  /** The ids of the shown articles that match the query and the filter. */
+  private matchingIds(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number[] {
+    const { from, parameters, idColumn } = this.matchSql(query, options, filter);
+    return this.db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
+  }
+
+  private recordsOf(ids: readonly number[]): ArticleRecord[] {
+    const reading = this.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
+    return ids.map((id) => JSON.parse(reading.get(id) as string) as ArticleRecord);
+  }
+
   /**
-   * Field lengths of the articles `ids`, in their order and SEARCH_FIELDS'. Fewer than
-   * `lookupsBeforeScan` are looked up one by one; more are found in one pass over all.
+   * Columns of the small index `articles_lengths` for the shown articles `ids`: one array per
+   * column, in the order of `ids`. Fewer than `lookupsBeforeScan` are looked up one by one; more
+   * are found in one pass over every shown article, each column gathered by SQLite into one JSON
+   * array (a row at a time through JavaScript is much slower).
    */
-  private fieldLengths(ids: readonly number[], lookupsBeforeScan: number): Int32Array {
-    const lengths = new Int32Array(ids.length * SEARCH_FIELDS.length);
+  private shownColumns(ids: readonly number[], columns: readonly string[], lookupsBeforeScan: number): unknown[][] {
     if (ids.length < lookupsBeforeScan) {
-      const lookup = this.sql(`SELECT ${SEARCH_FIELDS.map((field) => `length_${field}`).join(", ")} FROM articles WHERE article_id = ?`).raw();
-      ids.forEach((id, slot) => {
-        lengths.set(lookup.get(id) as number[], slot * SEARCH_FIELDS.length);
-      });
-      return lengths;
+      const lookup = this.sql(`SELECT ${columns.join(", ")} FROM articles WHERE article_id = ?`).raw();
+      const rows = ids.map((id) => lookup.get(id) as unknown[]);
+      return columns.map((_, column) => rows.map((row) => row[column]));
     }
-    // Many: one pass over the small index that holds every shown article's lengths, each column
-    // gathered by SQLite into one JSON array (a row at a time through JavaScript is much slower).
-    const columns = ["article_id", ...SEARCH_FIELDS.map((field) => `length_${field}`)];
-    const arrays = this.sql(`SELECT ${columns.map((column) => `json_group_array(${column})`).join(", ")} FROM articles INDEXED BY articles_lengths WHERE is_shadowed = 0`)
+    const arrays = this.sql(`SELECT ${["article_id", ...columns].map((column) => `json_group_array(${column})`).join(", ")} FROM articles INDEXED BY articles_lengths WHERE is_shadowed = 0`)
       .raw()
       .get() as string[];
-    const [shownIds, ...fieldColumns] = arrays.map((array) => JSON.parse(array) as number[]);
+    const [shownIds, ...shown] = arrays.map((array) => JSON.parse(array) as unknown[]);
     const slotOf = slotsOf(ids);
-    shownIds!.forEach((id, row) => {
+    const values = columns.map(() => new Array<unknown>(ids.length));
+    (shownIds as number[]).forEach((id, row) => {
       const slot = slotOf(id);
       if (slot < 0) return;
-      fieldColumns.forEach((column, field) => {
-        lengths[slot * SEARCH_FIELDS.length + field] = column[row]!;
+      shown.forEach((column, number) => {
+        values[number]![slot] = column[row];
       });
     });
-    return lengths;
+    return values;
   }
 
   /** The token table's terms and occurrences, through FTS5's vocabulary tables. */
@@ -519,6 +514,11 @@ function matchingIdsSql(query: ParsedQuery, options: MatchOptions): { sql: strin
   const base = positive.length > 0 ? positive.join(" INTERSECT ") : "SELECT article_id AS id FROM articles WHERE is_shadowed = 0";
   const sql = [base, ...negated, "SELECT article_id AS id FROM articles WHERE is_shadowed = 1"].join(" EXCEPT ");
   return { sql, parameters };
+}
+
+/** How many matches are looked up one by one before one pass over all is quicker. */
+function lookupsBeforeScanOf(stats: CollectionStats): number {
+  return Math.max(MOST_LOOKUPS, stats.articleCount / 4);
 }
 
 function isSqliteError(error: unknown): boolean {
