@@ -24,8 +24,10 @@ interface IndexOptions extends RawOptions {
 }
 
 // Articles gathered before a transaction writes them: large enough that commits cost little,
-// small enough that an interrupted run loses little and memory stays flat.
-const ARTICLES_PER_TRANSACTION = 500;
+// small enough that an interrupted run loses little, memory stays flat, and the parse workers
+// (whose files this thread hands out only between transactions) do not run dry meanwhile.
+// Measured at 30,000 articles with two jobs: 500 took 8.4-8.7 s, 200 took 6.2 s.
+const ARTICLES_PER_TRANSACTION = 200;
 
 export function declareIndex(program: Command, context: ReadingContext, setExitCode: (code: number) => void): void {
   const command = program

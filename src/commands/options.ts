@@ -48,7 +48,7 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 export function addInputOptions(command: Command): Command {
   return command
     .option("--include <glob>", `which files a directory yields (a glob; without "/" it matches names at any depth)`, DEFAULT_INCLUDE)
-    .option("-j, --jobs <n>", `files parsed side by side on N worker threads (default: the number of cores, ${availableParallelism()})`)
+    .option("-j, --jobs <n>", `threads at work: N - 1 parse files side by side, one takes their records (default: the number of cores, ${availableParallelism()})`)
     .option("--tz <zone>", "time zone of the dumps' clocks (IANA name); adds the offset to published")
     .option("-q, --quiet", "do not print warnings about the dumps")
     .option("--strict", "exit with 2 when any article has a warning");

@@ -94,7 +94,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
     }
   } else {
     const [{ SearchRanking }, { RecordReader }] = await Promise.all([import("../core/search-ranking.js"), import("./read-records.js")]);
-    ranking = new SearchRanking(parsed, matchOptions);
+    ranking = new SearchRanking(parsed, matchOptions, undefined, raw.count === true);
     // The query selects records like a filter: only the warnings of matches are shown.
     const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record) }, context);
     reader.showProgressOnTerminal();

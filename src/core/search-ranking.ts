@@ -29,6 +29,7 @@ export class SearchRanking {
   private readonly stats: CollectionStats;
   private readonly termCount: number;
   private readonly hits: PendingHit[] = [];
+  private matches = 0;
   private readonly fragments: FoldedFragmentScanner;
   /** Statistics came from an index: records added are candidates, not the collection. */
   private readonly hasFixedStats: boolean;
@@ -36,11 +37,13 @@ export class SearchRanking {
   /**
    * Without `stats`, every record of the collection is to be added and the statistics are
    * gathered from them; with `stats` (an index's), only candidates need to be added.
+   * `isCounting`: only the number of matches is wanted, so none is kept (memory stays flat).
    */
   constructor(
     private readonly query: ParsedQuery,
     private readonly options: MatchOptions,
     stats?: CollectionStats,
+    private readonly isCounting = false,
   ) {
     this.termCount = positiveTerms(query).length;
     this.fragments = new FoldedFragmentScanner(queryFragments(query, options));
@@ -59,15 +62,18 @@ export class SearchRanking {
         if (termOccurs(match, term)) this.stats.documentFrequency[term]!++;
       }
     }
-    if (match.isMatch) this.hits.push({ record, match, lengths: article.lengths });
+    if (match.isMatch) {
+      this.matches++;
+      if (!this.isCounting) this.hits.push({ record, match, lengths: article.lengths });
+    }
     return match.isMatch;
   }
 
   get matchCount(): number {
-    return this.hits.length;
+    return this.matches;
   }
 
-  /** The matches, scored and in order. */
+  /** The matches, scored and in order (none when counting). */
   ranked(order: SearchOrder): SearchHit[] {
     const scored = this.hits.map((hit) => ({ ...hit, score: roundScore(scoreMatch(hit.match, hit.lengths, this.stats)) }));
     scored.sort((a, b) => {

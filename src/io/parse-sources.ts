@@ -1,9 +1,10 @@
-// Dumps to records, in input order, on one thread or several. With more than one job, files
-// are parsed by a pool of worker threads while this thread hands their records on in the order
-// the files were given; at most a few files are ahead at any time, so memory stays flat
-// whatever the number of files. Standard input, and the first file while the pool starts, are
-// parsed on this thread.
+// Dumps to records, in input order, on one thread or several. With N jobs, N - 1 worker threads
+// parse files while this thread, the N-th, takes their records (to write, match or index them)
+// in the order the files were given; at most a few files are ahead at any time, so memory stays
+// flat whatever the number of files. Standard input, and the first file while the pool starts,
+// are parsed on this thread.
 
+import { stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import type { IndexTexts } from "../core/fts-terms.js";
 import type { ParsedItem } from "../core/record.js";
@@ -29,8 +30,18 @@ export interface ParseOptions {
   isForIndex?: boolean;
 }
 
-// Files parsed ahead of the one being handed on, per worker.
+// Files let ahead of the one being handed on, per job: at least this many, or as many as make up
+// BYTES_AHEAD_PER_JOB, so that small files keep the workers as busy as large ones.
 const FILES_AHEAD_PER_JOB = 2;
+const BYTES_AHEAD_PER_JOB = 1024 * 1024;
+// A worker is sent more files (up to this many bytes) before it has finished the one in hand.
+// Sent one at a time, it would idle after each file until this thread, busy with records (an
+// index's transaction holds it for tens of milliseconds), got round to sending another: with two
+// jobs that cost a third of the throughput.
+const BYTES_QUEUED_PER_WORKER = 1024 * 1024;
+// What a file counts for at the least, so that empty files, or files whose size is unknown, are
+// let ahead a bounded number at a time too.
+const LEAST_BYTES_PER_FILE = 4096;
 const WORKER_YOUNG_GENERATION_MB = 8;
 
 export async function* parseSources(sources: AsyncIterable<DumpSource | InputError>, options: ParseOptions): AsyncGenerator<ParseEvent> {
@@ -71,11 +82,15 @@ interface Task {
   events: ParseEvent[];
   isDone: boolean;
   isStarted: boolean;
+  /** The file's size in bytes, at least LEAST_BYTES_PER_FILE (0 for what no worker reads). */
+  size: number;
 }
 
 interface PoolWorker {
   worker: Worker;
-  task?: Task;
+  /** Bytes of the files sent to it and not yet done. */
+  queuedBytes: number;
+  queuedFiles: number;
 }
 
 class ParsePool {
@@ -93,17 +108,23 @@ class ParsePool {
     let isExhausted = false;
     let nextId = 0;
     let fileTasks = 0;
-    const window = this.options.jobs * FILES_AHEAD_PER_JOB;
+    let bytesAhead = 0;
+    const { jobs } = this.options;
+    const takeTask = (task: Task) => {
+      queue.shift();
+      this.tasks.delete(task.id);
+      bytesAhead -= task.size;
+    };
     for (;;) {
       // A worker that failed stops the whole run: its file would otherwise end short, silently.
       if (this.failure) throw this.failure;
-      while (!isExhausted && queue.length < window) {
+      while (!isExhausted && (queue.length < jobs * FILES_AHEAD_PER_JOB || bytesAhead < jobs * BYTES_AHEAD_PER_JOB)) {
         const next = await iterator.next();
         if (next.done) {
           isExhausted = true;
           break;
         }
-        const task: Task = { id: nextId++, isLocal: false, events: [], isDone: false, isStarted: false };
+        const task: Task = { id: nextId++, isLocal: false, events: [], isDone: false, isStarted: false, size: 0 };
         if (next.value instanceof InputError) {
           task.events.push({ kind: "unreadable", error: next.value });
           task.isDone = true;
@@ -113,7 +134,9 @@ class ParsePool {
           // The first file is read here while the workers start; stdin is only readable here.
           task.isLocal = next.value.path === undefined || fileTasks === 1;
           if (fileTasks === 2) this.start();
+          if (next.value.path !== undefined) task.size = Math.max(LEAST_BYTES_PER_FILE, await sizeOf(next.value.path));
         }
+        bytesAhead += task.size;
         queue.push(task);
         this.tasks.set(task.id, task);
       }
@@ -121,8 +144,7 @@ class ParsePool {
       const head = queue[0];
       if (head === undefined) return;
       if (head.isLocal) {
-        queue.shift();
-        this.tasks.delete(head.id);
+        takeTask(head);
         yield* parseHere(head.source!, this.options);
         continue;
       }
@@ -131,8 +153,7 @@ class ParsePool {
         continue;
       }
       if (head.isDone) {
-        queue.shift();
-        this.tasks.delete(head.id);
+        takeTask(head);
         continue;
       }
       await new Promise<void>((resolve) => {
@@ -143,13 +164,14 @@ class ParsePool {
 
   private start(): void {
     const url = new URL("./parse-worker.js", import.meta.url);
-    for (let i = 0; i < this.options.jobs; i++) {
+    // This thread is busy too (it takes every record): it counts as one of the jobs.
+    for (let i = 1; i < this.options.jobs; i++) {
       const worker = new Worker(url, {
         workerData: { timeZone: this.options.timeZone?.name, isForIndex: this.options.isForIndex === true },
         // A worker holds one file at a time: a small young generation keeps its memory low.
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
-      const entry: PoolWorker = { worker };
+      const entry: PoolWorker = { worker, queuedBytes: 0, queuedFiles: 0 };
       worker.on("message", (reply: ParseReply) => this.receive(entry, reply));
       worker.on("error", (error) => {
         this.failure ??= error;
@@ -163,13 +185,19 @@ class ParsePool {
     }
   }
 
+  /**
+   * Sends waiting files to the worker with the fewest bytes in hand, while it holds less than
+   * BYTES_QUEUED_PER_WORKER (a worker with nothing takes a file of any size).
+   */
   private dispatch(): void {
-    for (const entry of this.workers) {
-      if (entry.task !== undefined) continue;
+    for (;;) {
+      const entry = this.workers.reduce<PoolWorker | undefined>((least, candidate) => (least === undefined || candidate.queuedBytes < least.queuedBytes ? candidate : least), undefined);
+      if (entry === undefined || (entry.queuedFiles > 0 && entry.queuedBytes >= BYTES_QUEUED_PER_WORKER)) return;
       const task = this.queue.find((candidate) => !candidate.isStarted && !candidate.isLocal && !candidate.isDone);
       if (task === undefined) return;
       task.isStarted = true;
-      entry.task = task;
+      entry.queuedFiles++;
+      entry.queuedBytes += task.size;
       entry.worker.postMessage({ task: task.id, name: task.source!.name, path: task.source!.path! } satisfies ParseTask);
     }
   }
@@ -190,9 +218,12 @@ class ParsePool {
       }
     }
     if (!("items" in reply)) {
-      if (task !== undefined) task.isDone = true;
-      entry.task = undefined;
-      this.dispatch(); // the worker is free: give it the next file now
+      if (task !== undefined) {
+        task.isDone = true;
+        entry.queuedBytes -= task.size;
+      }
+      entry.queuedFiles--;
+      this.dispatch(); // the worker has room: send it the next file now
     }
     this.wake();
   }
@@ -204,4 +235,12 @@ class ParsePool {
     await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
     this.workers = [];
   }
+}
+
+/** A file's size, to share bytes rather than files among the workers; 0 when it cannot be known. */
+async function sizeOf(path: string): Promise<number> {
+  return stat(path).then(
+    (info) => info.size,
+    () => 0,
+  );
 }

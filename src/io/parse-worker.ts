@@ -1,5 +1,5 @@
 // A worker thread of the parse pool (parse-sources.ts): parses the dumps it is sent, one at a
-// time, and posts their records back in batches as it goes.
+// time in the order sent, and posts their records back in batches as it goes.
 
 import { parentPort, workerData } from "node:worker_threads";
 import { resolveTimeZone } from "../core/time-zone.js";
@@ -22,8 +22,10 @@ const port = parentPort!;
 const { timeZone: zoneName, isForIndex } = workerData as { timeZone: string | undefined; isForIndex: boolean };
 const timeZone = zoneName === undefined ? undefined : resolveTimeZone(zoneName);
 
+// The pool sends the next file before this one is done; it waits its turn here.
+let previous = Promise.resolve();
 port.on("message", (message: ParseTask) => {
-  void parse(message);
+  previous = previous.then(() => parse(message));
 });
 
 async function parse({ task, name, path }: ParseTask): Promise<void> {

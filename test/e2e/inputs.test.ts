@@ -6,7 +6,7 @@ import { mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNewsctl, runShell, seedPath } from "../helpers/run-newsctl.js";
-import { makeTempDir, parseNdjson, removeTempDir } from "./support.js";
+import { buildDump, DAMAGED_DUMP, makeTempDir, parseNdjson, removeTempDir } from "./support.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -117,5 +117,35 @@ describe("progress on stderr", () => {
     const result = await runNewsctl(["export", "seeds", "-o", path.join(dir, "quiet.ndjson")]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
+  });
+});
+
+describe("parsing on several threads", () => {
+  it("gives the same records and warnings, in input order, whatever --jobs", { timeout: 60_000 }, async () => {
+    const root = path.join(dir, "many");
+    await mkdir(root, { recursive: true });
+    // Files of very different sizes, so that workers finish out of order; one damaged, one not
+    // text, one empty.
+    for (let file = 0; file < 14; file++) {
+      const articles = Array.from({ length: 1 + ((file * 37) % 11) * 40 }, (_, k) => ({
+        headline: `خبر رقم ${k} من الملف ${file}`,
+        agency: "تنا",
+        date: "25 Jan 2021 ساعة 11:27",
+        body: [`فقرة أولى في الخبر ${k}.`, "فقرة ثانية."],
+        number: String(file * 1000 + k),
+      }));
+      await writeFile(path.join(root, `${String(file).padStart(2, "0")}.txt`), buildDump(articles).text);
+    }
+    await writeFile(path.join(root, "05-damaged.txt"), buildDump(DAMAGED_DUMP).text);
+    await writeFile(path.join(root, "07-binary.txt"), Buffer.from([0x41, 0, 0x42, 0, 0, 0x43]));
+    await writeFile(path.join(root, "09-empty.txt"), "");
+    const [one, ...more] = await Promise.all(["1", "2", "3", "5"].map((jobs) => runNewsctl(["parse", root, "--jobs", jobs])));
+    expect(one!.code).toBe(2);
+    expect(one!.stderr).toContain("05-damaged.txt:");
+    expect(one!.stderr).toContain("07-binary.txt: not a text file");
+    const files = (parseNdjson(one!.stdout) as Array<{ file: string }>).map((record) => path.basename(record.file));
+    expect(files).toEqual([...files].sort());
+    expect(files.length).toBeGreaterThan(1500);
+    for (const result of more) expect([result.code, result.stdout, result.stderr]).toEqual([one!.code, one!.stdout, one!.stderr]);
   });
 });
