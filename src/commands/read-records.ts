@@ -79,8 +79,9 @@ export class RecordReader {
       if (emitted >= limit) return;
       if (event.kind === "done") {
         this.fileCount++;
-        if (event.source.path !== undefined) this.byteCount += await fileSize(event.source.path);
         if (this.progress !== undefined) {
+          // Bytes are counted for the progress line only.
+          if (event.source.path !== undefined) this.byteCount += await fileSize(event.source.path);
           this.showProgress();
           // Files are read with blocking reads: let the walk that counts the totals move on too.
           await new Promise((resolve) => setImmediate(resolve));
