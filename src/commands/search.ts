@@ -7,10 +7,11 @@ import { Option, type Command } from "./commander.js";
 import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "../core/query.js";
 import { RECORD_FIELDS } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";
-import type { SearchHit, SearchOrder, SearchRanking } from "../core/search-ranking.js";
-import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
+import type { ArticleRecord } from "../core/record.js";
+import type { RankedPlace, SearchHit, SearchOrder } from "../core/search-ranking.js";
+import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, NewsctlError, UsageError } from "../errors.js";
 import { addFilterOptions, addFormatOptions, addInputOptions, OUTPUT_FORMATS, printedFormat, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
-import type { ReadingContext } from "./read-records.js";
+import type { ReadingContext, ReadingOptions } from "./read-records.js";
 import { openIndexForReading } from "./index-reading.js";
 
 // Snippets are made only for a table of results; the module loads then.
@@ -61,10 +62,10 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   const matchOptions = { isStemming: raw.exact !== true };
   const format = printedFormat(raw, context.env.isTerminal);
   const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] };
-  let ranking: SearchRanking;
+  const order = raw.sort ?? "relevance";
+  let hits: SearchHit[] = [];
+  let matchCount: number;
   let readingCode = EXIT_SUCCESS;
-  // How many match, when not every match was handed to the ranking.
-  let matchCount: number | undefined;
   if (raw.db !== undefined) {
     const index = await openIndexForReading(raw.db, paths, raw);
     try {
@@ -82,33 +83,36 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
         const best = raw.sort === "date" ? index.newestMatches(parsed, matchOptions, reading.filter, stats, limit) : index.bestMatches(parsed, matchOptions, reading.filter, stats, limit);
         return { stats, best };
       });
-      ranking = new SearchRanking(parsed, matchOptions, stats);
-      if (best !== null) {
-        for (const record of best.records) ranking.add(record);
-        matchCount = best.matchCount;
-      } else {
-        for (const record of index.candidates(parsed, matchOptions, reading.filter)) ranking.add(record);
-      }
+      const ranking = new SearchRanking(parsed, matchOptions, stats);
+      for (const record of best?.records ?? index.candidates(parsed, matchOptions, reading.filter)) ranking.add(record);
+      hits = ranking.ranked(order).slice(0, limit ?? Infinity);
+      matchCount = best?.matchCount ?? ranking.matchCount;
     } finally {
       index.close();
     }
   } else {
     const [{ SearchRanking }, { RecordReader }] = await Promise.all([import("../core/search-ranking.js"), import("./read-records.js")]);
-    ranking = new SearchRanking(parsed, matchOptions, undefined, raw.count === true);
+    // With --limit over named files, the ranking keeps only where each match is, and the few
+    // records shown are read again: memory does not grow with the number of matches.
+    const isReadingAgain = limit !== undefined && paths.length > 0 && !paths.includes("-");
+    const ranking = new SearchRanking(parsed, matchOptions, undefined, raw.count === true ? "nothing" : isReadingAgain ? "places" : "records");
     // The query selects records like a filter: only the warnings of matches are shown.
     const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record) }, context);
     reader.showProgressOnTerminal();
     for await (const _match of reader.records());
     reader.endProgress();
     readingCode = reader.exitCode();
+    matchCount = ranking.matchCount;
+    if (raw.count !== true) {
+      hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(order).slice(0, limit), reading, context) : ranking.ranked(order).slice(0, limit ?? Infinity);
+    }
   }
 
   const { TextSink } = await import("../output/sink.js");
   const sink = new TextSink(context.env.stdout);
   if (raw.count === true) {
-    await sink.write(`${ranking.matchCount}\n`);
+    await sink.write(`${matchCount}\n`);
   } else {
-    const hits = ranking.ranked(raw.sort ?? "relevance").slice(0, limit ?? Infinity);
     if (format === "table" && writing.fields === undefined) {
       const [{ formatSearchHit }, snippets] = await Promise.all([import("../output/search-results.js"), import("../core/snippet.js")]);
       const terms = positiveTerms(parsed);
@@ -127,7 +131,28 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   }
   await sink.flush();
   if (readingCode !== EXIT_SUCCESS) return readingCode;
-  return (matchCount ?? ranking.matchCount) > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
+  return matchCount > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
+}
+
+/**
+ * The records at the places a search ranked first, read again from their files (warnings were
+ * shown the first time). An article no longer there as it was is an error, not a silent gap.
+ */
+async function readShownAgain(places: readonly RankedPlace[], reading: ReadingOptions, context: ReadingContext): Promise<SearchHit[]> {
+  const { RecordReader } = await import("./read-records.js");
+  const keyOf = (file: string, line: number) => `${line}:${file}`;
+  const wanted = new Set(places.map((place) => keyOf(place.file, place.line)));
+  const records = new Map<string, ArticleRecord>();
+  const files = [...new Set(places.map((place) => place.file))];
+  const reader = new RecordReader({ ...reading, paths: files, limit: undefined, isQuiet: true, isStrict: false, select: (record) => wanted.has(keyOf(record.file, record.line)) }, context);
+  for await (const record of reader.records()) records.set(keyOf(record.file, record.line), record);
+  return places.map((place) => {
+    const record = records.get(keyOf(place.file, place.line));
+    if (record === undefined || record.id !== place.id || record.published !== place.published) {
+      throw new NewsctlError(`${place.file}:${place.line}: the article changed while the search read it`, undefined, "search again");
+    }
+    return { record, score: place.score, match: place.match };
+  });
 }
 
 function readQuery(query: string): ParsedQuery {

@@ -19,8 +19,31 @@ export interface SearchHit {
   match: ArticleMatch;
 }
 
+/** Where a match is, and its score: what is left of a hit when records are not kept. */
+export interface RankedPlace {
+  file: string;
+  line: number;
+  /** To tell that the article there is still the one that was ranked. */
+  id: string | null;
+  published: string | null;
+  score: number;
+  match: ArticleMatch;
+}
+
+/**
+ * What a ranking keeps of each match: the records (to print them), only their places (the
+ * records are read again afterwards, so that memory does not grow with the matches), or
+ * nothing (only the number of matches is wanted).
+ */
+export type KeptOfMatches = "records" | "places" | "nothing";
+
 interface PendingHit {
-  record: ArticleRecord;
+  /** null when only places are kept. */
+  record: ArticleRecord | null;
+  file: string;
+  line: number;
+  id: string | null;
+  published: string | null;
   match: ArticleMatch;
   lengths: Record<SearchField, number>;
 }
@@ -37,13 +60,12 @@ export class SearchRanking {
   /**
    * Without `stats`, every record of the collection is to be added and the statistics are
    * gathered from them; with `stats` (an index's), only candidates need to be added.
-   * `isCounting`: only the number of matches is wanted, so none is kept (memory stays flat).
    */
   constructor(
     private readonly query: ParsedQuery,
     private readonly options: MatchOptions,
     stats?: CollectionStats,
-    private readonly isCounting = false,
+    private readonly kept: KeptOfMatches = "records",
   ) {
     this.termCount = positiveTerms(query).length;
     this.fragments = new FoldedFragmentScanner(queryFragments(query, options));
@@ -64,7 +86,10 @@ export class SearchRanking {
     }
     if (match.isMatch) {
       this.matches++;
-      if (!this.isCounting) this.hits.push({ record, match, lengths: article.lengths });
+      if (this.kept !== "nothing") {
+        const { file, line, id, published } = record;
+        this.hits.push({ record: this.kept === "records" ? record : null, file, line, id, published, match, lengths: article.lengths });
+      }
     }
     return match.isMatch;
   }
@@ -73,21 +98,31 @@ export class SearchRanking {
     return this.matches;
   }
 
-  /** The matches, scored and in order (none when counting). */
+  /** The matches, scored and in order (none when nothing is kept); needs the records kept. */
   ranked(order: SearchOrder): SearchHit[] {
+    if (this.kept !== "records") throw new Error("the ranking kept no records");
+    return this.inOrder(order).map(({ record, score, match }) => ({ record: record!, score, match }));
+  }
+
+  /** The matches' places and scores, in order. */
+  rankedPlaces(order: SearchOrder): RankedPlace[] {
+    return this.inOrder(order).map(({ file, line, id, published, score, match }) => ({ file, line, id, published, score, match }));
+  }
+
+  private inOrder(order: SearchOrder): (PendingHit & { score: number })[] {
     const scored = this.hits.map((hit) => ({ ...hit, score: roundScore(scoreMatch(hit.match, hit.lengths, this.stats)) }));
     scored.sort((a, b) => {
       if (order === "relevance") {
         if (a.match.exactClauses !== b.match.exactClauses) return b.match.exactClauses - a.match.exactClauses;
         if (a.score !== b.score) return b.score - a.score;
       }
-      const byDate = compareNewestFirst(a.record.published, b.record.published);
+      const byDate = compareNewestFirst(a.published, b.published);
       if (byDate !== 0) return byDate;
       // Then where they come from, which a scan and an index know alike.
-      if (a.record.file !== b.record.file) return a.record.file < b.record.file ? -1 : 1;
-      return a.record.line - b.record.line;
+      if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+      return a.line - b.line;
     });
-    return scored.map(({ record, score, match }) => ({ record, score, match }));
+    return scored;
   }
 }
 

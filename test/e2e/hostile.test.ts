@@ -291,4 +291,12 @@ describe("a large input: signals, slow readers, counting", () => {
     // Every article matches: keeping them (40 MB of text) measured 197 MB; counting, 122 MB.
     expect(counted.peakMb).toBeLessThan(160);
   });
+
+  it("search --limit over dumps keeps where the matches are, not the matches", { timeout: 60_000 }, async () => {
+    const limited = await runMeasured(["search", "احياء", big, "--limit", "3", "--jobs", "1"]);
+    expect(limited.code).toBe(0);
+    expect(parseNdjson(limited.stdout)).toHaveLength(3);
+    // Keeping every match measured 198 MB; keeping their places, 144 MB.
+    expect(limited.peakMb).toBeLessThan(170);
+  });
 });

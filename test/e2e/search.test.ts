@@ -1,6 +1,7 @@
 // `newsctl search` from the command line: every case of search.md's table, the query language,
 // ranking, formats, --count, filters and the exit codes of cli.md.
 
+import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runNewsctl } from "../helpers/run-newsctl.js";
 import { buildDump, ESC, expectValidRecords, makeTempDir, parseNdjson, removeTempDir, writeDump, type ArticleText } from "./support.js";
@@ -128,6 +129,34 @@ describe("ranking and output", () => {
     expect(result.stdout).toContain("1. الاقتصاد العالمي يتعافى");
     expect(result.stdout).toContain("واس · 2021-01-02 10:00 · رقم 11");
     expect(result.stdout).not.toContain(ESC);
+  });
+});
+
+describe("--limit over dumps", () => {
+  it("prints the first N of the whole ranking, read again from their files, each warning shown once", async () => {
+    const folder = `${dir}/limited`;
+    await mkdir(folder);
+    const files: string[] = [];
+    for (let k = 0; k < 6; k++) {
+      const articles = Array.from({ length: 8 }, (_, n) =>
+        article(n % 3 === 0 ? "نار نار في الغابة" : n % 3 === 1 ? "اندلعت نار" : "لا شيء هنا", { number: String(k * 100 + n), date: `2021-0${1 + ((k + n) % 9)}-0${1 + (n % 9)} 10:00` }),
+      );
+      // An article without its number line, among the matches.
+      if (k === 4) delete articles[3]!.number;
+      files.push(await writeDump(folder, `${k}.txt`, buildDump(articles).text));
+    }
+    for (const sort of ["relevance", "date"]) {
+      const whole = await runNewsctl(["search", "نار", folder, "--sort", sort]);
+      expect(whole.stderr.match(/missing-number/g)).toHaveLength(1);
+      for (const limit of ["1", "5", "30", "100"]) {
+        const limited = await runNewsctl(["search", "نار", folder, "--sort", sort, "--limit", limit]);
+        const expected = whole.stdout.split("\n").slice(0, Number(limit)).filter((line) => line !== "");
+        expect([limited.code, limited.stdout], `${sort} ${limit}`).toEqual([0, expected.join("\n") + "\n"]);
+        // The warning of a match is shown when it is read, not again when it is shown.
+        expect(limited.stderr).toBe(whole.stderr);
+      }
+    }
+    expect(files).toHaveLength(6);
   });
 });
 

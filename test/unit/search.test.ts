@@ -7,7 +7,7 @@ import { AnalyzedArticle, matchArticle, positiveTerms } from "../../src/core/sea
 import { SearchRanking } from "../../src/core/search-ranking.js";
 import { findMatchRanges, makeSnippet } from "../../src/core/snippet.js";
 
-type Fields = Partial<Pick<ArticleRecord, "id" | "headline" | "subheadline" | "lead" | "agency" | "published" | "body">>;
+type Fields = Partial<Pick<ArticleRecord, "id" | "headline" | "subheadline" | "lead" | "agency" | "published" | "body" | "file" | "line">>;
 
 function article(fields: Fields): ArticleRecord {
   return {
@@ -266,6 +266,23 @@ describe("ranking", () => {
       article({ id: "none", body: "لا شيء هنا", published: "2023-01-01T00:00:00" }),
     ];
     expect(rankedIds("زلزال", records, "date")).toEqual(["2022", "2021", "2020", "null"]);
+  });
+
+  it("keeping only places orders and scores the matches as keeping records does; keeping nothing still counts them", () => {
+    const records = ["زلزال زلزال", "زلزال", "وقع زلزال خفيف", "لا شيء هنا", "والزلزال", "زلزال قوي"].flatMap((headline, k) => [
+      article({ id: String(k), headline, body: k % 2 === 0 ? "زلزال" : "هدوء", published: k === 3 ? null : `2021-0${1 + (k % 3)}-01T00:00:00`, file: `f${k % 2}.txt`, line: 10 - k }),
+      article({ id: `${k}b`, headline, body: "هدوء", published: "2021-01-01T00:00:00", file: "f0.txt", line: 20 + k }),
+    ]);
+    for (const order of ["relevance", "date"] as const) {
+      const kept = { records: new SearchRanking(parseQuery("زلزال"), STEMMING), places: new SearchRanking(parseQuery("زلزال"), STEMMING, undefined, "places"), nothing: new SearchRanking(parseQuery("زلزال"), STEMMING, undefined, "nothing") };
+      for (const record of records) for (const ranking of Object.values(kept)) ranking.add(record);
+      const full = kept.records.ranked(order);
+      expect(full.length).toBeGreaterThan(6);
+      expect(kept.places.rankedPlaces(order)).toEqual(full.map((hit) => ({ file: hit.record.file, line: hit.record.line, id: hit.record.id, published: hit.record.published, score: hit.score, match: hit.match })));
+      expect([kept.places.matchCount, kept.nothing.matchCount]).toEqual([full.length, full.length]);
+      expect(kept.nothing.rankedPlaces(order)).toEqual([]);
+      expect(() => kept.places.ranked(order)).toThrow();
+    }
   });
 });
 
