@@ -139,20 +139,15 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
  * shown the first time). An article no longer there as it was is an error, not a silent gap.
  */
 async function readShownAgain(places: readonly RankedPlace[], reading: ReadingOptions, context: ReadingContext): Promise<SearchHit[]> {
-  const { RecordReader } = await import("./read-records.js");
-  const keyOf = (file: string, line: number) => `${line}:${file}`;
-  const wanted = new Set(places.map((place) => keyOf(place.file, place.line)));
-  const records = new Map<string, ArticleRecord>();
+  const [{ RecordReader }, { hitsAtPlaces, placeKey }] = await Promise.all([import("./read-records.js"), import("../core/search-ranking.js")]);
+  const wanted = new Set(places.map((place) => placeKey(place.file, place.line)));
   const files = [...new Set(places.map((place) => place.file))];
-  const reader = new RecordReader({ ...reading, paths: files, limit: undefined, isQuiet: true, isStrict: false, select: (record) => wanted.has(keyOf(record.file, record.line)) }, context);
-  for await (const record of reader.records()) records.set(keyOf(record.file, record.line), record);
-  return places.map((place) => {
-    const record = records.get(keyOf(place.file, place.line));
-    if (record === undefined || record.id !== place.id || record.published !== place.published) {
-      throw new NewsctlError(`${place.file}:${place.line}: the article changed while the search read it`, undefined, "search again");
-    }
-    return { record, score: place.score, match: place.match };
-  });
+  const reader = new RecordReader({ ...reading, paths: files, limit: undefined, isQuiet: true, isStrict: false, select: (record) => wanted.has(placeKey(record.file, record.line)) }, context);
+  const records: ArticleRecord[] = [];
+  for await (const record of reader.records()) records.push(record);
+  const found = hitsAtPlaces(places, records);
+  if ("changed" in found) throw new NewsctlError(`${found.changed.file}:${found.changed.line}: the article changed while the search read it`, undefined, "search again");
+  return found.hits;
 }
 
 function readQuery(query: string): ParsedQuery {

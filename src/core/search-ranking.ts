@@ -126,6 +126,26 @@ export class SearchRanking {
   }
 }
 
+/** A key for an article's place: its file and first line. */
+export function placeKey(file: string, line: number): string {
+  return `${line}:${file}`;
+}
+
+/**
+ * The hits at ranked places, from the records read again there, in the places' order; or the
+ * first place whose article is gone or is another one (another number or date) by now.
+ */
+export function hitsAtPlaces(places: readonly RankedPlace[], records: readonly ArticleRecord[]): { hits: SearchHit[] } | { changed: RankedPlace } {
+  const byPlace = new Map(records.map((record) => [placeKey(record.file, record.line), record]));
+  const hits: SearchHit[] = [];
+  for (const place of places) {
+    const record = byPlace.get(placeKey(place.file, place.line));
+    if (record === undefined || record.id !== place.id || record.published !== place.published) return { changed: place };
+    hits.push({ record, score: place.score, match: place.match });
+  }
+  return { hits };
+}
+
 /** Newest first; articles without a date last. */
 function compareNewestFirst(a: string | null, b: string | null): number {
   return comparePublished(b, a);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "../../src/core/query.js";
 import type { ArticleRecord } from "../../src/core/record.js";
 import { AnalyzedArticle, matchArticle, positiveTerms } from "../../src/core/search-match.js";
-import { SearchRanking } from "../../src/core/search-ranking.js";
+import { hitsAtPlaces, SearchRanking } from "../../src/core/search-ranking.js";
 import { findMatchRanges, makeSnippet } from "../../src/core/snippet.js";
 
 type Fields = Partial<Pick<ArticleRecord, "id" | "headline" | "subheadline" | "lead" | "agency" | "published" | "body" | "file" | "line">>;
@@ -283,6 +283,32 @@ describe("ranking", () => {
       expect(kept.nothing.rankedPlaces(order)).toEqual([]);
       expect(() => kept.places.ranked(order)).toThrow();
     }
+  });
+});
+
+describe("hitsAtPlaces: the records read again at ranked places", () => {
+  const records = [
+    article({ id: "1", headline: "زلزال", published: "2021-01-01T00:00:00", file: "a.txt", line: 1 }),
+    article({ id: "2", body: "زلزال قوي", published: null, file: "a.txt", line: 9 }),
+    article({ id: null, body: "زلزال", published: "2021-02-01T00:00:00", file: "b.txt", line: 1 }),
+  ];
+  const ranking = new SearchRanking(parseQuery("زلزال"), STEMMING, undefined, "places");
+  for (const record of records) ranking.add(record);
+  const places = ranking.rankedPlaces("relevance");
+
+  it("gives the hits in the ranking's order, with its scores, whatever order the records come in", () => {
+    const found = hitsAtPlaces(places, [...records].reverse());
+    expect("hits" in found && found.hits.map((hit) => [hit.record.id, hit.record.file, hit.score])).toEqual(places.map((place) => [place.id, place.file, place.score]));
+  });
+
+  it("names the first place whose article is gone, or has another number or date", () => {
+    const [first, second] = [places[0]!, places[1]!];
+    const without = (place: typeof first) => records.filter((record) => record.file !== place.file || record.line !== place.line);
+    expect(hitsAtPlaces(places, without(second))).toEqual({ changed: second });
+    const other = records.map((record) => (record.file === first.file && record.line === first.line ? { ...record, id: "99" } : record));
+    expect(hitsAtPlaces(places, other)).toEqual({ changed: first });
+    const redated = records.map((record) => (record.file === second.file && record.line === second.line ? { ...record, published: "2030-01-01T00:00:00" } : record));
+    expect(hitsAtPlaces(places, redated)).toEqual({ changed: second });
   });
 });
 
