@@ -25,7 +25,7 @@ export interface ReadingOptions {
   isQuiet: boolean;
   /** Problems make the exit code 2. */
   isStrict: boolean;
-  /** Worker threads that parse files side by side (1: parse on this thread). */
+  /** Threads at work: N - 1 workers parse files, this thread takes their records (1: all here). */
   jobs: number;
   /** A last say on each record the filters kept (a search's query); called once per record. */
   select?: ((record: ArticleRecord) => boolean) | undefined;

@@ -3,6 +3,7 @@
 // The reader of dumps and the writers are loaded only when the run uses them, so that
 // `search --db --count` starts nearly as fast as Node itself.
 
+import { statSync } from "node:fs";
 import { Option, type Command } from "./commander.js";
 import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "../core/query.js";
 import { RECORD_FIELDS } from "../core/record.js";
@@ -91,13 +92,24 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
       index.close();
     }
   } else {
-    const [{ SearchRanking }, { RecordReader }] = await Promise.all([import("../core/search-ranking.js"), import("./read-records.js")]);
-    // With --limit over named files, the ranking keeps only where each match is, and the few
-    // records shown are read again: memory does not grow with the number of matches.
-    const isReadingAgain = limit !== undefined && paths.length > 0 && !paths.includes("-");
+    const [{ SearchRanking }, { RecordReader }, { STDIN_NAME }] = await Promise.all([import("../core/search-ranking.js"), import("./read-records.js"), import("../io/inputs.js")]);
+    // With --limit, the ranking keeps only where each match is, and the few records shown are
+    // read again: memory does not grow with the number of matches. Records from what cannot be
+    // read twice (standard input, a pipe) are kept.
+    const isReadingAgain = limit !== undefined;
     const ranking = new SearchRanking(parsed, matchOptions, undefined, raw.count === true ? "nothing" : isReadingAgain ? "places" : "records");
+    const isRegularFile = new Map<string, boolean>();
+    const isKept = (record: ArticleRecord) => {
+      if (!isReadingAgain) return true;
+      let isRegular = isRegularFile.get(record.file);
+      if (isRegular === undefined) {
+        isRegular = record.file !== STDIN_NAME && isRegularFileNow(record.file);
+        isRegularFile.set(record.file, isRegular);
+      }
+      return !isRegular;
+    };
     // The query selects records like a filter: only the warnings of matches are shown.
-    const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record) }, context);
+    const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record, isKept(record)) }, context);
     reader.showProgressOnTerminal();
     for await (const _match of reader.records());
     reader.endProgress();
@@ -140,14 +152,27 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
  */
 async function readShownAgain(places: readonly RankedPlace[], reading: ReadingOptions, context: ReadingContext): Promise<SearchHit[]> {
   const [{ RecordReader }, { hitsAtPlaces, placeKey }] = await Promise.all([import("./read-records.js"), import("../core/search-ranking.js")]);
-  const wanted = new Set(places.map((place) => placeKey(place.file, place.line)));
-  const files = [...new Set(places.map((place) => place.file))];
-  const reader = new RecordReader({ ...reading, paths: files, limit: undefined, isQuiet: true, isStrict: false, select: (record) => wanted.has(placeKey(record.file, record.line)) }, context);
+  const unread = places.filter((place) => place.record === null);
+  const wanted = new Set(unread.map((place) => placeKey(place.file, place.line)));
+  const files = [...new Set(unread.map((place) => place.file))];
   const records: ArticleRecord[] = [];
-  for await (const record of reader.records()) records.push(record);
+  // Without files to read, the reader would read standard input.
+  if (files.length > 0) {
+    const reader = new RecordReader({ ...reading, paths: files, limit: undefined, isQuiet: true, isStrict: false, select: (record) => wanted.has(placeKey(record.file, record.line)) }, context);
+    for await (const record of reader.records()) records.push(record);
+  }
   const found = hitsAtPlaces(places, records);
   if ("changed" in found) throw new NewsctlError(`${found.changed.file}:${found.changed.line}: the article changed while the search read it`, undefined, "search again");
   return found.hits;
+}
+
+/** A regular file can be read again; a pipe, a FIFO or a terminal cannot. */
+function isRegularFileNow(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function readQuery(query: string): ParsedQuery {

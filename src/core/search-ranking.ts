@@ -21,6 +21,8 @@ export interface SearchHit {
 
 /** Where a match is, and its score: what is left of a hit when records are not kept. */
 export interface RankedPlace {
+  /** The record, when it was kept after all (one that cannot be read again). */
+  record: ArticleRecord | null;
   file: string;
   line: number;
   /** To tell that the article there is still the one that was ranked. */
@@ -73,8 +75,11 @@ export class SearchRanking {
     this.stats = stats ?? emptyStats(this.termCount);
   }
 
-  /** Looks at one record; returns whether it matches. */
-  add(record: ArticleRecord): boolean {
+  /**
+   * Looks at one record; returns whether it matches. `isRecordKept`: keep this match's record
+   * even when only places are kept (it comes from a file that cannot be read again).
+   */
+  add(record: ArticleRecord, isRecordKept = this.kept === "records"): boolean {
     const article = new AnalyzedArticle(record, this.fragments);
     const match = matchArticle(this.query, article, this.options);
     if (!this.hasFixedStats) {
@@ -88,7 +93,7 @@ export class SearchRanking {
       this.matches++;
       if (this.kept !== "nothing") {
         const { file, line, id, published } = record;
-        this.hits.push({ record: this.kept === "records" ? record : null, file, line, id, published, match, lengths: article.lengths });
+        this.hits.push({ record: isRecordKept ? record : null, file, line, id, published, match, lengths: article.lengths });
       }
     }
     return match.isMatch;
@@ -106,7 +111,7 @@ export class SearchRanking {
 
   /** The matches' places and scores, in order. */
   rankedPlaces(order: SearchOrder): RankedPlace[] {
-    return this.inOrder(order).map(({ file, line, id, published, score, match }) => ({ file, line, id, published, score, match }));
+    return this.inOrder(order).map(({ record, file, line, id, published, score, match }) => ({ record, file, line, id, published, score, match }));
   }
 
   private inOrder(order: SearchOrder): (PendingHit & { score: number })[] {
@@ -132,14 +137,15 @@ export function placeKey(file: string, line: number): string {
 }
 
 /**
- * The hits at ranked places, from the records read again there, in the places' order; or the
- * first place whose article is gone or is another one (another number or date) by now.
+ * The hits at ranked places, in the places' order: their kept records, or the records read
+ * again there; or the first place whose article is gone or is another one (another number or
+ * date) by now.
  */
 export function hitsAtPlaces(places: readonly RankedPlace[], records: readonly ArticleRecord[]): { hits: SearchHit[] } | { changed: RankedPlace } {
   const byPlace = new Map(records.map((record) => [placeKey(record.file, record.line), record]));
   const hits: SearchHit[] = [];
   for (const place of places) {
-    const record = byPlace.get(placeKey(place.file, place.line));
+    const record = place.record ?? byPlace.get(placeKey(place.file, place.line));
     if (record === undefined || record.id !== place.id || record.published !== place.published) return { changed: place };
     hits.push({ record, score: place.score, match: place.match });
   }

@@ -1,7 +1,7 @@
 // Dumps to records, in input order, on one thread or several. With N jobs, N - 1 worker threads
 // parse files while this thread, the N-th, takes their records (to write, match or index them)
-// in the order the files were given; at most a few files are ahead at any time, so memory stays
-// flat whatever the number of files. Standard input, and the first file while the pool starts,
+// in the order the files were given; the files ahead at any time are bounded in number and
+// bytes, so memory stays flat whatever the number of files. Standard input, and the first file while the pool starts,
 // are parsed on this thread.
 
 import { stat } from "node:fs/promises";
@@ -168,7 +168,7 @@ class ParsePool {
     for (let i = 1; i < this.options.jobs; i++) {
       const worker = new Worker(url, {
         workerData: { timeZone: this.options.timeZone?.name, isForIndex: this.options.isForIndex === true },
-        // A worker holds one file at a time: a small young generation keeps its memory low.
+        // A worker parses one file at a time: a small young generation keeps its memory low.
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
       const entry: PoolWorker = { worker, queuedBytes: 0, queuedFiles: 0 };

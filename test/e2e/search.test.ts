@@ -1,9 +1,10 @@
 // `newsctl search` from the command line: every case of search.md's table, the query language,
 // ranking, formats, --count, filters and the exit codes of cli.md.
 
+import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runNewsctl } from "../helpers/run-newsctl.js";
+import { binary, runNewsctl, runShell } from "../helpers/run-newsctl.js";
 import { buildDump, ESC, expectValidRecords, makeTempDir, parseNdjson, removeTempDir, writeDump, type ArticleText } from "./support.js";
 
 // search.md's table: query, text, whether it matches, extra arguments.
@@ -157,6 +158,41 @@ describe("--limit over dumps", () => {
       }
     }
     expect(files).toHaveLength(6);
+  });
+
+  it("reads standard input, a FIFO and a file named - once: their matches are kept, not read again", async () => {
+    const folder = `${dir}/once`;
+    await mkdir(`${folder}/glob`, { recursive: true });
+    const articles = Array.from({ length: 6 }, (_, n) => article(n % 2 === 0 ? "نار نار" : "نار", { number: String(n), date: `2021-01-0${1 + n} 10:00` }));
+    const text = buildDump(articles).text;
+    await writeDump(folder, "d.txt", text);
+    await writeDump(`${folder}/glob`, "-", text);
+    const idsOf = (stdout: string) => (parseNdjson(stdout) as Array<{ id: string; score: number }>).map((record) => `${record.id} ${record.score}`);
+    const expected = idsOf((await runNewsctl(["search", "نار", `${folder}/d.txt`])).stdout).slice(0, 3);
+    expect(expected).toHaveLength(3);
+    const fromStdin = await runNewsctl(["search", "نار", "-", "--limit", "3"], { input: text });
+    const fromFifo = await runShell('mkfifo p && { cat d.txt > p & } && "$NODE" "$NEWSCTL" search نار p --limit 3; status=$?; rm -f p; exit $status', { cwd: folder });
+    const fromDash = await runShell('"$NODE" "$NEWSCTL" search نار "*" --limit 3', { cwd: `${folder}/glob` });
+    for (const [name, result] of Object.entries({ fromStdin, fromFifo, fromDash })) {
+      expect([result.code, idsOf(result.stdout), result.stderr], name).toEqual([0, expected, ""]);
+    }
+  });
+
+  it("exits 1 when nothing matches, without waiting on a standard input that stays open", async () => {
+    const file = await writeDump(dir, "no-match.txt", buildDump([article("لا شيء هنا")]).text);
+    const child = spawn(process.execPath, [binary, "search", "زلزال", file, "--limit", "5"], { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Standard input is a pipe that never closes: reading it would hang until the timeout.
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill(), 10_000);
+      child.on("close", (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    child.stdin.destroy();
+    expect([code, stderr]).toEqual([1, ""]);
   });
 });
 

@@ -278,7 +278,7 @@ describe("ranking", () => {
       for (const record of records) for (const ranking of Object.values(kept)) ranking.add(record);
       const full = kept.records.ranked(order);
       expect(full.length).toBeGreaterThan(6);
-      expect(kept.places.rankedPlaces(order)).toEqual(full.map((hit) => ({ file: hit.record.file, line: hit.record.line, id: hit.record.id, published: hit.record.published, score: hit.score, match: hit.match })));
+      expect(kept.places.rankedPlaces(order)).toEqual(full.map((hit) => ({ record: null, file: hit.record.file, line: hit.record.line, id: hit.record.id, published: hit.record.published, score: hit.score, match: hit.match })));
       expect([kept.places.matchCount, kept.nothing.matchCount]).toEqual([full.length, full.length]);
       expect(kept.nothing.rankedPlaces(order)).toEqual([]);
       expect(() => kept.places.ranked(order)).toThrow();
@@ -299,6 +299,15 @@ describe("hitsAtPlaces: the records read again at ranked places", () => {
   it("gives the hits in the ranking's order, with its scores, whatever order the records come in", () => {
     const found = hitsAtPlaces(places, [...records].reverse());
     expect("hits" in found && found.hits.map((hit) => [hit.record.id, hit.record.file, hit.score])).toEqual(places.map((place) => [place.id, place.file, place.score]));
+  });
+
+  it("uses a place's kept record rather than looking for one read again", () => {
+    const keeping = new SearchRanking(parseQuery("زلزال"), STEMMING, undefined, "places");
+    for (const record of records) keeping.add(record, record.file === "b.txt");
+    const kept = keeping.rankedPlaces("relevance");
+    expect(kept.map((place) => place.record?.file ?? null)).toEqual(kept.map((place) => (place.file === "b.txt" ? "b.txt" : null)));
+    const found = hitsAtPlaces(kept, records.filter((record) => record.file === "a.txt"));
+    expect("hits" in found && found.hits.map((hit) => hit.record.file)).toEqual(kept.map((place) => place.file));
   });
 
   it("names the first place whose article is gone, or has another number or date", () => {
