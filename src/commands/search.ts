@@ -4,6 +4,7 @@
 // `search --db --count` starts nearly as fast as Node itself.
 
 import { statSync } from "node:fs";
+import path from "node:path";
 import { Option, type Command } from "./commander.js";
 import { parseQuery, QuerySyntaxError, type ParsedQuery, type QueryTerm } from "../core/query.js";
 import { RECORD_FIELDS } from "../core/record.js";
@@ -96,7 +97,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
     // With --limit, the ranking keeps only where each match is, and the few records shown are
     // read again: memory does not grow with the number of matches. Records from what cannot be
     // read twice (standard input, a pipe) are kept.
-    const isReadingAgain = limit !== undefined;
+    const isReadingAgain = limit !== undefined && raw.count !== true;
     const ranking = new SearchRanking(parsed, matchOptions, undefined, raw.count === true ? "nothing" : isReadingAgain ? "places" : "records");
     const isRegularFile = new Map<string, boolean>();
     const isKept = (record: ArticleRecord) => {
@@ -166,8 +167,13 @@ async function readShownAgain(places: readonly RankedPlace[], reading: ReadingOp
   return found.hits;
 }
 
-/** A regular file can be read again; a pipe, a FIFO or a terminal cannot. */
+/**
+ * A regular file can be read again; a pipe, a FIFO or a terminal cannot, nor (on some systems)
+ * a name under /dev or /proc that stands for an open descriptor, whose offset a second opening
+ * would share.
+ */
 function isRegularFileNow(file: string): boolean {
+  if (/^\/(dev|proc)\//.test(path.resolve(file))) return false;
   try {
     return statSync(file).isFile();
   } catch {
