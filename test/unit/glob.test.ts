@@ -31,6 +31,9 @@ describe("compileGlob", () => {
     ["a/**/b.txt", "ab.txt", false],
     ["a/**", "a/x/y", true],
     ["a**b", "a/b", false],
+    ["**.txt", "x/a.txt", false],
+    ["**{a,b}", "x/a", false],
+    ["**.txt", "a.txt", true],
     ["\\*.txt", "*.txt", true],
     ["\\*.txt", "a.txt", false],
     ["[unclosed", "[unclosed", true],
@@ -60,7 +63,10 @@ describe("compileGlob", () => {
     const segment = fc.array(segmentPart, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(""));
     const pattern = fc.array(fc.oneof({ weight: 5, arbitrary: segment }, { weight: 1, arbitrary: fc.constant("**") }), { minLength: 1, maxLength: 3 }).map((segments) => segments.join("/"))
       // "*/**" matches a file "a" here ("/**" is a directory named by * and all under it); picomatch says no.
-      .filter((glob) => !/[*?[{][^/]*\/\*\*$/.test(glob));
+      .filter((glob) => !/[*?[{][^/]*\/\*\*$/.test(glob))
+      // picomatch's reading of ** inside a segment depends on what follows ("**a" stays in one
+      // directory, "**.txt" and "**{a,b}" cross them); here it is *, as in bash (cases above).
+      .filter((glob) => glob.split("/").every((segment) => segment === "**" || !segment.includes("**")));
     const name = fc.array(fc.constantFrom("a", "b", "ج", "1", "-", ".txt"), { minLength: 1, maxLength: 4 }).map((parts) => parts.join("")).filter((part) => !part.startsWith("."));
     const path = fc.array(name, { minLength: 1, maxLength: 3 }).map((names) => names.join("/"));
     fc.assert(
