@@ -99,9 +99,9 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
     // read twice (standard input, a pipe) are kept.
     const isReadingAgain = limit !== undefined && raw.count !== true;
     const ranking = new SearchRanking(parsed, matchOptions, undefined, raw.count === true ? "nothing" : isReadingAgain ? "places" : "records");
+    // Asked of matches only, once per file.
     const isRegularFile = new Map<string, boolean>();
-    const isKept = (record: ArticleRecord) => {
-      if (!isReadingAgain) return true;
+    const cannotReadAgain = (record: ArticleRecord) => {
       let isRegular = isRegularFile.get(record.file);
       if (isRegular === undefined) {
         isRegular = record.file !== STDIN_NAME && isRegularFileNow(record.file);
@@ -110,7 +110,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
       return !isRegular;
     };
     // The query selects records like a filter: only the warnings of matches are shown.
-    const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record, isKept(record)) }, context);
+    const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record, cannotReadAgain) }, context);
     reader.showProgressOnTerminal();
     for await (const _match of reader.records());
     reader.endProgress();

@@ -76,10 +76,10 @@ export class SearchRanking {
   }
 
   /**
-   * Looks at one record; returns whether it matches. `isRecordKept`: keep this match's record
-   * even when only places are kept (it comes from a file that cannot be read again).
+   * Looks at one record; returns whether it matches. `cannotReadAgain`, asked of a match when
+   * only places are kept: true keeps its record all the same (its file cannot be read twice).
    */
-  add(record: ArticleRecord, isRecordKept = this.kept === "records"): boolean {
+  add(record: ArticleRecord, cannotReadAgain?: (record: ArticleRecord) => boolean): boolean {
     const article = new AnalyzedArticle(record, this.fragments);
     const match = matchArticle(this.query, article, this.options);
     if (!this.hasFixedStats) {
@@ -93,6 +93,7 @@ export class SearchRanking {
       this.matches++;
       if (this.kept !== "nothing") {
         const { file, line, id, published } = record;
+        const isRecordKept = this.kept === "records" || cannotReadAgain?.(record) === true;
         this.hits.push({ record: isRecordKept ? record : null, file, line, id, published, match, lengths: article.lengths });
       }
     }

@@ -52,7 +52,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
       given === STDIN_NAME
         ? undefined
         : stat(given).then(
-            (info) => ({ isDirectory: info.isDirectory() }),
+            (info) => ({ isDirectory: info.isDirectory(), size: info.size }),
             (error: unknown) => ({ error }),
           ),
     ),
@@ -67,7 +67,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
       yield* once({ name: STDIN_NAME });
     } else if ("isDirectory" in look) {
       if (look.isDirectory) yield* walk(given);
-      else yield* once({ name: given, path: given });
+      else yield* once({ name: given, path: given, size: look.size });
     } else if (isGlobPattern(given, look.error)) {
       yield* glob(given);
     } // else: reported above
@@ -117,7 +117,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
 
   function* fromEntry(entry: WalkEntry): Generator<DumpSource | InputError> {
     if ("error" in entry) yield entry.error;
-    else yield* once({ name: entry.file, path: entry.file });
+    else yield* once({ name: entry.file, path: entry.file, size: entry.size });
   }
 }
 

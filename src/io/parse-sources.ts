@@ -1,10 +1,9 @@
 // Dumps to records, in input order, on one thread or several. With N jobs, N - 1 worker threads
 // parse files while this thread, the N-th, takes their records (to write, match or index them)
 // in the order the files were given; the files ahead at any time are bounded in number and
-// bytes, so memory stays flat whatever the number of files. Standard input, and the first file while the pool starts,
-// are parsed on this thread.
+// bytes, so memory stays flat whatever the number of files. Standard input, and the first file
+// while the pool starts, are parsed on this thread.
 
-import { stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import type { IndexTexts } from "../core/fts-terms.js";
 import type { ParsedItem } from "../core/record.js";
@@ -39,8 +38,8 @@ const BYTES_AHEAD_PER_JOB = 1024 * 1024;
 // index's transaction holds it for tens of milliseconds), got round to sending another: with two
 // jobs that cost a third of the throughput.
 const BYTES_QUEUED_PER_WORKER = 1024 * 1024;
-// What a file counts for at the least, so that empty files, or files whose size is unknown, are
-// let ahead a bounded number at a time too.
+// What a file counts for at the least (its size as found when it was listed), so that empty
+// files, or files whose size is unknown, are let ahead a bounded number at a time too.
 const LEAST_BYTES_PER_FILE = 4096;
 const WORKER_YOUNG_GENERATION_MB = 8;
 
@@ -134,7 +133,7 @@ class ParsePool {
           // The first file is read here while the workers start; stdin is only readable here.
           task.isLocal = next.value.path === undefined || fileTasks === 1;
           if (fileTasks === 2) this.start();
-          if (next.value.path !== undefined) task.size = Math.max(LEAST_BYTES_PER_FILE, await sizeOf(next.value.path));
+          if (next.value.path !== undefined) task.size = Math.max(LEAST_BYTES_PER_FILE, next.value.size ?? 0);
         }
         bytesAhead += task.size;
         queue.push(task);
@@ -235,12 +234,4 @@ class ParsePool {
     await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
     this.workers = [];
   }
-}
-
-/** A file's size, to share bytes rather than files among the workers; 0 when it cannot be known. */
-async function sizeOf(path: string): Promise<number> {
-  return stat(path).then(
-    (info) => info.size,
-    () => 0,
-  );
 }

@@ -17,6 +17,8 @@ export interface DumpSource {
   readonly name: string;
   /** The path to open; undefined for standard input. */
   readonly path?: string;
+  /** The file's size when it was found (to share work among parsers); it may change before it is read. */
+  readonly size?: number;
 }
 
 export interface ReadOptions {

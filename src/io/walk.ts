@@ -6,7 +6,8 @@ import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { compileGlob, GlobSyntaxError } from "../core/glob.js";
 import { describeSystemError, InputError } from "../errors.js";
 
-export type WalkEntry = { file: string } | { error: InputError };
+/** A file found (with its size, as the walk saw it), or what could not be read. */
+export type WalkEntry = { file: string; size: number } | { error: InputError };
 
 /** Tells whether a file, by its path relative to the walk's root, is one to yield. */
 export type FileMatcher = (relative: string) => boolean;
@@ -35,11 +36,12 @@ export async function* walkDirectory(root: string, matches: FileMatcher, options
     }
     // Looked at first, then taken in the byte order of their full paths (a directory sorts as
     // "name/"), which is also the order of an index: "a-b.txt" comes before "a/x.txt".
-    const entries: { name: string; isDirectory: boolean }[] = [];
+    const entries: { name: string; isDirectory: boolean; size: number }[] = [];
     for (const name of names) {
       const child = prefix + (relative === "" ? name : `${relative}/${name}`);
       try {
-        entries.push({ name, isDirectory: (await stat(child)).isDirectory() }); // follows links
+        const info = await stat(child); // follows links
+        entries.push({ name, isDirectory: info.isDirectory(), size: info.size });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         // A broken link is reported when it names a file that would have been read.
@@ -50,13 +52,13 @@ export async function* walkDirectory(root: string, matches: FileMatcher, options
       }
     }
     entries.sort((a, b) => byteOrder(a.isDirectory ? `${a.name}/` : a.name, b.isDirectory ? `${b.name}/` : b.name));
-    for (const { name, isDirectory } of entries) {
+    for (const { name, isDirectory, size } of entries) {
       const childRelative = relative === "" ? name : `${relative}/${name}`;
       const child = prefix + childRelative;
       if (isDirectory) {
         if (depth < deepest) yield* visit(child, childRelative, depth + 1);
       }
-      else if (matches(childRelative)) yield { file: child };
+      else if (matches(childRelative)) yield { file: child, size };
     }
   }
 

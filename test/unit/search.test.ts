@@ -303,7 +303,7 @@ describe("hitsAtPlaces: the records read again at ranked places", () => {
 
   it("uses a place's kept record rather than looking for one read again", () => {
     const keeping = new SearchRanking(parseQuery("زلزال"), STEMMING, undefined, "places");
-    for (const record of records) keeping.add(record, record.file === "b.txt");
+    for (const record of records) keeping.add(record, (match) => match.file === "b.txt");
     const kept = keeping.rankedPlaces("relevance");
     expect(kept.map((place) => place.record?.file ?? null)).toEqual(kept.map((place) => (place.file === "b.txt" ? "b.txt" : null)));
     const found = hitsAtPlaces(kept, records.filter((record) => record.file === "a.txt"));
