@@ -37,7 +37,7 @@ export class InputError extends NewsctlError {
   }
 }
 
-/** Words a user can act on for the system errors reading a path can give. */
+/** Words a user can act on for the system errors that reading or writing a path can give. */
 export function describeSystemError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
@@ -55,6 +55,8 @@ export function describeSystemError(error: unknown): string {
     case "EMFILE":
     case "ENFILE":
       return "too many open files";
+    case "ENOSPC":
+      return "no space left on the device";
     default:
       return error instanceof Error ? error.message : String(error);
   }

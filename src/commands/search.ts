@@ -1,5 +1,6 @@
 // `newsctl search QUERY [PATH...]`: the articles that match an Arabic-aware query, best first.
-// Records stream through the matcher; only the matches are kept, to be ranked when all is read.
+// Records stream through the matcher; of the matches, where they are and how they matched is
+// kept, to be ranked when all is read, and their records wait in a store (or are read again).
 // The reader of dumps and the writers are loaded only when the run uses them, so that
 // `search --db --count` starts nearly as fast as Node itself.
 
@@ -15,6 +16,7 @@ import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, NewsctlError, UsageError } from "../e
 import { addFilterOptions, addFormatOptions, addInputOptions, OUTPUT_FORMATS, printedFormat, readFields, readReadingOptions, readSheetOptions, type RawOptions } from "./options.js";
 import type { ReadingContext, ReadingOptions } from "./read-records.js";
 import { openIndexForReading } from "./index-reading.js";
+import type { MatchStore } from "../io/match-store.js";
 
 // Snippets are made only for a table of results; the module loads then.
 type SnippetModule = typeof import("../core/snippet.js");
@@ -65,86 +67,124 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   const format = printedFormat(raw, context.env.isTerminal);
   const writing = { sheet: readSheetOptions(raw, format), fields: readFields(raw, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] };
   const order = raw.sort ?? "relevance";
-  let hits: SearchHit[] = [];
+  let hits: Iterable<SearchHit> = [];
   let matchCount: number;
   let readingCode = EXIT_SUCCESS;
-  if (raw.db !== undefined) {
-    const index = await openIndexForReading(raw.db, paths, raw);
-    try {
-      if (raw.count === true) {
-        // The index's tables hold exactly what matching looks at: count without reading.
-        const count = index.countMatches(parsed, matchOptions, reading.filter);
-        context.env.stdout.write(`${count}\n`);
-        return count > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
+  // The matches of a search that prints them all wait here to be ranked (in memory up to a
+  // budget, then in a temporary file).
+  let store: MatchStore | undefined;
+  try {
+    if (raw.db !== undefined) {
+      const index = await openIndexForReading(raw.db, paths, raw);
+      try {
+        if (raw.count === true) {
+          // The index's tables hold exactly what matching looks at: count without reading.
+          const count = index.countMatches(parsed, matchOptions, reading.filter);
+          context.env.stdout.write(`${count}\n`);
+          return count > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
+        }
+        const [{ SearchRanking }, { MatchStore }] = await Promise.all([import("../core/search-ranking.js"), import("../io/match-store.js")]);
+        // With a limit, only the articles that can be among the first are read and matched.
+        const { stats, best } = index.readConsistently(() => {
+          const stats = index.searchStats(parsed, matchOptions, reading.filter);
+          if (limit === undefined) return { stats, best: null };
+          const best = raw.sort === "date" ? index.newestMatches(parsed, matchOptions, reading.filter, stats, limit) : index.bestMatches(parsed, matchOptions, reading.filter, stats, limit);
+          return { stats, best };
+        });
+        if (best !== null) {
+          const ranking = new SearchRanking(parsed, matchOptions, stats);
+          for (const record of best.records) ranking.add(record);
+          hits = ranking.ranked(order).slice(0, limit);
+          matchCount = best.matchCount;
+        } else {
+          const ranking = new SearchRanking(parsed, matchOptions, stats, "places");
+          store = new MatchStore();
+          for (const record of index.candidates(parsed, matchOptions, reading.filter)) {
+            if (ranking.add(record)) store.put(record);
+          }
+          hits = hitsFromStore(ranking.placesInOrder(order), store, limit);
+          matchCount = ranking.matchCount;
+        }
+      } finally {
+        index.close();
       }
-      const { SearchRanking } = await import("../core/search-ranking.js");
-      // With a limit, only the articles that can be among the first are read and matched.
-      const { stats, best } = index.readConsistently(() => {
-        const stats = index.searchStats(parsed, matchOptions, reading.filter);
-        if (limit === undefined) return { stats, best: null };
-        const best = raw.sort === "date" ? index.newestMatches(parsed, matchOptions, reading.filter, stats, limit) : index.bestMatches(parsed, matchOptions, reading.filter, stats, limit);
-        return { stats, best };
-      });
-      const ranking = new SearchRanking(parsed, matchOptions, stats);
-      for (const record of best?.records ?? index.candidates(parsed, matchOptions, reading.filter)) ranking.add(record);
-      hits = ranking.ranked(order).slice(0, limit ?? Infinity);
-      matchCount = best?.matchCount ?? ranking.matchCount;
-    } finally {
-      index.close();
-    }
-  } else {
-    const [{ SearchRanking }, { RecordReader }, { STDIN_NAME }] = await Promise.all([import("../core/search-ranking.js"), import("./read-records.js"), import("../io/inputs.js")]);
-    // With --limit, the ranking keeps only where each match is, and the few records shown are
-    // read again: memory does not grow with the number of matches. Records from what cannot be
-    // read twice (standard input, a pipe) are kept.
-    const isReadingAgain = limit !== undefined && raw.count !== true;
-    const ranking = new SearchRanking(parsed, matchOptions, undefined, raw.count === true ? "nothing" : isReadingAgain ? "places" : "records");
-    // Asked of matches only, once per file.
-    const isRegularFile = new Map<string, boolean>();
-    const cannotReadAgain = (record: ArticleRecord) => {
-      let isRegular = isRegularFile.get(record.file);
-      if (isRegular === undefined) {
-        isRegular = record.file !== STDIN_NAME && isRegularFileNow(record.file);
-        isRegularFile.set(record.file, isRegular);
+    } else {
+      const [{ SearchRanking }, { RecordReader }, { STDIN_NAME }, { MatchStore }] = await Promise.all([
+        import("../core/search-ranking.js"),
+        import("./read-records.js"),
+        import("../io/inputs.js"),
+        import("../io/match-store.js"),
+      ]);
+      // The ranking keeps only where each match is and how it matched. With --limit, the few
+      // records shown are read again afterwards, except those from what cannot be read twice
+      // (standard input, a pipe), which are kept; without, every match waits in the store.
+      const isReadingAgain = limit !== undefined && raw.count !== true;
+      const ranking = new SearchRanking(parsed, matchOptions, undefined, raw.count === true ? "nothing" : "places");
+      if (raw.count !== true && !isReadingAgain) store = new MatchStore();
+      // Asked of matches only, once per file.
+      const isRegularFile = new Map<string, boolean>();
+      const cannotReadAgain = (record: ArticleRecord) => {
+        let isRegular = isRegularFile.get(record.file);
+        if (isRegular === undefined) {
+          isRegular = record.file !== STDIN_NAME && isRegularFileNow(record.file);
+          isRegularFile.set(record.file, isRegular);
+        }
+        return !isRegular;
+      };
+      const select = (record: ArticleRecord) => {
+        const isMatch = ranking.add(record, isReadingAgain ? cannotReadAgain : undefined);
+        if (isMatch) store?.put(record);
+        return isMatch;
+      };
+      // The query selects records like a filter: only the warnings of matches are shown.
+      const reader = new RecordReader({ ...reading, limit: undefined, select }, context);
+      reader.showProgressOnTerminal();
+      for await (const _match of reader.records());
+      reader.endProgress();
+      readingCode = reader.exitCode();
+      matchCount = ranking.matchCount;
+      if (raw.count !== true) {
+        hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(order, limit), reading, context) : hitsFromStore(ranking.placesInOrder(order), store!);
       }
-      return !isRegular;
-    };
-    // The query selects records like a filter: only the warnings of matches are shown.
-    const reader = new RecordReader({ ...reading, limit: undefined, select: (record) => ranking.add(record, cannotReadAgain) }, context);
-    reader.showProgressOnTerminal();
-    for await (const _match of reader.records());
-    reader.endProgress();
-    readingCode = reader.exitCode();
-    matchCount = ranking.matchCount;
-    if (raw.count !== true) {
-      hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(order).slice(0, limit), reading, context) : ranking.ranked(order).slice(0, limit ?? Infinity);
     }
-  }
 
-  const { TextSink } = await import("../output/sink.js");
-  const sink = new TextSink(context.env.stdout);
-  if (raw.count === true) {
-    await sink.write(`${matchCount}\n`);
-  } else {
-    if (format === "table" && writing.fields === undefined) {
+    const { TextSink } = await import("../output/sink.js");
+    const sink = new TextSink(context.env.stdout);
+    if (raw.count === true) {
+      await sink.write(`${matchCount}\n`);
+    } else if (format === "table" && writing.fields === undefined) {
       const [{ formatSearchHit }, snippets] = await Promise.all([import("../output/search-results.js"), import("../core/snippet.js")]);
       const terms = positiveTerms(parsed);
-      for (const [index, hit] of hits.entries()) {
-        const wait = sink.write(formatSearchHit(index + 1, hit.record, snippetOf(hit, terms, matchOptions, snippets), context.env));
+      let rank = 0;
+      for (const hit of hits) {
+        rank++;
+        const wait = sink.write(formatSearchHit(rank, hit.record, snippetOf(hit, terms, matchOptions, snippets), context.env));
         if (wait) await wait;
       }
     } else {
       // A table with --fields is a table of those fields, the score among them if named.
       const { pipeRecords, makeRecordWriter } = await import("./write-records.js");
-      await pipeRecords(
-        hits.map((hit) => ({ ...hit.record, score: hit.score })),
-        await makeRecordWriter(format, sink, context.env, writing),
-      );
+      await pipeRecords(withScores(hits), await makeRecordWriter(format, sink, context.env, writing));
     }
+    await sink.flush();
+  } finally {
+    store?.close();
   }
-  await sink.flush();
   if (readingCode !== EXIT_SUCCESS) return readingCode;
   return matchCount > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
+}
+
+/** The hits at the first `limit` ranked places, their records taken from the store as they are printed. */
+function* hitsFromStore(places: Iterable<RankedPlace>, store: MatchStore, limit = Infinity): Generator<SearchHit> {
+  let count = 0;
+  for (const place of places) {
+    if (count++ >= limit) return;
+    yield { record: store.take(place.ordinal), score: place.score, match: place.match };
+  }
+}
+
+function* withScores(hits: Iterable<SearchHit>): Generator<ArticleRecord & { score: number }> {
+  for (const hit of hits) yield { ...hit.record, score: hit.score };
 }
 
 /**

@@ -8,8 +8,10 @@ import { comparePublished } from "./published-order.js";
 import type { ParsedQuery } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 import { emptyStats, roundScore, scoreMatch, termOccurs, type CollectionStats } from "./rank.js";
-import { AnalyzedArticle, matchArticle, positiveTerms, queryFragments, type ArticleMatch, type MatchOptions } from "./search-match.js";
+import { AnalyzedArticle, matchArticle, positiveTerms, queryFragments, type ArticleMatch, type MatchOptions, type TermOccurrences } from "./search-match.js";
 import { SEARCH_FIELDS, type SearchField } from "./query.js";
+
+const FIELD_COUNT = SEARCH_FIELDS.length;
 
 export type SearchOrder = "relevance" | "date";
 
@@ -23,6 +25,8 @@ export interface SearchHit {
 export interface RankedPlace {
   /** The record, when it was kept after all (one that cannot be read again). */
   record: ArticleRecord | null;
+  /** Its number among the matches, counted from 0 in the order they were added. */
+  ordinal: number;
   file: string;
   line: number;
   /** To tell that the article there is still the one that was ranked. */
@@ -39,25 +43,25 @@ export interface RankedPlace {
  */
 export type KeptOfMatches = "records" | "places" | "nothing";
 
-interface PendingHit {
-  /** null when only places are kept. */
-  record: ArticleRecord | null;
-  file: string;
-  line: number;
-  id: string | null;
-  published: string | null;
-  match: ArticleMatch;
-  lengths: Record<SearchField, number>;
-}
-
 export class SearchRanking {
   private readonly stats: CollectionStats;
   private readonly termCount: number;
-  private readonly hits: PendingHit[] = [];
   private matches = 0;
   private readonly fragments: FoldedFragmentScanner;
   /** Statistics came from an index: records added are candidates, not the collection. */
   private readonly hasFixedStats: boolean;
+  // What is kept of each match, by its ordinal, column by column: a match costs a few numbers
+  // and references rather than objects, since a search may hold millions of them.
+  /** The record, or null when only the place is kept. */
+  private readonly records: (ArticleRecord | null)[] = [];
+  private readonly files: string[] = [];
+  private readonly lines: number[] = [];
+  private readonly ids: (string | null)[] = [];
+  private readonly published: (string | null)[] = [];
+  private readonly exactClauses: number[] = [];
+  /** Per match, `stride` numbers: each field's length, then per term each field's exact and stem-only counts. */
+  private numbers = new Int32Array(0);
+  private readonly stride: number;
 
   /**
    * Without `stats`, every record of the collection is to be added and the statistics are
@@ -73,6 +77,7 @@ export class SearchRanking {
     this.fragments = new FoldedFragmentScanner(queryFragments(query, options));
     this.hasFixedStats = stats !== undefined;
     this.stats = stats ?? emptyStats(this.termCount);
+    this.stride = FIELD_COUNT * (1 + 2 * this.termCount);
   }
 
   /**
@@ -89,15 +94,19 @@ export class SearchRanking {
         if (termOccurs(match, term)) this.stats.documentFrequency[term]!++;
       }
     }
-    if (match.isMatch) {
-      this.matches++;
-      if (this.kept !== "nothing") {
-        const { file, line, id, published } = record;
-        const isRecordKept = this.kept === "records" || cannotReadAgain?.(record) === true;
-        this.hits.push({ record: isRecordKept ? record : null, file, line, id, published, match, lengths: article.lengths });
-      }
+    if (!match.isMatch) return false;
+    if (this.kept !== "nothing") {
+      const isRecordKept = this.kept === "records" || cannotReadAgain?.(record) === true;
+      this.records.push(isRecordKept ? record : null);
+      this.files.push(record.file);
+      this.lines.push(record.line);
+      this.ids.push(record.id);
+      this.published.push(record.published);
+      this.exactClauses.push(match.exactClauses);
+      this.keepNumbers(this.matches, match, article.lengths);
     }
-    return match.isMatch;
+    this.matches++;
+    return true;
   }
 
   get matchCount(): number {
@@ -107,28 +116,91 @@ export class SearchRanking {
   /** The matches, scored and in order (none when nothing is kept); needs the records kept. */
   ranked(order: SearchOrder): SearchHit[] {
     if (this.kept !== "records") throw new Error("the ranking kept no records");
-    return this.inOrder(order).map(({ record, score, match }) => ({ record: record!, score, match }));
+    const { ordinals, scores } = this.inOrder(order);
+    return Array.from(ordinals, (ordinal) => ({ record: this.records[ordinal]!, score: scores[ordinal]!, match: this.matchOf(ordinal) }));
   }
 
-  /** The matches' places and scores, in order. */
-  rankedPlaces(order: SearchOrder): RankedPlace[] {
-    return this.inOrder(order).map(({ record, file, line, id, published, score, match }) => ({ record, file, line, id, published, score, match }));
+  /** The first `limit` matches' places and scores, in order. */
+  rankedPlaces(order: SearchOrder, limit = Infinity): RankedPlace[] {
+    const places: RankedPlace[] = [];
+    for (const place of this.placesInOrder(order)) {
+      if (places.length >= limit) break;
+      places.push(place);
+    }
+    return places;
   }
 
-  private inOrder(order: SearchOrder): (PendingHit & { score: number })[] {
-    const scored = this.hits.map((hit) => ({ ...hit, score: roundScore(scoreMatch(hit.match, hit.lengths, this.stats)) }));
-    scored.sort((a, b) => {
+  /** The matches' places and scores, in order, each made as it is asked for. */
+  *placesInOrder(order: SearchOrder): Generator<RankedPlace> {
+    const { ordinals, scores } = this.inOrder(order);
+    for (const ordinal of ordinals) {
+      yield {
+        record: this.records[ordinal]!,
+        ordinal,
+        file: this.files[ordinal]!,
+        line: this.lines[ordinal]!,
+        id: this.ids[ordinal]!,
+        published: this.published[ordinal]!,
+        score: scores[ordinal]!,
+        match: this.matchOf(ordinal),
+      };
+    }
+  }
+
+  /** The ordinals of the matches in order, and every match's score (by ordinal). */
+  private inOrder(order: SearchOrder): { ordinals: Int32Array; scores: Float64Array } {
+    const count = this.records.length;
+    const scores = new Float64Array(count);
+    for (let ordinal = 0; ordinal < count; ordinal++) scores[ordinal] = roundScore(scoreMatch(this.matchOf(ordinal), this.lengthsOf(ordinal), this.stats));
+    const { exactClauses, published, files, lines } = this;
+    const ordinals = Int32Array.from({ length: count }, (_, ordinal) => ordinal);
+    ordinals.sort((a, b) => {
       if (order === "relevance") {
-        if (a.match.exactClauses !== b.match.exactClauses) return b.match.exactClauses - a.match.exactClauses;
-        if (a.score !== b.score) return b.score - a.score;
+        if (exactClauses[a] !== exactClauses[b]) return exactClauses[b]! - exactClauses[a]!;
+        if (scores[a] !== scores[b]) return scores[b]! - scores[a]!;
       }
-      const byDate = compareNewestFirst(a.published, b.published);
+      const byDate = compareNewestFirst(published[a]!, published[b]!);
       if (byDate !== 0) return byDate;
       // Then where they come from, which a scan and an index know alike.
-      if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-      return a.line - b.line;
+      if (files[a] !== files[b]) return files[a]! < files[b]! ? -1 : 1;
+      return lines[a]! - lines[b]!;
     });
-    return scored;
+    return { ordinals, scores };
+  }
+
+  private keepNumbers(ordinal: number, match: ArticleMatch, lengths: Record<SearchField, number>): void {
+    let at = ordinal * this.stride;
+    if (at + this.stride > this.numbers.length) {
+      const grown = new Int32Array(Math.max(1024 * this.stride, 2 * this.numbers.length));
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    for (const field of SEARCH_FIELDS) this.numbers[at++] = lengths[field];
+    for (const { exact, stemOnly } of match.occurrences) {
+      for (const field of SEARCH_FIELDS) this.numbers[at++] = exact[field];
+      for (const field of SEARCH_FIELDS) this.numbers[at++] = stemOnly[field];
+    }
+  }
+
+  private lengthsOf(ordinal: number): Record<SearchField, number> {
+    return this.fieldsAt(ordinal * this.stride);
+  }
+
+  private matchOf(ordinal: number): ArticleMatch {
+    const occurrences: TermOccurrences[] = [];
+    for (let term = 0, at = ordinal * this.stride + FIELD_COUNT; term < this.termCount; term++, at += 2 * FIELD_COUNT) {
+      occurrences.push({ exact: this.fieldsAt(at), stemOnly: this.fieldsAt(at + FIELD_COUNT) });
+    }
+    return { isMatch: true, occurrences, exactClauses: this.exactClauses[ordinal]! };
+  }
+
+  /** The numbers at `at`, one per field. */
+  private fieldsAt(at: number): Record<SearchField, number> {
+    const fields = {} as Record<SearchField, number>;
+    SEARCH_FIELDS.forEach((field, number) => {
+      fields[field] = this.numbers[at + number]!;
+    });
+    return fields;
   }
 }
 

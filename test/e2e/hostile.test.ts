@@ -4,7 +4,7 @@
 // cannot run in it.
 
 import { spawn } from "node:child_process";
-import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,8 +34,8 @@ function article(fields: Partial<ArticleText>): ArticleText {
 const PEAK_RSS_HOOK = pathToFileURL(path.join(projectRoot, "bench", "peak-rss.mjs")).href;
 
 /** Runs newsctl with the peak-RSS hook; returns the result and the peak in MB. */
-async function runMeasured(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string; peakMb: number }> {
-  const result = await runNewsctl(args, { env: { NODE_OPTIONS: `--import=${PEAK_RSS_HOOK}` } });
+async function runMeasured(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string; peakMb: number }> {
+  const result = await runNewsctl(args, { env: { ...env, NODE_OPTIONS: `--import=${PEAK_RSS_HOOK}` } });
   const match = /newsctl-bench peak-rss-kb (\d+)/.exec(result.stderr);
   return { ...result, stderr: result.stderr.replace(/\n?newsctl-bench peak-rss-kb \d+\n/, ""), peakMb: match ? Number(match[1]) / 1024 : NaN };
 }
@@ -298,5 +298,34 @@ describe("a large input: signals, slow readers, counting", () => {
     expect(parseNdjson(limited.stdout)).toHaveLength(3);
     // Keeping every match measured 198 MB; keeping their places, 144 MB.
     expect(limited.peakMb).toBeLessThan(170);
+  });
+
+  it("search without --limit holds its matches in a temporary file beyond a few MB, and prints them as it ranked them", { timeout: 90_000 }, async () => {
+    // 120 MB, 30,000 matches: the big file three times.
+    const thrice = path.join(dir, "thrice");
+    const temporary = path.join(dir, "tmp");
+    await mkdir(thrice);
+    await mkdir(temporary);
+    for (const copy of [1, 2, 3]) await link(path.join(big, "seed-repeated.txt"), path.join(thrice, `copy${copy}.txt`));
+    const all = await runMeasured(["search", "احياء", thrice, "--jobs", "1"], { TMPDIR: temporary });
+    expect([all.code, all.stderr]).toEqual([0, ""]);
+    // The same records, scores and order as the search that reads the records it shows again.
+    const reread = await runNewsctl(["search", "احياء", thrice, "--limit", "30000"]);
+    expect(reread.code).toBe(0);
+    expect(all.stdout.split("\n")).toHaveLength(30_001);
+    expect(all.stdout === reread.stdout).toBe(true);
+    // Keeping the matches in memory measured 418 MB; keeping them in the file, 211 MB.
+    expect(all.peakMb).toBeLessThan(300);
+    // The file had no name once open: nothing is left behind.
+    expect(await readdir(temporary)).toEqual([]);
+  });
+
+  it("search without --limit says where it could not keep its matches, and what to do", async () => {
+    const result = await runNewsctl(["search", "احياء", big, "--jobs", "1"], { env: { TMPDIR: path.join(dir, "no-such-directory") } });
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      2,
+      "",
+      `newsctl: cannot create a temporary file for the matches in ${path.join(dir, "no-such-directory")}: no such file or directory\nnewsctl: hint: set TMPDIR to a directory with room, or print only the first N matches with --limit N\n`,
+    ]);
   });
 });

@@ -278,7 +278,14 @@ describe("ranking", () => {
       for (const record of records) for (const ranking of Object.values(kept)) ranking.add(record);
       const full = kept.records.ranked(order);
       expect(full.length).toBeGreaterThan(6);
-      expect(kept.places.rankedPlaces(order)).toEqual(full.map((hit) => ({ record: null, file: hit.record.file, line: hit.record.line, id: hit.record.id, published: hit.record.published, score: hit.score, match: hit.match })));
+      // What is kept of a match gives back the match as matching found it, and its ordinal.
+      const query = parseQuery("زلزال");
+      const matched = records.filter((record) => matchArticle(query, new AnalyzedArticle(record), STEMMING).isMatch);
+      expect(full.map((hit) => hit.match)).toEqual(full.map((hit) => matchArticle(query, new AnalyzedArticle(hit.record), STEMMING)));
+      const places = full.map((hit) => ({ record: null, ordinal: matched.indexOf(hit.record), file: hit.record.file, line: hit.record.line, id: hit.record.id, published: hit.record.published, score: hit.score, match: hit.match }));
+      expect(kept.places.rankedPlaces(order)).toEqual(places);
+      expect([...kept.places.placesInOrder(order)]).toEqual(places);
+      expect(kept.places.rankedPlaces(order, 3)).toEqual(places.slice(0, 3));
       expect([kept.places.matchCount, kept.nothing.matchCount]).toEqual([full.length, full.length]);
       expect(kept.nothing.rankedPlaces(order)).toEqual([]);
       expect(() => kept.places.ranked(order)).toThrow();
