@@ -17,6 +17,7 @@ import { addFilterOptions, addFormatOptions, addInputOptions, OUTPUT_FORMATS, pr
 import type { ReadingContext, ReadingOptions } from "./read-records.js";
 import { openIndexForReading } from "./index-reading.js";
 import type { MatchStore } from "../io/match-store.js";
+import { writeError } from "../output/messages.js";
 
 // Snippets are made only for a table of results; the module loads then.
 type SnippetModule = typeof import("../core/snippet.js");
@@ -73,6 +74,8 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
   // The matches of a search that prints them all wait here to be ranked (in memory up to a
   // budget, then in a temporary file).
   let store: MatchStore | undefined;
+  let storeTrouble: NewsctlError | undefined;
+  const storeOptions = { onFileTrouble: (error: NewsctlError) => (storeTrouble = error) };
   try {
     if (raw.db !== undefined) {
       const index = await openIndexForReading(raw.db, paths, raw);
@@ -98,7 +101,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
           matchCount = best.matchCount;
         } else {
           const ranking = new SearchRanking(parsed, matchOptions, stats, "places");
-          store = new MatchStore();
+          store = new MatchStore(storeOptions);
           for (const record of index.candidates(parsed, matchOptions, reading.filter)) {
             if (ranking.add(record)) store.put(record);
           }
@@ -120,7 +123,7 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
       // (standard input, a pipe), which are kept; without, every match waits in the store.
       const isReadingAgain = limit !== undefined && raw.count !== true;
       const ranking = new SearchRanking(parsed, matchOptions, undefined, raw.count === true ? "nothing" : "places");
-      if (raw.count !== true && !isReadingAgain) store = new MatchStore();
+      if (raw.count !== true && !isReadingAgain) store = new MatchStore(storeOptions);
       // Asked of matches only, once per file.
       const isRegularFile = new Map<string, boolean>();
       const cannotReadAgain = (record: ArticleRecord) => {
@@ -148,6 +151,8 @@ export async function runSearch(query: string, paths: readonly string[], raw: Se
       }
     }
 
+    store?.finishWriting();
+    if (storeTrouble !== undefined && !reading.isQuiet) writeError(context.env, `${storeTrouble.message}; the matches are held in memory instead`, storeTrouble.hint);
     const { TextSink } = await import("../output/sink.js");
     const sink = new TextSink(context.env.stdout);
     if (raw.count === true) {

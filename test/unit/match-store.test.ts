@@ -1,6 +1,7 @@
 // The store where a search's matches wait to be printed: whatever it holds, in memory or in its
 // temporary file, comes back exactly, in any order asked, and leaves no file behind.
 
+import { existsSync, openSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -51,7 +52,7 @@ describe("MatchStore", () => {
     fc.assert(
       fc.property(records, fc.nat({ max: 40_000 }), fc.integer(), (fields, budget, seed) => {
         const put = fields.map((field) => record(field as Partial<ArticleRecord>));
-        const store = new MatchStore(budget);
+        const store = new MatchStore({ memoryBudget: budget });
         try {
           expect(put.map((each) => store.put(each))).toEqual(put.map((_, number) => number));
           expect(store.size).toBe(put.length);
@@ -66,7 +67,7 @@ describe("MatchStore", () => {
   });
 
   it("writes records larger than its chunks and reads them back", () => {
-    const store = new MatchStore(0);
+    const store = new MatchStore({ memoryBudget: 0 });
     try {
       const huge = record({ body: "خبر ".repeat(700_000) });
       const small = record({ id: "2" });
@@ -82,7 +83,7 @@ describe("MatchStore", () => {
   });
 
   it("leaves no file in the temporary directory, even while it is open", async () => {
-    const store = new MatchStore(0);
+    const store = new MatchStore({ memoryBudget: 0 });
     try {
       for (let line = 1; line <= 500; line++) store.put(record({ line, body: "نص ".repeat(1000) }));
       expect(await readdir(dir)).toEqual([]);
@@ -94,7 +95,7 @@ describe("MatchStore", () => {
   });
 
   it("gives each record once, and none it was not given", () => {
-    const store = new MatchStore(0);
+    const store = new MatchStore({ memoryBudget: 0 });
     try {
       store.put(record({}));
       store.take(0);
@@ -105,24 +106,42 @@ describe("MatchStore", () => {
     }
   });
 
-  it("says which directory it could not use, when the records do not fit in memory", () => {
+  it("holds the rest in memory when no temporary file can be made, and says why once", () => {
     process.env.TMPDIR = path.join(dir, "missing");
-    const store = new MatchStore(1000);
+    const troubles: NewsctlError[] = [];
+    const store = new MatchStore({ memoryBudget: 1000, onFileTrouble: (error) => troubles.push(error) });
     try {
-      store.put(record({ body: "قصير" }));
-      const error = (() => {
-        try {
-          store.put(record({ body: "طويل ".repeat(1000) }));
-        } catch (caught) {
-          return caught;
-        }
-      })();
-      expect(error).toBeInstanceOf(NewsctlError);
-      expect((error as NewsctlError).message).toBe(`cannot create a temporary file for the matches in ${path.join(dir, "missing")}: no such file or directory`);
-      // What was kept in memory is still there.
-      expect(store.take(0).body).toBe("قصير");
+      const put = [1, 2, 3, 4].map((line) => record({ line, body: "طويل ".repeat(100 * line) }));
+      for (const each of put) store.put(each);
+      store.finishWriting();
+      expect(troubles.map((error) => [error.message, error.hint])).toEqual([
+        [`cannot create a temporary file for the matches in ${path.join(dir, "missing")}: no such file or directory`, "set TMPDIR to a directory with room"],
+      ]);
+      expect([3, 0, 2, 1].map((number) => store.take(number))).toEqual([put[3], put[0], put[2], put[1]]);
     } finally {
       store.close();
     }
+  });
+
+  it.runIf(existsSync("/dev/full"))("keeps in memory what it could not write (a full disk), and says why once", () => {
+    const troubles: string[] = [];
+    const store = new MatchStore({ memoryBudget: 0, onFileTrouble: (error) => troubles.push(error.message), openFile: () => ({ fd: openSync("/dev/full", "r+"), leftover: null }) });
+    try {
+      const put = Array.from({ length: 8 }, (_, line) => record({ line, body: "نص ".repeat(100_000) }));
+      for (const each of put) store.put(each);
+      store.finishWriting();
+      expect(troubles).toEqual([`cannot write a temporary file for the matches in ${dir}: no space left on the device`]);
+      expect([7, 0, 3, 1, 6, 2, 5, 4].map((number) => store.take(number))).toEqual([7, 0, 3, 1, 6, 2, 5, 4].map((number) => put[number]));
+    } finally {
+      store.close();
+    }
+  });
+
+  it("is of no more use once closed", () => {
+    const store = new MatchStore({ memoryBudget: 0 });
+    store.put(record({}));
+    store.close();
+    expect(() => store.take(0)).toThrow("the match store is closed");
+    expect(() => store.put(record({}))).toThrow("the match store is closed");
   });
 });

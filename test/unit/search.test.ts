@@ -1,7 +1,8 @@
 // Matching, ranking, highlighting and snippets of search.md: every row of its table of cases, exact-before-stem and headline-before-body ranking, date order, fields, prefixes, phrases, negation, OR.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseQuery } from "../../src/core/query.js";
+import { parseQuery, SEARCH_FIELDS } from "../../src/core/query.js";
+import { emptyStats, roundScore, scoreMatch, termOccurs } from "../../src/core/rank.js";
 import type { ArticleRecord } from "../../src/core/record.js";
 import { AnalyzedArticle, matchArticle, positiveTerms } from "../../src/core/search-match.js";
 import { hitsAtPlaces, SearchRanking } from "../../src/core/search-ranking.js";
@@ -289,6 +290,38 @@ describe("ranking", () => {
       expect([kept.places.matchCount, kept.nothing.matchCount]).toEqual([full.length, full.length]);
       expect(kept.nothing.rankedPlaces(order)).toEqual([]);
       expect(() => kept.places.ranked(order)).toThrow();
+    }
+  });
+});
+
+describe("SearchRanking at scale: what it keeps of thousands of matches of several terms", () => {
+  it("gives back each match as matching found it, scored from its own field lengths", () => {
+    const words = ["زلزال", "والزلزال", "بركان", "البركان", "قوي", "هدوء", "مدينة"];
+    const records = Array.from({ length: 3000 }, (_, k) => {
+      const pick = (count: number, salt: number) => Array.from({ length: count }, (_, n) => words[(k * 31 + n * salt) % words.length]).join(" ");
+      return article({ id: String(k), headline: pick(k % 4, 3), lead: k % 5 === 0 ? pick(3, 5) : null, body: pick(5 + (k % 13), 7), agency: k % 3 === 0 ? "واس" : "قوي", published: `2021-01-${String(1 + (k % 28)).padStart(2, "0")}T00:00:00`, line: k + 1 });
+    });
+    const query = parseQuery("زلزال OR بركان قوي -مدينة");
+    const ranking = new SearchRanking(query, STEMMING);
+    for (const record of records) ranking.add(record);
+    // The statistics and scores computed here from scratch, the way rank.ts defines them.
+    const stats = emptyStats(positiveTerms(query).length);
+    const analyzed = new Map(records.map((record) => [record, new AnalyzedArticle(record)]));
+    for (const article of analyzed.values()) {
+      stats.articleCount++;
+      for (const field of SEARCH_FIELDS) stats.totalLength[field] += article.lengths[field];
+      const match = matchArticle(query, article, STEMMING);
+      match.occurrences.forEach((_, term) => {
+        if (termOccurs(match, term)) stats.documentFrequency[term]!++;
+      });
+    }
+    const hits = ranking.ranked("relevance");
+    expect(hits.length).toBeGreaterThan(1100); // past the 1,024 matches the ranking first makes room for
+    for (const hit of hits) {
+      const article = analyzed.get(hit.record)!;
+      const match = matchArticle(query, article, STEMMING);
+      expect(hit.match).toEqual(match);
+      expect(hit.score).toBe(roundScore(scoreMatch(match, article.lengths, stats)));
     }
   });
 });
