@@ -8,7 +8,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/core/record.js";
-import { NewsctlError } from "../../src/errors.js";
+import type { NewsctlError } from "../../src/errors.js";
 import { MatchStore } from "../../src/io/match-store.js";
 
 let dir: string;
