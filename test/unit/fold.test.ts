@@ -449,6 +449,33 @@ describe("FoldedFragmentScanner", () => {
     );
   });
 
+  it("property: after its first megabyte, with a regular expression of spellings in front, it tells the same", () => {
+    // Letters that fold alike, marks folding drops, and characters whose folding depends on
+    // their neighbours (a ligature, a combining hamza, a no-break space, dotted I, Allah ligature).
+    const spellings = fc.constantFrom("ا", "أ", "إ", "ل", "ح", "ر", "ي", "ى", "ق", "ة", "ه", "\u064e", "\u0651", "ـ", "\u200f", " ", "و", "٣", "3", "A", "a", "\ufefb", "\u0654", "\u00a0", "\u0130", "\ufdf2");
+    fc.assert(
+      fc.property(fc.array(spellings, { maxLength: 30 }), fc.array(fc.array(spellings, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 }), fc.boolean(), (characters, pieces, withArticle) => {
+        const text = characters.join("");
+        const fragments = pieces.map((piece) => foldArabic((withArticle ? "ال" : "") + piece.join(""))).filter((fragment) => fragment.length > 0);
+        const filtered = new FoldedFragmentScanner(fragments, 0).occursIn(text);
+        expect(filtered).toBe(new FoldedFragmentScanner(fragments, Number.POSITIVE_INFINITY).occursIn(text));
+        if (filtered !== undefined) expect(filtered).toBe(fragments.some((fragment) => foldArabic(text).includes(fragment)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("makes its regular expression once it has scanned a megabyte, and finds what it found before", () => {
+    const scanner = new FoldedFragmentScanner(["الحريق", "جيش"]);
+    const miss = "هدوء تام في المدينة ".repeat(60_000);
+    expect(scanner.occursIn(miss)).toBe(false);
+    expect(scanner.occursIn(miss)).toBe(false); // now through the regular expression
+    expect(scanner.occursIn("اندلع الحَريق")).toBe(true);
+    expect(scanner.occursIn("والجيوش")).toBe(false);
+    expect(scanner.occursIn("الجـيش")).toBe(true);
+    expect(scanner.occursIn("حريق\ufefb")).toBeUndefined();
+  });
+
   it("follows many partial matches at once (a long fragment over a long run of its first letter)", () => {
     const fragment = `${"ا".repeat(80)}ب`;
     const scanner = new FoldedFragmentScanner([fragment, "ب"]);
