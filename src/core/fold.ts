@@ -182,14 +182,14 @@ export class FoldedFragmentScanner {
         const fragment = codes[active[k]!]!;
         const matched = active[k + 1]!;
         if (fragment[matched] !== folded) continue;
-        if (matched + 1 === fragment.length) return true;
+        if (matched + 1 === fragment.length) return isSettledAfter(text, i);
         if (nextCount + 2 > next.length) next = this.next = growPairs(next);
         next[nextCount++] = active[k]!;
         next[nextCount++] = matched + 1;
       }
       for (let f = 0; f < firsts.length; f++) {
         if (firsts[f] !== folded) continue;
-        if (codes[f]!.length === 1) return true;
+        if (codes[f]!.length === 1) return isSettledAfter(text, i);
         if (nextCount + 2 > next.length) next = this.next = growPairs(next);
         next[nextCount++] = f;
         next[nextCount++] = 1;
@@ -203,6 +203,22 @@ export class FoldedFragmentScanner {
     this.next = next;
     return false;
   }
+}
+
+/**
+ * A match ending at `end` stands (true) unless a character folding depends on its neighbours
+ * follows it, past any that folding drops (undefined): a combining hamza after و makes ؤ.
+ */
+function isSettledAfter(text: string, end: number): true | undefined {
+  const actions = foldActions();
+  for (let i = end + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let action = actions[code]!;
+    if (action === UNKNOWN) action = actions[code] = actionOf(code);
+    if (action === DROP) continue;
+    return action === SLOW ? undefined : true;
+  }
+  return true;
 }
 
 const CHARACTERS_BEFORE_FILTER = 1 << 20;
