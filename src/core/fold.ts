@@ -65,7 +65,7 @@ export function foldByTable(text: string): string | undefined {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let action = actions[code]!;
-    if (action === UNKNOWN) action = actions[code] = actionOf(code);
+    if (action === UNKNOWN) action = classify(code);
     if (action === KEEP) {
       if (out !== undefined) out[length++] = code;
       continue;
@@ -97,6 +97,16 @@ function foldActions(): Uint16Array {
 }
 
 const UNKNOWN = 0xfffd;
+/** How many code units the table knows; grows as characters are first seen. */
+let classifiedCount = 0;
+
+/** Works out a character's action and keeps it in the table. */
+function classify(code: number): number {
+  const action = actionOf(code);
+  foldActions()[code] = action;
+  classifiedCount++;
+  return action;
+}
 
 // Each character's action is worked out once and kept for the life of the process, so a
 // mutation here cannot be switched on and off between test runs in one process (mutation
@@ -134,9 +144,10 @@ const FORMAT_CHARACTER_CODES = [0x200d, 0x200e, 0x200f, 0x061c, 0x202a, 0x202b, 
 /**
  * Tells whether folded text would contain any of some folded fragments, folding on the fly
  * without building the folded text. Most articles contain none of a query's words, and this is
- * several times quicker than folding them. After a megabyte of text, a regular expression of
- * every raw spelling of the fragments' cores (spellingFilter) passes over the texts that hold
- * none, several times quicker again; only texts where it finds one are scanned.
+ * several times quicker than folding them. After 256 Ki characters of text, a regular expression
+ * of every raw spelling of the fragments' cores (spellingFilter) passes over the texts that hold
+ * none, several times quicker again; only texts where it finds one are scanned (and if that is
+ * most of the text, the filter is given up).
  */
 export class FoldedFragmentScanner {
   private readonly firsts: Int32Array;
@@ -145,9 +156,12 @@ export class FoldedFragmentScanner {
   private active: Int32Array = new Int32Array(64);
   private next: Int32Array = new Int32Array(64);
   private scanned = 0;
-  private filter: SpellingFilter | undefined;
+  /** undefined until made; null once given up, when most of the text holds a core anyway. */
+  private filter: SpellingFilter | undefined | null;
+  private filterTested = 0;
+  private filterPassed = 0;
 
-  /** `filterAfter`: characters scanned before the filter is made (it costs some tens of milliseconds, once). */
+  /** `filterAfter`: characters scanned before the filter is made. */
   constructor(
     private readonly fragments: readonly string[],
     private readonly filterAfter = CHARACTERS_BEFORE_FILTER,
@@ -158,9 +172,15 @@ export class FoldedFragmentScanner {
 
   /** Whether foldArabic(text) contains a fragment; undefined when the text needs NFKC in context. */
   occursIn(text: string): boolean | undefined {
-    if (this.filter === undefined && this.scanned >= this.filterAfter) this.filter = spellingFilter(this.fragments);
+    if (this.filter === undefined ? this.scanned >= this.filterAfter : this.filter !== null && this.filter.madeAt !== classifiedCount) this.filter = spellingFilter(this.fragments);
     this.scanned += text.length;
-    if (this.filter !== undefined && !this.filter.cores.test(text)) return holdsSlow(text) ? undefined : false;
+    if (this.filter) {
+      this.filterTested += text.length;
+      if (!this.filter.cores.test(text)) return holdsUnsure(text) ? this.scan(text) : false;
+      // A core in most of the text (a common letter, a common word): the filter only adds work.
+      this.filterPassed += text.length;
+      if (this.filterPassed > FILTER_SHARE_TO_GIVE_UP * this.filterTested && this.filterTested >= FILTER_CHARACTERS_BEFORE_JUDGING) this.filter = null;
+    }
     return this.scan(text);
   }
 
@@ -173,7 +193,7 @@ export class FoldedFragmentScanner {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       let action = actions[code]!;
-      if (action === UNKNOWN) action = actions[code] = actionOf(code);
+      if (action === UNKNOWN) action = classify(code);
       if (action === DROP) continue;
       if (action === SLOW) return undefined;
       const folded = action === KEEP ? code : action;
@@ -214,77 +234,83 @@ function isSettledAfter(text: string, end: number): true | undefined {
   for (let i = end + 1; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let action = actions[code]!;
-    if (action === UNKNOWN) action = actions[code] = actionOf(code);
+    if (action === UNKNOWN) action = classify(code);
     if (action === DROP) continue;
     return action === SLOW ? undefined : true;
   }
   return true;
 }
 
-const CHARACTERS_BEFORE_FILTER = 1 << 20;
+const CHARACTERS_BEFORE_FILTER = 1 << 18;
+// The filter is given up when, of this many characters or more, more than this share were in
+// texts that hold a core (then scanned as well).
+const FILTER_CHARACTERS_BEFORE_JUDGING = 1 << 20;
+const FILTER_SHARE_TO_GIVE_UP = 0.6;
 
 /**
- * `cores` finds, in a text without SLOW characters, any raw spelling of a core of a fragment:
- * its characters, each as any character that folds to it, with characters that folding drops
- * between them. A core is the fragment without a leading ال when more is left (a regular
- * expression that starts on alef and lam, the commonest letters, is slow); a text without a
- * core holds no fragment, unless it holds a SLOW character (see holdsSlow).
+ * `cores` finds, in a text of characters the table knows and none of them SLOW, any raw spelling
+ * of a core of a fragment: its characters, each as any known character that folds to it, with
+ * characters that folding drops between them. A core is the fragment without its leading alefs
+ * and lams while more than three letters are left (a regular expression that starts on the
+ * commonest letters is slow). A text without a core holds no fragment, unless it holds a
+ * character the table does not know yet or a SLOW one (see holdsUnsure). The filter is made
+ * again whenever the table has learnt characters since (`madeAt`).
  */
 export interface SpellingFilter {
   cores: RegExp;
+  madeAt: number;
 }
 
 export function spellingFilter(fragments: readonly string[]): SpellingFilter {
+  const madeAt = classifiedCount;
   const { spellings, drop } = foldSpellings();
   const between = `${drop}*`;
   const cores = fragments.map((fragment) => {
-    const core = fragment.length > 3 && fragment.startsWith("\u0627\u0644") ? fragment.slice(2) : fragment;
+    let core = fragment;
+    while (core.length > 3 && (core.startsWith("\u0627") || core.startsWith("\u0644"))) core = core.slice(1);
     return Array.from(core, (character) => characterClass(spellings.get(character.charCodeAt(0)) ?? [])).join(between);
   });
-  return { cores: new RegExp(cores.length > 0 ? cores.join("|") : "[]") };
+  return { cores: new RegExp(cores.length > 0 ? cores.join("|") : "[]"), madeAt };
 }
 
 /**
- * Whether a text holds a character whose folding depends on its neighbours (SLOW). A loop over
- * the table: a regular expression of the thousands of such characters is several times slower.
- * Call it once foldSpellings has filled the table.
+ * Whether a text holds a character whose folding depends on its neighbours (SLOW), or one the
+ * table does not know yet. A loop over the table: a regular expression of the thousands of SLOW
+ * characters is several times slower.
  */
-function holdsSlow(text: string): boolean {
+function holdsUnsure(text: string): boolean {
   const actions = foldActions();
   for (let i = 0; i < text.length; i++) {
-    if (actions[text.charCodeAt(i)] === SLOW) return true;
+    const action = actions[text.charCodeAt(i)];
+    if (action === SLOW || action === UNKNOWN) return true;
   }
   return false;
 }
 
 interface FoldSpellings {
-  /** Every character that folds to a character, by the folded character's code. */
+  /** Every known character that folds to a character, by the folded character's code. */
   spellings: Map<number, number[]>;
-  /** A class of the characters folding drops. */
+  /** A class of the known characters folding drops. */
   drop: string;
 }
 
-let foldSpellingsMade: FoldSpellings | undefined;
-
-/** What folding does, inverted over every BMP code unit (the table is then full); made once (some tens of milliseconds). */
+/** What folding does to the characters the table knows, inverted. */
 function foldSpellings(): FoldSpellings {
-  if (foldSpellingsMade !== undefined) return foldSpellingsMade;
   const actions = foldActions();
   const spellings = new Map<number, number[]>();
   const dropped: number[] = [];
   for (let code = 0; code < 0x10000; code++) {
-    let action = actions[code]!;
-    if (action === UNKNOWN) action = actions[code] = actionOf(code);
+    const action = actions[code]!;
+    if (action === UNKNOWN || action === SLOW) continue;
     if (action === DROP) dropped.push(code);
-    else if (action !== SLOW) {
+    else {
       const folded = action === KEEP ? code : action;
       const list = spellings.get(folded);
       if (list === undefined) spellings.set(folded, [code]);
       else list.push(code);
     }
   }
-  foldSpellingsMade = { spellings, drop: characterClass(dropped) };
-  return foldSpellingsMade;
+  return { spellings, drop: characterClass(dropped) };
 }
 
 /** A class matching these code units (ascending), as ranges; one that matches nothing when there are none. */
