@@ -256,12 +256,12 @@ const FILTER_SHARE_TO_GIVE_UP = 0.6;
  * character the table does not know yet or a SLOW one (see holdsUnsure). The filter is made
  * again whenever the table has learnt characters since (`madeAt`).
  */
-export interface SpellingFilter {
+interface SpellingFilter {
   cores: RegExp;
   madeAt: number;
 }
 
-export function spellingFilter(fragments: readonly string[]): SpellingFilter {
+function spellingFilter(fragments: readonly string[]): SpellingFilter {
   const madeAt = classifiedCount;
   const { spellings, drop } = foldSpellings();
   const between = `${drop}*`;

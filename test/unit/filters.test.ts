@@ -2,23 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { makeRecordPredicate, parseTimeBound, type RecordFilter } from "../../src/core/filters.js";
 import type { ArticleRecord } from "../../src/core/record.js";
-
-function record(fields: Partial<ArticleRecord>): ArticleRecord {
-  return {
-    id: "490728",
-    headline: "عنوان",
-    subheadline: null,
-    lead: null,
-    agency: "تنا",
-    published: "2021-01-25T11:27:00",
-    desk: null,
-    body: "فقرة.",
-    file: "dump.txt",
-    line: 1,
-    warnings: [],
-    ...fields,
-  };
-}
+import { articleRecord as record } from "../helpers/article-record.js";
 
 function bound(value: string, side: "since" | "until") {
   const parsed = parseTimeBound(value, side);

@@ -8,6 +8,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/core/record.js";
+import { articleRecord as record } from "../helpers/article-record.js";
 import type { NewsctlError } from "../../src/errors.js";
 import { MatchStore } from "../../src/io/match-store.js";
 
@@ -23,23 +24,6 @@ afterEach(async () => {
   else process.env.TMPDIR = savedTmpdir;
   await rm(dir, { recursive: true, force: true });
 });
-
-function record(fields: Partial<ArticleRecord>): ArticleRecord {
-  return {
-    id: "1",
-    headline: "عنوان",
-    subheadline: null,
-    lead: null,
-    agency: "تنا",
-    published: "2021-01-25T11:27:00",
-    desk: null,
-    body: "نص الخبر.",
-    file: "a.txt",
-    line: 1,
-    warnings: [],
-    ...fields,
-  };
-}
 
 const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), fc.constant("\uD800 lone"), fc.constant("ا".repeat(3000)));
 const records = fc.array(
