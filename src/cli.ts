@@ -4,31 +4,39 @@
 
 import { readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
+import { type CommandDefinition, declareCommand } from "./commands/command-definition.js";
 import { Command, CommanderError } from "./commands/commander.js";
+import type { CommandName } from "./commands/option-table.js";
 import type { ReadingContext } from "./commands/read-records.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
 import { PROGRAM, writeError } from "./output/messages.js";
 import { abortFilesInProgress } from "./output/unfinished-files.js";
 
-type Declare = (program: Command, context: ReadingContext, setExitCode: (code: number) => void) => void;
+// biome-ignore lint/suspicious/noExplicitAny: each command has its own plan type; declareCommand keeps plan and run together.
+type AnyCommand = CommandDefinition<any>;
 
 /**
  * Each command's module, loaded only when that command runs: a search against the index should
  * not pay for loading the parser of dumps, tables or CSV. Help and unknown commands load all.
  */
-const COMMANDS: Readonly<Record<string, () => Promise<Declare>>> = {
-  parse: async () => (await import("./commands/parse.js")).declareParse,
-  search: async () => (await import("./commands/search.js")).declareSearch,
-  export: async () => (await import("./commands/export.js")).declareExport,
-  show: async () => (await import("./commands/show.js")).declareShow,
-  check: async () => (await import("./commands/check.js")).declareCheck,
-  index: async () => (await import("./commands/index-dumps.js")).declareIndex,
-  stats: async () => (await import("./commands/stats.js")).declareStats,
-  dedup: async () => (await import("./commands/dedup.js")).declareDedup,
-  "es-template": async () => (await import("./commands/es-template.js")).declareEsTemplate,
-  completion: async () => (await import("./commands/completion.js")).declareCompletion,
+const COMMANDS: Readonly<Record<CommandName, () => Promise<AnyCommand>>> = {
+  parse: async () => (await import("./commands/parse.js")).parseCommand,
+  search: async () => (await import("./commands/search.js")).searchCommand,
+  export: async () => (await import("./commands/export.js")).exportCommand,
+  show: async () => (await import("./commands/show.js")).showCommand,
+  check: async () => (await import("./commands/check.js")).checkCommand,
+  index: async () => (await import("./commands/index-dumps.js")).indexCommand,
+  stats: async () => (await import("./commands/stats.js")).statsCommand,
+  dedup: async () => (await import("./commands/dedup.js")).dedupCommand,
+  "es-template": async () => (await import("./commands/es-template.js")).esTemplateCommand,
+  completion: async () => (await import("./commands/completion.js")).completionCommand,
 };
+
+/** Loads the definition of every command (for help, completion and tests). */
+export async function loadCommands(): Promise<AnyCommand[]> {
+  return Promise.all(Object.values(COMMANDS).map((load) => load()));
+}
 
 export interface ProcessContext {
   argv: readonly string[];
@@ -109,8 +117,9 @@ Examples:
     // Program options take no values, so the first word that is not an option names the command.
     const named = context.argv.find((word) => !word.startsWith("-"));
     // Help, unknown commands and completion scripts need every command declared.
-    const wanted = named !== undefined && named in COMMANDS && named !== "completion" ? [named] : Object.keys(COMMANDS);
-    for (const declare of await Promise.all(wanted.map((name) => COMMANDS[name]!()))) declare(program, reading, setExitCode);
+    const definitions = named !== undefined && named in COMMANDS ? [await COMMANDS[named as CommandName]()] : await loadCommands();
+    const planEnv = { isStdinTerminal: context.isStdinTerminal, isStdoutTerminal: context.isStdoutTerminal, isStderrTerminal: context.isStderrTerminal };
+    for (const definition of definitions) declareCommand(program, definition, reading, planEnv, setExitCode);
     await program.parseAsync([...context.argv], { from: "user" });
     return exitCode;
   } catch (error) {
@@ -135,6 +144,17 @@ export async function main(): Promise<void> {
     process.stderr.write(`${PROGRAM}: cannot write the output: ${describeSystemError(error)}\n`);
     process.exit(EXIT_TROUBLE);
   });
+  // A promise that nothing awaited and that failed is a bug: report it as run() reports one.
+  const isDebug = process.argv.slice(2, process.argv.includes("--") ? process.argv.indexOf("--") : undefined).includes("--debug");
+  const lastResort = (error: unknown) => {
+    abortFilesInProgress();
+    process.stderr.write(`${PROGRAM}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (isDebug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    else process.stderr.write(`${PROGRAM}: hint: run again with --debug to see where\n`);
+    process.exit(EXIT_TROUBLE);
+  };
+  process.on("unhandledRejection", lastResort);
+  process.on("uncaughtException", lastResort);
   process.on("SIGINT", () => {
     abortFilesInProgress();
     process.exit(EXIT_INTERRUPTED);

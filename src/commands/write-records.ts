@@ -3,7 +3,7 @@
 import type { OutputEnvironment } from "../output/environment.js";
 import { makeMachineWriter, type FileFormat, type OutputRecord, type RecordWriter, type WriterOptions } from "../output/record-writers.js";
 import type { TextSink } from "../output/sink.js";
-import type { OutputFormat } from "./options.js";
+import type { OutputFormat } from "./output-plan.js";
 
 /** The writer for a format; the table code (and its width tables) loads only when a table is asked for. */
 export async function makeRecordWriter(format: Exclude<OutputFormat, FileFormat>, sink: TextSink, env: OutputEnvironment, options: WriterOptions): Promise<RecordWriter> {

@@ -242,3 +242,17 @@ function closure(steps: readonly Step[], states: readonly number[]): number[] {
   }
   return [...seen];
 }
+
+/** Tells whether a file, by its path relative to a walk's root, is one to yield. */
+export type FileMatcher = (relative: string) => boolean;
+
+/**
+ * The matcher for --include: a pattern with "/" is matched against the path relative to the
+ * directory walked, one without against the file's name, at any depth. Throws GlobSyntaxError.
+ */
+export function includeMatcher(include: string): FileMatcher {
+  if (include.trim() === "") throw new GlobSyntaxError("the pattern is empty");
+  const glob = compileGlob(include);
+  if (include.includes("/")) return (relative) => glob.matches(relative);
+  return (relative) => glob.matches(relative.slice(relative.lastIndexOf("/") + 1));
+}

@@ -7,13 +7,19 @@ import path from "node:path";
 import { describeSystemError, InputError, UsageError } from "../errors.js";
 import type { DumpSource } from "./read-dump.js";
 import { compileGlob, GlobSyntaxError, hasGlobSyntax } from "../core/glob.js";
-import { includeMatcher, walkDirectory, type FileMatcher, type WalkEntry } from "./walk.js";
+import { walkDirectory, type FileMatcher, type WalkEntry } from "./walk.js";
 
 export const STDIN_NAME = "-";
 
+/** Which files a directory yields: the --include pattern, compiled. */
+export interface InputInclude {
+  /** As given; a pattern without "/" matches names at any depth. */
+  pattern: string;
+  matches: FileMatcher;
+}
+
 export interface InputOptions {
-  /** Which files a directory yields; a pattern without "/" matches names at any depth. */
-  include: string;
+  include: InputInclude;
   /** Standard input is a terminal (so it is not read unless "-" is given). */
   isStdinTerminal: boolean;
 }
@@ -30,13 +36,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
     yield { name: STDIN_NAME };
     return;
   }
-  let include: FileMatcher;
-  try {
-    include = includeMatcher(options.include);
-  } catch (error) {
-    if (!(error instanceof GlobSyntaxError)) throw error;
-    throw new UsageError(`--include ${JSON.stringify(options.include)}: ${error.message}`);
-  }
+  const include = options.include.matches;
   const seen = new Set<string>();
   const walked = new Set<string>();
   const once = function* (source: DumpSource): Generator<DumpSource> {
@@ -81,7 +81,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
       isEmpty = false;
       yield* fromEntry(entry);
     }
-    if (isEmpty) yield new InputError(directory, `no files match ${options.include} in this directory`, "--include GLOB reads other files");
+    if (isEmpty) yield new InputError(directory, `no files match ${options.include.pattern} in this directory`, "--include GLOB reads other files");
   }
 
   /** The files a pattern names: the directory before its first wildcard, walked and matched. */

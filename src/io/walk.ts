@@ -3,14 +3,13 @@
 // skipped. A subdirectory or link that cannot be read is reported and the walk goes on.
 
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
-import { compileGlob, GlobSyntaxError } from "../core/glob.js";
+import type { FileMatcher } from "../core/glob.js";
 import { describeSystemError, InputError } from "../errors.js";
 
 /** A file found (with its size, as the walk saw it), or what could not be read. */
 export type WalkEntry = { file: string; size: number } | { error: InputError };
 
-/** Tells whether a file, by its path relative to the walk's root, is one to yield. */
-export type FileMatcher = (relative: string) => boolean;
+export type { FileMatcher };
 
 /**
  * The files under `root` that `matches` takes, by their path relative to it. Paths are `prefix`
@@ -75,15 +74,3 @@ async function isLink(file: string): Promise<boolean> {
 function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/**
- * The matcher for --include: a pattern with "/" is matched against the path relative to the
- * directory walked, one without against the file's name, at any depth. Throws GlobSyntaxError.
- */
-export function includeMatcher(include: string): FileMatcher {
-  if (include.trim() === "") throw new GlobSyntaxError("the pattern is empty");
-  const glob = compileGlob(include);
-  if (include.includes("/")) return (relative) => glob.matches(relative);
-  return (relative) => glob.matches(relative.slice(relative.lastIndexOf("/") + 1));
-}
-

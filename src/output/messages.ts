@@ -22,3 +22,19 @@ export function writeError(env: OutputEnvironment, message: string, hint?: strin
   if (detail) env.stderr.write(toTerminalText(detail.endsWith("\n") ? detail : `${detail}\n`));
   if (hint) env.stderr.write(`${PROGRAM}: hint: ${toTerminalLine(hint)}\n`);
 }
+
+/** "3 articles", "1 file": a count with its noun. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** What `check` found, in one line: "N articles in M files: no problems" or "...: K problems". */
+export function formatCheckSummary(tally: { articleCount: number; fileCount: number; problemCount: number }): string {
+  const problems = tally.problemCount === 0 ? "no problems" : countOf(tally.problemCount, "problem");
+  return `${countOf(tally.articleCount, "article")} in ${countOf(tally.fileCount, "file")}: ${problems}`;
+}
+
+/** What `index` did: "FILE: N files indexed, M unchanged, K gone; A articles in the index". */
+export function formatIndexSummary(file: string, files: { changedFiles: number; unchangedFiles: number }, removed: number, articles: number): string {
+  return `${file}: ${files.changedFiles} files indexed, ${files.unchangedFiles} unchanged, ${removed} gone; ${articles} articles in the index`;
+}

@@ -602,6 +602,9 @@ describe("a big folder: kills and concurrent indexers", () => {
     for (const delay of [450, 250, 120]) {
       db = path.join(dir, `killed-${delay}.db`);
       const run = spawnIndex(dir, db);
+      // The delay counts from the database's creation, so that a slow start on a loaded machine
+      // does not use it up.
+      while (!existsSync(db) && run.child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 5));
       await new Promise((resolve) => setTimeout(resolve, delay));
       const isRunning = run.child.exitCode === null && run.child.signalCode === null;
       if (isRunning) run.child.kill("SIGKILL");

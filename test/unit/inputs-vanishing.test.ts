@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
+import { includeMatcher } from "../../src/core/glob.js";
 import { expandInputs } from "../../src/io/inputs.js";
 import { readDump, type DumpSource } from "../../src/io/read-dump.js";
 
@@ -21,7 +22,7 @@ describe("a file that vanishes mid-walk", () => {
     dir = await mkdtemp(path.join(tmpdir(), "newsctl-vanish-"));
     for (const name of ["a.txt", "b.txt", "c.txt"]) await writeFile(path.join(dir, name), DUMP);
     const outcomes: string[] = [];
-    for await (const source of expandInputs([dir], { include: "*.txt", isStdinTerminal: true })) {
+    for await (const source of expandInputs([dir], { include: { pattern: "*.txt", matches: includeMatcher("*.txt") }, isStdinTerminal: true })) {
       if (source instanceof InputError) {
         outcomes.push(`error ${source.message}`);
         continue;

@@ -1,0 +1,158 @@
+// Every command and every option it offers, in one table: each command's words and arguments,
+// and each option's flags, help, the commands that take it and the kind of value it reads. Commander is told of options only from here, and each
+// command's plan is the one reader of their values, so an option cannot be offered and ignored.
+
+import { availableParallelism } from "node:os";
+import { type Command, Option } from "./commander.js";
+import { DEFAULT_INDEX } from "../output/elasticsearch.js";
+
+export type CommandName = "parse" | "search" | "export" | "show" | "check" | "index" | "stats" | "dedup" | "es-template" | "completion";
+
+export interface ArgumentSpec {
+  /** As commander writes it: <required>, [optional], [variadic...]. */
+  syntax: string;
+  help: string;
+  choices?: readonly string[];
+}
+
+export interface CommandSpec {
+  name: CommandName;
+  description: string;
+  arguments: readonly ArgumentSpec[];
+}
+
+const PATHS: ArgumentSpec = { syntax: "[path...]", help: "files, directories, glob patterns, or - for standard input" };
+
+export const COMMAND_TABLE: readonly CommandSpec[] = [
+  { name: "parse", description: "parse dumps and print their records", arguments: [PATHS] },
+  {
+    name: "search",
+    description: "find articles by Arabic words, the way Arabic is written; best first",
+    arguments: [{ syntax: "<query>", help: 'words (all must match), OR, -word, "a phrase", prefix*, field:word' }, PATHS],
+  },
+  { name: "export", description: "write every field of every record as JSON, NDJSON, CSV, TSV, Parquet or Elasticsearch _bulk lines", arguments: [PATHS] },
+  { name: "show", description: "show one article in full, for reading", arguments: [{ syntax: "<id>", help: "the article number (رقم)" }, PATHS] },
+  { name: "check", description: "validate dumps: every problem as FILE:LINE: code: message", arguments: [PATHS] },
+  { name: "index", description: "build or update the embedded index (SQLite) that search, export, show and stats --db read", arguments: [{ syntax: "[path...]", help: "files, directories or glob patterns" }] },
+  { name: "stats", description: "count articles per agency and per day, find missing and reused article numbers, count warnings", arguments: [PATHS] },
+  { name: "dedup", description: "find copies: articles with the same number, or nearly the same body; the earliest is kept", arguments: [PATHS] },
+  { name: "es-template", description: "print an Elasticsearch/OpenSearch index template for newsctl's records (arabic analyzer)", arguments: [] },
+  { name: "completion", description: "print a completion script for bash, zsh or fish", arguments: [{ syntax: "<shell>", help: "the shell", choices: ["bash", "zsh", "fish"] }] },
+];
+
+/** Options as commander hands them over (camel-cased; strings unless flags or lists). */
+export interface RawOptions {
+  include?: string;
+  jobs?: string;
+  tz?: string;
+  quiet?: boolean;
+  strict?: boolean;
+  since?: string;
+  until?: string;
+  agency?: string[];
+  id?: string[];
+  limit?: string;
+  format?: string;
+  json?: boolean;
+  ndjson?: boolean;
+  csv?: boolean;
+  tsv?: boolean;
+  esBulk?: boolean;
+  parquet?: boolean;
+  fields?: string;
+  csvRaw?: boolean;
+  bom?: boolean;
+  output?: string;
+  db?: string;
+  index?: string;
+  dedup?: boolean;
+  threshold?: string;
+  exact?: boolean;
+  sort?: string;
+  count?: boolean;
+}
+
+export type OptionKey = keyof RawOptions;
+
+export interface OptionSpec {
+  /** The name commander gives the value (camel case of the long flag). */
+  key: OptionKey;
+  flags: string;
+  help: string;
+  commands: readonly CommandName[];
+  /** The values commander accepts, when only some are allowed. */
+  choices?: readonly string[];
+  /** Given more than once, the values are collected in a list. */
+  isRepeatable?: boolean;
+  /** Must be given (commander says so before any plan is made). */
+  isRequired?: boolean;
+}
+
+/** Which files a directory yields when --include is not given. */
+export const DEFAULT_INCLUDE = "*.txt";
+export const DEFAULT_THRESHOLD = 0.8;
+
+const READING: readonly CommandName[] = ["parse", "search", "export", "show", "check", "index", "stats", "dedup"];
+const FILTERING: readonly CommandName[] = ["parse", "search", "export", "stats", "dedup"];
+const PRINTING: readonly CommandName[] = ["parse", "search", "export"];
+const SHEETS: readonly CommandName[] = ["parse", "search", "export"];
+const FROM_INDEX: readonly CommandName[] = ["search", "export", "show", "stats"];
+
+export const OPTION_TABLE: readonly OptionSpec[] = [
+  { key: "include", flags: "--include <glob>", help: `which files a directory yields (a glob; without "/" it matches names at any depth; default: "${DEFAULT_INCLUDE}")`, commands: READING },
+  { key: "jobs", flags: "-j, --jobs <n>", help: `threads at work: N - 1 parse files side by side, one takes their records (default: the number of cores, ${availableParallelism()})`, commands: READING },
+  { key: "tz", flags: "--tz <zone>", help: "time zone of the dumps' clocks (IANA name); adds the offset to published", commands: READING },
+  { key: "quiet", flags: "-q, --quiet", help: "do not print warnings about the dumps, nor a progress line", commands: READING },
+  { key: "strict", flags: "--strict", help: "exit with 2 when any article has a warning", commands: ["parse", "search", "export", "show", "index", "stats", "dedup"] },
+  { key: "since", flags: "--since <date>", help: "articles published on or after DATE (YYYY-MM-DD or ISO time)", commands: FILTERING },
+  { key: "until", flags: "--until <date>", help: "articles published on or before DATE (YYYY-MM-DD or ISO time)", commands: FILTERING },
+  { key: "agency", flags: "--agency <name>", help: "articles of this agency (repeatable)", commands: FILTERING, isRepeatable: true },
+  { key: "id", flags: "--id <number>", help: "the article with this number (repeatable)", commands: FILTERING, isRepeatable: true },
+  { key: "limit", flags: "--limit <n>", help: "stop after N articles", commands: FILTERING },
+  { key: "format", flags: "--format <format>", help: "output format", commands: ["parse", "search", "export", "show"] },
+  { key: "json", flags: "--json", help: "shorthand for --format json", commands: [...PRINTING, "show", "stats", "dedup"] },
+  { key: "ndjson", flags: "--ndjson", help: "shorthand for --format ndjson", commands: [...PRINTING, "show"] },
+  { key: "csv", flags: "--csv", help: "shorthand for --format csv", commands: SHEETS },
+  { key: "tsv", flags: "--tsv", help: "shorthand for --format tsv", commands: SHEETS },
+  { key: "esBulk", flags: "--es-bulk", help: "shorthand for --format es-bulk", commands: ["export"] },
+  { key: "parquet", flags: "--parquet", help: "shorthand for --format parquet", commands: ["export"] },
+  { key: "fields", flags: "--fields <list>", help: "only these fields, in this order (comma-separated, e.g. id,published,headline)", commands: [...PRINTING, "show"] },
+  { key: "csvRaw", flags: "--csv-raw", help: "CSV/TSV: leave cells that start with = + - @ as they are (by default they get a leading ' so a spreadsheet shows them as text)", commands: SHEETS },
+  { key: "bom", flags: "--bom", help: "CSV/TSV: start with a UTF-8 byte-order mark, so Excel reads Arabic as UTF-8", commands: SHEETS },
+  { key: "output", flags: "-o, --output <file>", help: "write to FILE (complete or not at all) instead of stdout", commands: ["export"] },
+  { key: "db", flags: "--db <file>", help: "read the index that newsctl index built, instead of dumps", commands: FROM_INDEX },
+  { key: "db", flags: "--db <file>", help: "the index file (created when new)", commands: ["index"], isRequired: true },
+  { key: "index", flags: "--index <name>", help: `the Elasticsearch/OpenSearch index (with export: of --es-bulk; default: ${DEFAULT_INDEX})`, commands: ["export", "es-template"] },
+  { key: "dedup", flags: "--dedup", help: "leave out copies (the same number, or nearly the same body; see newsctl dedup), keeping the earliest", commands: ["export"] },
+  { key: "threshold", flags: "--threshold <share>", help: `how alike two bodies must be to be copies, 0 to 1 (word 3-grams, estimated by MinHash; default ${DEFAULT_THRESHOLD}; export: with --dedup)`, commands: ["export", "dedup"] },
+  { key: "exact", flags: "--exact", help: "match words as written (folded), without light stemming", commands: ["search"] },
+  { key: "sort", flags: "--sort <order>", help: "order of results (default: relevance)", commands: ["search"], choices: ["relevance", "date"] },
+  { key: "count", flags: "--count", help: "print only the number of matching articles", commands: ["search"] },
+];
+
+/** The options a command offers, in the table's order. */
+export function optionsOf(name: CommandName): OptionSpec[] {
+  return OPTION_TABLE.filter((spec) => spec.commands.includes(name));
+}
+
+/** The formats --format takes, per command; a command without --format has none. */
+export const FORMAT_CHOICES: Readonly<Partial<Record<CommandName, readonly string[]>>> = {
+  parse: ["table", "json", "ndjson", "csv", "tsv"],
+  search: ["table", "json", "ndjson", "csv", "tsv"],
+  export: ["json", "ndjson", "csv", "tsv", "es-bulk", "parquet"],
+  show: ["json", "ndjson"],
+};
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** Tells commander of a command's options, as the table has them. */
+export function declareOptions(command: Command, name: CommandName): void {
+  for (const spec of optionsOf(name)) {
+    const option = new Option(spec.flags, spec.help);
+    const choices = spec.key === "format" ? FORMAT_CHOICES[name] : spec.choices;
+    if (choices !== undefined) option.choices(choices);
+    if (spec.isRepeatable === true) option.argParser(collect);
+    if (spec.isRequired === true) option.makeOptionMandatory();
+    command.addOption(option);
+  }
+}

@@ -1,0 +1,84 @@
+// A search answered by reading the dumps: records stream through the matcher, and of the
+// matches only where they are and how they matched is kept, to be ranked when all is read.
+// With --limit, the few records shown are read again afterwards (except those from what
+// cannot be read twice, which are kept); without, every match waits in the store.
+
+import { statSync } from "node:fs";
+import path from "node:path";
+import type { ArticleRecord } from "../core/record.js";
+import { hitsAtPlaces, placeKey, SearchRanking, type RankedPlace, type SearchHit } from "../core/search-ranking.js";
+import { NewsctlError } from "../errors.js";
+import { STDIN_NAME } from "../io/inputs.js";
+import { MatchStore } from "../io/match-store.js";
+import { RecordReader, type ReadingContext, type ReadingOptions } from "./read-records.js";
+import type { SearchPlan } from "./search-plan.js";
+import { hitsFromStore, type SearchFound, type StoreTrouble } from "./search-found.js";
+
+export async function findInDumps(plan: SearchPlan, context: ReadingContext, trouble: StoreTrouble): Promise<SearchFound> {
+  const { reading, isCounting } = plan;
+  const limit = reading.limit;
+  const isReadingAgain = limit !== undefined && !isCounting;
+  const ranking = new SearchRanking(plan.query, plan.matchOptions, undefined, isCounting ? "nothing" : "places");
+  const store = isCounting || isReadingAgain ? undefined : new MatchStore(trouble.options);
+  const cannotReadAgain = isReadingAgain ? makeReadOnceTest() : undefined;
+  const select = (record: ArticleRecord) => {
+    const isMatch = ranking.add(record, cannotReadAgain);
+    if (isMatch) store?.put(record);
+    return isMatch;
+  };
+  // The query selects records like a filter: only the warnings of matches are shown.
+  const reader = new RecordReader({ ...reading, limit: undefined, select }, context);
+  for await (const _match of reader.records());
+  reader.endProgress();
+  const found = { matchCount: ranking.matchCount, readingCode: reader.exitCode(), store };
+  if (isCounting) return { ...found, hits: [] };
+  const hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(plan.order, limit), reading, context) : hitsFromStore(ranking.placesInOrder(plan.order), store!);
+  return { ...found, hits };
+}
+
+/** Whether a match's file cannot be read a second time; asked of matches only, once per file. */
+function makeReadOnceTest(): (record: ArticleRecord) => boolean {
+  const isRegularFile = new Map<string, boolean>();
+  return (record) => {
+    let isRegular = isRegularFile.get(record.file);
+    if (isRegular === undefined) {
+      isRegular = record.file !== STDIN_NAME && isRegularFileNow(record.file);
+      isRegularFile.set(record.file, isRegular);
+    }
+    return !isRegular;
+  };
+}
+
+/**
+ * The records at the places a search ranked first, read again from their files (warnings were
+ * shown the first time). An article no longer there as it was is an error, not a silent gap.
+ */
+async function readShownAgain(places: readonly RankedPlace[], reading: ReadingOptions, context: ReadingContext): Promise<SearchHit[]> {
+  const unread = places.filter((place) => place.record === null);
+  const wanted = new Set(unread.map((place) => placeKey(place.file, place.line)));
+  const files = [...new Set(unread.map((place) => place.file))];
+  const records: ArticleRecord[] = [];
+  // Without files to read, the reader would read standard input.
+  if (files.length > 0) {
+    const again = { ...reading, paths: files, limit: undefined, isQuiet: true, isStrict: false, isShowingProgress: false };
+    const reader = new RecordReader({ ...again, select: (record) => wanted.has(placeKey(record.file, record.line)) }, context);
+    for await (const record of reader.records()) records.push(record);
+  }
+  const found = hitsAtPlaces(places, records);
+  if ("changed" in found) throw new NewsctlError(`${found.changed.file}:${found.changed.line}: the article changed while the search read it`, undefined, "search again");
+  return found.hits;
+}
+
+/**
+ * A regular file can be read again; a pipe, a FIFO or a terminal cannot, nor (on some systems)
+ * a name under /dev or /proc that stands for an open descriptor, whose offset a second opening
+ * would share.
+ */
+function isRegularFileNow(file: string): boolean {
+  if (/^\/(dev|proc)\//.test(path.resolve(file))) return false;
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+// Every option a command offers changes that command's plan: an option offered and ignored
+// fails here. The walk goes over the options as commander is told of them (the table), so a new
+// option without a plan that reads it, or without an example below, fails too.
+
+import { describe, expect, it } from "vitest";
+import { loadCommands } from "../../src/cli.js";
+import type { CommandInput } from "../../src/commands/command-definition.js";
+import { type CommandName, optionsOf, type OptionKey, type RawOptions } from "../../src/commands/option-table.js";
+import type { PlanEnvironment } from "../../src/commands/reading-plan.js";
+
+/** A value for each option that differs from what the command does without it. */
+interface Example {
+  value: string | boolean | string[];
+  /** Options the example needs beside it (--csv-raw needs a sheet format). */
+  with?: RawOptions;
+  /** PATH arguments for the example, where the usual ones do not go with it (--db). */
+  paths?: string[];
+}
+
+const EXAMPLES: Readonly<Record<OptionKey, Example>> = {
+  include: { value: "*.dump" },
+  jobs: { value: "7" },
+  tz: { value: "Asia/Riyadh" },
+  quiet: { value: true },
+  strict: { value: true },
+  since: { value: "2021-01-01" },
+  until: { value: "2021-12-31" },
+  agency: { value: ["تنا"] },
+  id: { value: ["490728"] },
+  limit: { value: "3" },
+  format: { value: "json" },
+  json: { value: true },
+  // Export's format is NDJSON without it: named, it must win over -o's extension.
+  ndjson: { value: true, with: { output: "out.csv" } },
+  csv: { value: true },
+  tsv: { value: true },
+  esBulk: { value: true },
+  parquet: { value: true, with: { output: "out.bin" } },
+  fields: { value: "id,headline", with: { json: true } },
+  csvRaw: { value: true, with: { csv: true } },
+  bom: { value: true, with: { csv: true } },
+  output: { value: "out.ndjson" },
+  db: { value: "other.db", paths: [] },
+  index: { value: "news", with: { esBulk: true } },
+  dedup: { value: true },
+  threshold: { value: "0.9", with: { dedup: true } },
+  exact: { value: true },
+  sort: { value: "date" },
+  count: { value: true },
+};
+
+/** Where a command reads an option otherwise than the others do. */
+const EXAMPLES_OF: Readonly<Partial<Record<CommandName, Partial<Record<OptionKey, Example>>>>> = {
+  // index writes the index that --db names, from the dumps it still reads.
+  index: { db: { value: "other.db" } },
+};
+
+/** The command line each command's plan is made from, without the option under test. */
+const BASES: Readonly<Record<CommandName, CommandInput>> = {
+  parse: { args: [], paths: ["dumps"], raw: {} },
+  search: { args: ["الجيش"], paths: ["dumps"], raw: {} },
+  export: { args: [], paths: ["dumps"], raw: {} },
+  show: { args: ["490728"], paths: ["dumps"], raw: {} },
+  check: { args: [], paths: ["dumps"], raw: {} },
+  index: { args: [], paths: ["dumps"], raw: { db: "news.db" } },
+  stats: { args: [], paths: ["dumps"], raw: {} },
+  dedup: { args: [], paths: ["dumps"], raw: {} },
+  "es-template": { args: [], paths: [], raw: {} },
+  completion: { args: ["bash"], paths: [], raw: {} },
+};
+
+// A terminal everywhere, so that the plan's terminal decisions can be seen to change.
+const TERMINALS: PlanEnvironment = { isStdinTerminal: false, isStdoutTerminal: true, isStderrTerminal: true };
+
+/** A plan as comparable data: functions (compiled patterns, predicates) are named by kind only. */
+function comparable(plan: unknown): string {
+  return JSON.stringify(plan, (_key, value: unknown) => (typeof value === "function" ? "[function]" : value));
+}
+
+const commands = await loadCommands();
+
+describe.each(commands.map((command) => [command.name, command] as const))("%s", (name, command) => {
+  const base = BASES[name];
+
+  it("makes a plan from its arguments alone", () => {
+    expect(() => command.plan(base, TERMINALS)).not.toThrow();
+  });
+
+  const offered = optionsOf(name);
+  if (offered.length === 0) return;
+  it.each(offered.map((spec) => [spec.flags, spec] as const))("reads %s", (_flags, spec) => {
+    const example = EXAMPLES_OF[name]?.[spec.key] ?? EXAMPLES[spec.key];
+    expect(example, `no example for ${spec.flags}: add one to EXAMPLES`).toBeDefined();
+    const paths = example.paths ?? base.paths;
+    const without = { ...base, paths, raw: { ...base.raw, ...example.with } };
+    const withIt = { ...without, raw: { ...without.raw, [spec.key]: example.value } };
+    expect(comparable(command.plan(withIt, TERMINALS))).not.toBe(comparable(command.plan(without, TERMINALS)));
+  });
+});
