@@ -1,7 +1,6 @@
 // What a search prints: the number of matches (--count), a table of hits with snippets whose
 // matched words are marked, or the matched records with their scores in a machine format.
 
-import type { QueryTerm } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";
 import type { SearchHit } from "../core/search-ranking.js";
@@ -10,21 +9,17 @@ import type { ReadingContext } from "./read-records.js";
 import type { SearchFound } from "./search-found.js";
 import type { SearchPlan } from "./search-plan.js";
 
-// Snippets are made only for a table of results; the module loads then.
-type SnippetModule = typeof import("../core/snippet.js");
-
-const SNIPPET_CHARACTERS = 160;
-
 export async function printSearch(plan: SearchPlan, found: SearchFound, sink: TextSink, context: ReadingContext): Promise<void> {
   if (plan.isCounting) {
     await sink.write(`${found.matchCount}\n`);
   } else if (plan.format === "table" && plan.writing.fields === undefined) {
-    const [{ formatSearchHit }, snippets] = await Promise.all([import("../output/search-results.js"), import("../core/snippet.js")]);
+    // Snippets are made only for a table of results; their modules load then.
+    const [{ formatSearchHit }, { snippetOf }] = await Promise.all([import("../output/search-results.js"), import("../output/search-snippet.js")]);
     const terms = positiveTerms(plan.query);
     let rank = 0;
     for (const hit of found.hits) {
       rank++;
-      const wait = sink.write(formatSearchHit(rank, hit.record, snippetOf(hit, terms, plan.matchOptions, snippets), context.env));
+      const wait = sink.write(formatSearchHit(rank, hit.record, snippetOf(hit.record, terms, plan.matchOptions), context.env));
       if (wait) await wait;
     }
   } else {
@@ -37,20 +32,4 @@ export async function printSearch(plan: SearchPlan, found: SearchFound, sink: Te
 
 function* withScores(hits: Iterable<SearchHit>): Generator<ArticleRecord & { score: number }> {
   for (const hit of hits) yield { ...hit.record, score: hit.score };
-}
-
-/**
- * The body around its first match, else the lead or subheadline around theirs; the start of
- * the body when only the headline or agency matched. Only terms that may match a field are
- * highlighted in it.
- */
-function snippetOf(hit: SearchHit, terms: readonly QueryTerm[], options: { isStemming: boolean }, snippets: SnippetModule) {
-  const { findMatchRanges, makeSnippet } = snippets;
-  for (const field of ["body", "lead", "subheadline"] as const) {
-    const text = hit.record[field];
-    if (!text) continue;
-    const ranges = findMatchRanges(text, terms.filter((term) => term.field === null || term.field === field), options);
-    if (ranges.length > 0) return makeSnippet(text, ranges, SNIPPET_CHARACTERS);
-  }
-  return hit.record.body ? makeSnippet(hit.record.body, [], SNIPPET_CHARACTERS) : null;
 }

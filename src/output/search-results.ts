@@ -2,7 +2,7 @@
 // the original text around the match with the matched words highlighted.
 
 import type { ArticleRecord } from "../core/record.js";
-import type { Snippet } from "../core/snippet.js";
+import type { Snippet } from "./search-snippet.js";
 import type { OutputEnvironment } from "./environment.js";
 import { toTerminalLine } from "./terminal-text.js";
 

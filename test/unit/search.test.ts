@@ -6,7 +6,8 @@ import { emptyStats, roundScore, scoreMatch, termOccurs } from "../../src/core/r
 import type { ArticleRecord } from "../../src/core/record.js";
 import { AnalyzedArticle, matchArticle, positiveTerms } from "../../src/core/search-match.js";
 import { hitsAtPlaces, SearchRanking } from "../../src/core/search-ranking.js";
-import { findMatchRanges, makeSnippet } from "../../src/core/snippet.js";
+import { findMatchRanges } from "../../src/core/match-ranges.js";
+import { makeSnippet } from "../../src/output/search-snippet.js";
 
 type Fields = Partial<Pick<ArticleRecord, "id" | "headline" | "subheadline" | "lead" | "agency" | "published" | "body" | "file" | "line">>;
 
