@@ -130,9 +130,9 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "count", flags: "--count", help: "print only the number of matching articles", commands: ["search"] },
 ];
 
-/** The options a command offers, in the table's order. */
+/** The options a command offers: its own first (those fewer commands share), then the table's order. */
 export function optionsOf(name: CommandName): OptionSpec[] {
-  return OPTION_TABLE.filter((spec) => spec.commands.includes(name));
+  return OPTION_TABLE.filter((spec) => spec.commands.includes(name)).sort((a, b) => a.commands.length - b.commands.length);
 }
 
 /** The formats --format takes, per command; a command without --format has none. */
