@@ -1,0 +1,52 @@
+// Reading the index: what it holds of each file, how many articles it shows, and the records
+// that a filter, or a query and a filter, select.
+
+import type { RecordFilter } from "../core/filters.js";
+import type { ParsedQuery } from "../core/query.js";
+import type { ArticleRecord } from "../core/record.js";
+import type { MatchOptions } from "../core/search-match.js";
+import type { IndexConnection } from "./index-database.js";
+import { filterSql, matchSql } from "./index-sql.js";
+
+/** What is known of an indexed file, to tell whether it changed. */
+export interface FileState {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+export function fileState(connection: IndexConnection, path: string): FileState | undefined {
+  const row = connection.sql("SELECT size, mtime_ms, hash FROM files WHERE path = ?").get(path) as { size: number; mtime_ms: number; hash: string } | undefined;
+  return row === undefined ? undefined : { size: row.size, mtimeMs: row.mtime_ms, hash: row.hash };
+}
+
+/** Every indexed file's path. */
+export function indexedPaths(connection: IndexConnection): string[] {
+  return (connection.db.prepare("SELECT path FROM files ORDER BY path").all() as { path: string }[]).map((row) => row.path);
+}
+
+/** Articles shown (one per article number). */
+export function articleCount(connection: IndexConnection): number {
+  return (connection.db.prepare("SELECT count(*) AS n FROM articles WHERE is_shadowed = 0").get() as { n: number }).n;
+}
+
+/** Records that pass the filter, in the order of their files' paths and lines. */
+export function* records(connection: IndexConnection, filter: RecordFilter, limit?: number): Generator<ArticleRecord> {
+  const { db } = connection;
+  const where = filterSql(db, filter);
+  const statement = db.prepare(`SELECT record FROM articles AS a WHERE ${where.sql} ORDER BY path, line${limit === undefined ? "" : " LIMIT ?"}`);
+  const parameters = limit === undefined ? where.parameters : [...where.parameters, limit];
+  for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
+}
+
+/**
+ * Records that match the query's terms and the filter, in no particular order (ranking puts
+ * them in one). The token and stem tables hold exactly what matching looks at, so these are
+ * the matches (ranking still looks at each to weigh its occurrences).
+ */
+export function* candidates(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
+  const { db } = connection;
+  const { from, parameters } = matchSql(db, query, options, filter, true);
+  const statement = db.prepare(`SELECT record FROM ${from}`);
+  for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
+}

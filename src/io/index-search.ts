@@ -1,0 +1,178 @@
+// Ranked search in the index: the collection statistics that ranking weighs terms by, how many
+// articles match, and the first matches by relevance or by date, found while reading only the
+// articles that can be among them.
+
+import type { RecordFilter } from "../core/filters.js";
+import { selectNewest } from "../core/first-matches.js";
+import { canRankFromOccurrences, FIELD_CODES, type OccurrenceLists, selectBestMatches, slotsOf } from "../core/occurrence-ranking.js";
+import type { ParsedQuery } from "../core/query.js";
+import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
+import { emptyStats, type CollectionStats } from "../core/rank.js";
+import type { ArticleRecord } from "../core/record.js";
+import { positiveTerms, type MatchOptions } from "../core/search-match.js";
+import { type IndexConnection, LENGTH_COLUMNS } from "./index-database.js";
+import { filterSql, matchSql } from "./index-sql.js";
+
+// Fewer matches than this, or than a quarter of the articles, have their lengths and times
+// looked up one by one; more are found in one pass over all (lookupsBeforeScanOf).
+const MOST_LOOKUPS = 5_000;
+
+/** The first few matches of a search, read, and how many match in all. */
+export interface FirstMatches {
+  records: ArticleRecord[];
+  matchCount: number;
+}
+
+/**
+ * What bestMatches and newestMatches are asked: the search, its collection statistics, how many
+ * matches are wanted, and how many are looked up one by one before one pass over all is quicker
+ * (see shownColumns; by default, what suits `stats`).
+ */
+export type FirstMatchesRequest = [
+  query: ParsedQuery,
+  options: MatchOptions,
+  filter: RecordFilter,
+  stats: CollectionStats,
+  limit: number,
+  lookupsBeforeScan?: number,
+];
+
+/** The collection statistics of the articles a filter selects, for ranking (rank.ts). */
+export function searchStats(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): CollectionStats {
+  const { db } = connection;
+  const where = filterSql(db, filter);
+  const totals = db
+    .prepare(`SELECT count(*) AS n, ${SEARCH_FIELDS.map((f) => `coalesce(sum(length_${f}), 0) AS ${f}`).join(", ")} FROM articles AS a WHERE ${where.sql}`)
+    .get(...where.parameters) as Record<SearchField, number> & { n: number };
+  const terms = positiveTerms(query);
+  const stats = emptyStats(terms.length);
+  stats.articleCount = totals.n;
+  for (const field of SEARCH_FIELDS) stats.totalLength[field] = totals[field];
+  terms.forEach((term, index) => {
+    const occurs = matchSql(db, { clauses: [{ alternatives: [term], isNegated: false, column: 1 }] }, options, filter);
+    stats.documentFrequency[index] = (db.prepare(`SELECT count(*) AS n FROM ${occurs.from}`).get(...occurs.parameters) as { n: number }).n;
+  });
+  return stats;
+}
+
+/**
+ * Runs `reading` on one snapshot of the index: a search that asks several questions gets
+ * answers that agree even while `newsctl index` commits.
+ */
+export function readConsistently<T>(connection: IndexConnection, reading: () => T): T {
+  return connection.db.transaction(reading).deferred();
+}
+
+/**
+ * The matches that can be among the best `limit` by relevance, and how many match in all,
+ * reading only those articles: the others are scored from the token table's occurrence lists
+ * (occurrence-ranking.ts); of many that tie with the limit-th, only the newest are read (their
+ * times are enough to tell). Null when the query has a term those lists cannot count.
+ * Call it within readConsistently.
+ */
+export function bestMatches(
+  connection: IndexConnection,
+  ...[query, options, filter, stats, limit, lookupsBeforeScan = lookupsBeforeScanOf(stats)]: FirstMatchesRequest
+): FirstMatches | null {
+  if (!canRankFromOccurrences(query)) return null;
+  const ids = matchingIds(connection, query, options, filter);
+  const lengths = new Int32Array(ids.length * SEARCH_FIELDS.length);
+  shownColumns(connection, ids, LENGTH_COLUMNS, lookupsBeforeScan).forEach((column, field) => {
+    column.forEach((length, slot) => {
+      lengths[slot * SEARCH_FIELDS.length + field] = length as number;
+    });
+  });
+  const { better, tied } = selectBestMatches(query, options, ids, lengths, occurrenceLists(connection), stats, limit);
+  let chosen = [...better, ...tied];
+  if (tied.length > limit - better.length) {
+    const [published] = shownColumns(connection, tied, ["published"], lookupsBeforeScan) as [(string | null)[]];
+    const newest = selectNewest(published, limit - better.length);
+    if (newest !== null) chosen = [...better, ...newest.map((slot) => tied[slot]!)];
+  }
+  return { records: recordsOf(connection, chosen), matchCount: ids.length };
+}
+
+/**
+ * The matches that can be among the `limit` newest, and how many match in all, reading only
+ * those articles. Null when the matches' publication times are not in one order (see
+ * selectNewest). Call it within readConsistently.
+ */
+export function newestMatches(
+  connection: IndexConnection,
+  ...[query, options, filter, stats, limit, lookupsBeforeScan = lookupsBeforeScanOf(stats)]: FirstMatchesRequest
+): FirstMatches | null {
+  const ids = matchingIds(connection, query, options, filter);
+  const [published] = shownColumns(connection, ids, ["published"], lookupsBeforeScan) as [(string | null)[]];
+  const chosen = selectNewest(published, limit);
+  if (chosen === null) return null;
+  return { records: recordsOf(connection, chosen.map((slot) => ids[slot]!)), matchCount: ids.length };
+}
+
+/** How many articles match the query and the filter, without reading them. */
+export function countMatches(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number {
+  const { db } = connection;
+  const { from, parameters } = matchSql(db, query, options, filter);
+  return (db.prepare(`SELECT count(*) AS n FROM ${from}`).get(...parameters) as { n: number }).n;
+}
+
+/** The ids of the shown articles that match the query and the filter. */
+function matchingIds(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number[] {
+  const { db } = connection;
+  const { from, parameters, idColumn } = matchSql(db, query, options, filter);
+  return db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
+}
+
+function recordsOf(connection: IndexConnection, ids: readonly number[]): ArticleRecord[] {
+  const reading = connection.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
+  return ids.map((id) => JSON.parse(reading.get(id) as string) as ArticleRecord);
+}
+
+/**
+ * Columns of the small index `articles_lengths` for the shown articles `ids`: one array per
+ * column, in the order of `ids`. Fewer than `lookupsBeforeScan` are looked up one by one; more
+ * are found in one pass over every shown article, each column gathered by SQLite into one JSON
+ * array (a row at a time through JavaScript is much slower).
+ */
+function shownColumns(connection: IndexConnection, ids: readonly number[], columns: readonly string[], lookupsBeforeScan: number): unknown[][] {
+  if (ids.length < lookupsBeforeScan) {
+    const lookup = connection.sql(`SELECT ${columns.join(", ")} FROM articles WHERE article_id = ?`).raw();
+    const rows = ids.map((id) => lookup.get(id) as unknown[]);
+    return columns.map((_, column) => rows.map((row) => row[column]));
+  }
+  const arrays = connection
+    .sql(`SELECT ${["article_id", ...columns].map((column) => `json_group_array(${column})`).join(", ")} FROM articles INDEXED BY articles_lengths WHERE is_shadowed = 0`)
+    .raw()
+    .get() as string[];
+  const [shownIds, ...shown] = arrays.map((array) => JSON.parse(array) as unknown[]);
+  const slotOf = slotsOf(ids);
+  const values = columns.map(() => new Array<unknown>(ids.length));
+  (shownIds as number[]).forEach((id, row) => {
+    const slot = slotOf(id);
+    if (slot < 0) return;
+    shown.forEach((column, number) => {
+      values[number]![slot] = column[row];
+    });
+  });
+  return values;
+}
+
+/** The token table's terms and occurrences, through FTS5's vocabulary tables. */
+function occurrenceLists(connection: IndexConnection): OccurrenceLists {
+  connection.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_terms USING fts5vocab(main, 'article_tokens', 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_instances USING fts5vocab(main, 'article_tokens', 'instance');`);
+  const terms = connection.sql("SELECT term FROM temp.token_terms WHERE term >= ? AND term < ?").pluck();
+  const fieldCode = `CASE col ${SEARCH_FIELDS.map((field, number) => `WHEN '${field}' THEN ${number}`).join(" ")} ELSE ${FIELD_CODES - 1} END`;
+  const instances = connection.sql(`SELECT json_group_array(doc * ${FIELD_CODES} + ${fieldCode}) FROM temp.token_instances WHERE term = ?`).pluck();
+  return {
+    // Terms are in the order of their UTF-8 bytes, so those that start with `start` lie
+    // between it and `start` followed by the last code point. (The vocabulary table reads
+    // every posting of each term it passes, so the range must not go a term too far.)
+    tokensStartingWith: (start: string) => terms.all(start, `${start}\u{10FFFF}`) as string[],
+    occurrences: (token: string) => JSON.parse(instances.get(token) as string) as number[],
+  };
+}
+
+/** How many matches are looked up one by one before one pass over all is quicker. */
+function lookupsBeforeScanOf(stats: CollectionStats): number {
+  return Math.max(MOST_LOOKUPS, stats.articleCount / 4);
+}

@@ -1,0 +1,113 @@
+// Writing the index: a file's records put in (with their tokens and stems) or taken out, its new
+// size and time noted, in transactions. Of articles that share a number, one is shown: the newest.
+
+import { foldAgency } from "../core/filters.js";
+import { indexTexts, type IndexTexts } from "../core/fts-terms.js";
+import { comparePublished } from "../core/published-order.js";
+import { SEARCH_FIELDS } from "../core/query.js";
+import type { ArticleRecord } from "../core/record.js";
+import { NewsctlError } from "../errors.js";
+import { describeDatabaseError, type IndexConnection, isSqliteError, LENGTH_COLUMNS } from "./index-database.js";
+import type { FileState } from "./index-reads.js";
+
+/** An article number met twice: the newer article stays. */
+export interface DuplicateArticle {
+  id: string;
+  kept: ArticleRecord;
+  dropped: ArticleRecord;
+}
+
+/** Runs `work` in one transaction: all of it lands, or none. */
+export function inTransaction<T>(connection: IndexConnection, work: () => T): T {
+  try {
+    return connection.db.transaction(work).immediate();
+  } catch (error) {
+    if (error instanceof NewsctlError || !isSqliteError(error)) throw error;
+    throw new NewsctlError(`${connection.path}: ${describeDatabaseError(error)}`);
+  }
+}
+
+/** Notes a file's new size and time when its bytes did not change. */
+export function touchFile(connection: IndexConnection, path: string, state: FileState): void {
+  inTransaction(connection, () => connection.sql("UPDATE files SET size = ?, mtime_ms = ? WHERE path = ?").run(state.size, state.mtimeMs, path));
+}
+
+/**
+ * Replaces what the index holds of a file with these records. An article number already held
+ * for another article keeps the newer of the two (published later; the one being added when
+ * equal), and the pair is returned.
+ */
+export function replaceFile(connection: IndexConnection, path: string, state: FileState, records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
+  removeFile(connection, path);
+  const fileId = connection.sql("INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)").run(path, state.size, state.mtimeMs, state.hash).lastInsertRowid;
+  const insert = connection.sql(
+    `INSERT INTO articles (file_id, path, line, id, published, agency_key, is_shadowed, ${LENGTH_COLUMNS.join(", ")}, record)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ${SEARCH_FIELDS.map(() => "?").join(", ")}, ?)`,
+  );
+  const columns = `rowid, ${SEARCH_FIELDS.join(", ")}`;
+  const values = `?, ${SEARCH_FIELDS.map(() => "?").join(", ")}`;
+  const insertTokens = connection.sql(`INSERT INTO article_tokens (${columns}) VALUES (${values})`);
+  const insertStems = connection.sql(`INSERT INTO article_stems (${columns}) VALUES (${values})`);
+  const findShown = connection.sql("SELECT article_id, record FROM articles WHERE id = ? AND is_shadowed = 0");
+  const shadow = connection.sql("UPDATE articles SET is_shadowed = 1 WHERE article_id = ?");
+  const duplicates: DuplicateArticle[] = [];
+  for (const [position, record] of records.entries()) {
+    let isShadowed = false;
+    if (record.id !== null) {
+      const shown = findShown.get(record.id) as { article_id: number; record: string } | undefined;
+      if (shown !== undefined) {
+        const other = JSON.parse(shown.record) as ArticleRecord;
+        isShadowed = isPreferred(other, record);
+        if (isShadowed) duplicates.push({ id: record.id, kept: other, dropped: record });
+        else {
+          duplicates.push({ id: record.id, kept: record, dropped: other });
+          shadow.run(shown.article_id);
+        }
+      }
+    }
+    const lengths = SEARCH_FIELDS.map((field) => record[field]?.length ?? 0);
+    const agencyKey = record.agency === null ? null : foldAgency(record.agency);
+    const texts = terms?.[position] ?? indexTexts(record);
+    const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, agencyKey, isShadowed ? 1 : 0, ...lengths, texts.record).lastInsertRowid;
+    const { tokens, stems } = texts;
+    insertTokens.run(articleId, ...tokens);
+    insertStems.run(articleId, ...stems);
+  }
+  return duplicates;
+}
+
+/** Drops a file and its articles. */
+export function removeFile(connection: IndexConnection, path: string): void {
+  const file = connection.sql("SELECT file_id FROM files WHERE path = ?").get(path) as { file_id: number } | undefined;
+  if (file === undefined) return;
+  const numbers = (connection.sql("SELECT DISTINCT id FROM articles WHERE file_id = ? AND id IS NOT NULL").all(file.file_id) as { id: string }[]).map((row) => row.id);
+  connection.sql("DELETE FROM article_tokens WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
+  connection.sql("DELETE FROM article_stems WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
+  connection.sql("DELETE FROM articles WHERE file_id = ?").run(file.file_id);
+  connection.sql("DELETE FROM files WHERE file_id = ?").run(file.file_id);
+  // An article that a removed one shadowed is shown again, as the files now have it alone.
+  for (const id of numbers) showNewestOf(connection, id);
+}
+
+/** Makes the newest article with this number the one shown, when none is. */
+function showNewestOf(connection: IndexConnection, id: string): void {
+  const rows = connection.sql("SELECT article_id, record, is_shadowed FROM articles WHERE id = ?").all(id) as { article_id: number; record: string; is_shadowed: number }[];
+  if (rows.length === 0 || rows.some((row) => row.is_shadowed === 0)) return;
+  let newest = rows[0]!;
+  for (const row of rows.slice(1)) {
+    if (isPreferred(JSON.parse(row.record) as ArticleRecord, JSON.parse(newest.record) as ArticleRecord)) newest = row;
+  }
+  connection.sql("UPDATE articles SET is_shadowed = 0 WHERE article_id = ?").run(newest.article_id);
+}
+
+/**
+ * Whether article `a` is the one shown rather than `b`, of two with one number: the later
+ * published, and between equal times the earlier place (file, then line), so that what the
+ * index shows never depends on the order files were indexed in.
+ */
+function isPreferred(a: ArticleRecord, b: ArticleRecord): boolean {
+  const byTime = comparePublished(a.published, b.published);
+  if (byTime !== 0) return byTime > 0;
+  if (a.file !== b.file) return a.file < b.file;
+  return a.line < b.line;
+}
