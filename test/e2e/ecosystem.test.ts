@@ -292,6 +292,19 @@ describe("export --dedup", () => {
   });
 });
 
+describe("export --dedup of articles too short for three-word sequences", () => {
+  it("leaves out the copy with another number, keeps the one whose headline differs", async () => {
+    const flash = (headline: string, number: string): ArticleText => ({ headline, agency: "تنا", date: "25 Jan 2021 ساعة 11:27", body: ["خبر عاجل"], number });
+    const file = await writeDump(dir, "short-copies.txt", buildDump([flash("زلزال في المدينة", "21"), flash("زلزال في المدينة", "22"), flash("حريق في المدينة", "23")]).text);
+    const result = await runNewsctl(["export", file, "--dedup"]);
+    expect(result.code).toBe(0);
+    expect((parseNdjson(result.stdout) as Row[]).map((record) => [record.id, record.headline, record.body])).toEqual([
+      ["21", "زلزال في المدينة", "خبر عاجل"],
+      ["23", "حريق في المدينة", "خبر عاجل"],
+    ]);
+  });
+});
+
 describe("export --parquet", () => {
   /** Every row of a Parquet file, as DuckDB reads it, with each column's type. */
   async function readWithDuckDb(file: string): Promise<{ rows: Row[]; types: Record<string, string> }> {

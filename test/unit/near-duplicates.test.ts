@@ -69,6 +69,20 @@ describe("DuplicateFinder", () => {
     expect(run()).toBe(run());
   });
 
+  it("bodies under three words: copies when headline and body are the same folded, whatever the numbers; not when either differs", () => {
+    const finder = new DuplicateFinder(0.8);
+    finder.add(record({ id: "1", headline: "زلزال في المدينة", body: "خبر عاجل" }));
+    finder.add(record({ id: "2", headline: "زلزالٌ في المدينة", body: "خبرٌ عاجل", line: 9 }));
+    finder.add(record({ id: "3", headline: "حريق في المدينة", body: "خبر عاجل", line: 17 }));
+    finder.add(record({ id: "4", headline: "زلزال في المدينة", body: "نبأ عاجل", line: 25 }));
+    expect(finder.clusters()).toEqual([
+      {
+        kept: { file: "a.txt", line: 1, id: "1", published: "2021-01-25T11:27:00" },
+        dropped: [{ file: "a.txt", line: 9, id: "2", published: "2021-01-25T11:27:00", similarity: 1, reason: "body" }],
+      },
+    ]);
+  });
+
   it("undated copies are not kept over dated ones", () => {
     const finder = new DuplicateFinder(0.8);
     finder.add(record({ body: STORIES[0], published: null }));
