@@ -6,8 +6,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { runNewsctl, seedPath } from "../helpers/run-newsctl.js";
-import { buildDump, csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump, type ArticleText } from "./support.js";
+import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "./support.js";
 
 type Row = Record<string, unknown>;
 
