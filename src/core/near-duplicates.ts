@@ -2,7 +2,8 @@
 // wire story run by several papers, a dump saved twice with new numbers). Bodies are compared by
 // MinHash over word 3-grams of their folded text, with locality-sensitive hashing to find the
 // pairs worth comparing, so that a few hundred thousand articles cost one pass and a signature
-// of 128 bytes each. Everything is deterministic: the same input gives the same clusters.
+// of 128 bytes each. Bodies too short for 3-grams are copies only when headline and body are the
+// same folded. Everything is deterministic: the same input gives the same clusters.
 
 import { foldArabic, tokenTexts } from "./fold.js";
 import { comparePublished } from "./published-order.js";
@@ -31,8 +32,10 @@ export interface DuplicateCluster {
 interface Entry {
   place: ArticlePlace;
   signature: Uint32Array;
-  /** The body is empty or too short for 3-grams: compared by number only. */
+  /** The body has 3-grams: compared by signature. */
   isComparable: boolean;
+  /** A body too short for 3-grams: its headline and body folded, which a copy must match exactly. */
+  shortText: string | null;
 }
 
 // Seeds of the hash functions, from a fixed linear congruential sequence.
@@ -101,6 +104,7 @@ export class DuplicateFinder {
       place: { file: record.file, line: record.line, id: record.id, published: record.published },
       signature: signature ?? new Uint32Array(0),
       isComparable: signature !== null,
+      shortText: signature === null ? foldShortArticle(record) : null,
     });
   }
 
@@ -118,13 +122,18 @@ export class DuplicateFinder {
       const rb = find(b);
       if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     };
-    const byNumber = new Map<string, number>();
-    this.entries.forEach((entry, index) => {
-      if (entry.place.id === null) return;
-      const first = byNumber.get(entry.place.id);
-      if (first === undefined) byNumber.set(entry.place.id, index);
-      else join(first, index);
-    });
+    const joinEqual = (keyOf: (entry: Entry) => string | null) => {
+      const firsts = new Map<string, number>();
+      this.entries.forEach((entry, index) => {
+        const key = keyOf(entry);
+        if (key === null) return;
+        const first = firsts.get(key);
+        if (first === undefined) firsts.set(key, index);
+        else join(first, index);
+      });
+    };
+    joinEqual((entry) => entry.place.id);
+    joinEqual((entry) => entry.shortText);
     // Bodies that agree on every row of some band are candidates; the signature decides.
     for (let band = 0; band < BANDS; band++) {
       const buckets = new Map<string, number[]>();
@@ -160,14 +169,26 @@ export class DuplicateFinder {
         dropped: ordered.slice(1).map((index) => {
           const entry = this.entries[index]!;
           const isSameNumber = entry.place.id !== null && entry.place.id === kept.place.id;
-          // Copies joined through a third article may share less with the kept one than the threshold.
-          const similarity = kept.isComparable && entry.isComparable ? signatureSimilarity(kept.signature, entry.signature) : 0;
-          return { ...entry.place, similarity, reason: isSameNumber ? "number" : "body" };
+          return { ...entry.place, similarity: similarityOf(kept, entry), reason: isSameNumber ? "number" : "body" };
         }),
       });
     }
     return clusters.sort((a, b) => compareForKeeping(a.kept, b.kept));
   }
+}
+
+/** Two identical articles are copies whatever their length; without 3-grams only equality can tell. */
+function foldShortArticle(record: ArticleRecord): string {
+  return JSON.stringify([record.headline === null ? null : foldArabic(record.headline), foldArabic(record.body)]);
+}
+
+/**
+ * The estimated similarity of two bodies; 1 for equal short texts. Copies joined through a third
+ * article may share less with the kept one than the threshold.
+ */
+function similarityOf(a: Entry, b: Entry): number {
+  if (a.isComparable && b.isComparable) return signatureSimilarity(a.signature, b.signature);
+  return a.shortText !== null && a.shortText === b.shortText ? 1 : 0;
 }
 
 /** Earliest published first (undated last), then file and line. */

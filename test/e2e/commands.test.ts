@@ -3,9 +3,9 @@
 import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buildDump } from "../helpers/dump-text.js";
 import { runNewsctl, seedPath } from "../helpers/run-newsctl.js";
 import {
-  buildDump,
   contractFields,
   csvObjects,
   DAMAGED_DUMP,

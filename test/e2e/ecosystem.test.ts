@@ -6,8 +6,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { runNewsctl, seedPath } from "../helpers/run-newsctl.js";
-import { buildDump, csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump, type ArticleText } from "./support.js";
+import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "./support.js";
 
 type Row = Record<string, unknown>;
 
@@ -289,6 +290,19 @@ describe("export --dedup", () => {
     expect(piped.code).toBe(2);
     expect(piped.stderr).toContain("--dedup reads the inputs twice");
     expect((await runNewsctl(["export", folder, "--threshold", "0.9"])).code).toBe(2);
+  });
+});
+
+describe("export --dedup of articles too short for three-word sequences", () => {
+  it("leaves out the copy with another number, keeps the one whose headline differs", async () => {
+    const flash = (headline: string, number: string): ArticleText => ({ headline, agency: "تنا", date: "25 Jan 2021 ساعة 11:27", body: ["خبر عاجل"], number });
+    const file = await writeDump(dir, "short-copies.txt", buildDump([flash("زلزال في المدينة", "21"), flash("زلزال في المدينة", "22"), flash("حريق في المدينة", "23")]).text);
+    const result = await runNewsctl(["export", file, "--dedup"]);
+    expect(result.code).toBe(0);
+    expect((parseNdjson(result.stdout) as Row[]).map((record) => [record.id, record.headline, record.body])).toEqual([
+      ["21", "زلزال في المدينة", "خبر عاجل"],
+      ["23", "حريق في المدينة", "خبر عاجل"],
+    ]);
   });
 });
 

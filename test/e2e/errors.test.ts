@@ -3,22 +3,20 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDump, expectedRecord, type ArticleText } from "../helpers/dump-text.js";
 import { projectRoot, runNewsctl, runShell } from "../helpers/run-newsctl.js";
 import {
-  buildDump,
   contractFields,
   DAMAGED_DUMP,
   DAMAGED_PUBLISHED,
   ESC,
   escapeRegExp,
-  expectedRecord,
   expectedSeedRecord,
   expectValidRecords,
   makeTempDir,
   parseNdjson,
   removeTempDir,
   writeDump,
-  type ArticleText,
 } from "./support.js";
 
 const SEED_ARG = "seeds/000_dd904baf685b1fec.txt";

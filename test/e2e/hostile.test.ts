@@ -8,8 +8,9 @@ import { link, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/prom
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleLines, buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { binary, projectRoot, runNewsctl, seedPath } from "../helpers/run-newsctl.js";
-import { buildDump, csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump, type ArticleText } from "./support.js";
+import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "./support.js";
 
 type Row = Record<string, unknown>;
 
@@ -90,7 +91,7 @@ describe("hostile files", () => {
     const firstPad = "x".repeat(chunk - Buffer.byteLength(header) - 1);
     const secondPad = "y".repeat(chunk - 2 - 1);
     const paragraph = `${firstPad}ب${secondPad}\u{1F600}`;
-    const text = `${header}${paragraph}\nرقم: 1001\n`;
+    const text = buildDump([article({ body: [paragraph] })]).text;
     expect(Buffer.from(text).subarray(chunk - 1, chunk + 1).toString()).toBe("ب");
     const file = path.join(dir, "chunks.txt");
     await writeFile(file, text);
@@ -127,7 +128,7 @@ describe("hostile files", () => {
   });
 
   it("mixed line endings and U+2028 inside a paragraph", async () => {
-    const lines = ["عنوان الخبر", "تنا", "25 Jan 2021 ساعة 11:27", "فقرة أولى\u2028ما زالت الفقرة نفسها", "فقرة ثانية", "رقم: 7"];
+    const lines = articleLines({ headline: "عنوان الخبر", agency: "تنا", date: "25 Jan 2021 ساعة 11:27", body: ["فقرة أولى\u2028ما زالت الفقرة نفسها", "فقرة ثانية"], number: "7" });
     const text = `${lines[0]}\r\n${lines[1]}\r${lines[2]}\n${lines[3]}\r\n\r\n${lines[4]}\r${lines[5]}`;
     const file = path.join(dir, "endings.txt");
     await writeFile(file, text);

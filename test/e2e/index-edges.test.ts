@@ -4,8 +4,9 @@
 import { readFile, writeFile, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { runNewsctl } from "../helpers/run-newsctl.js";
-import { buildDump, makeTempDir, parseNdjson, removeTempDir, type ArticleText } from "./support.js";
+import { makeTempDir, parseNdjson, removeTempDir } from "./support.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -29,7 +30,8 @@ describe("the index at its edges", () => {
     await mkdir(folder, { recursive: true });
     // ASCII articles (no number lines, so no Arabic) for longer than one read, parsed while the
     // encoding is still open, then NUL bytes: the file turns out not to be text.
-    const text = Array.from({ length: 3000 }, (_, i) => `Weather report ${i}\nAgency\n25 Jan 2021 11:27\nA short ASCII paragraph about the weather.\n`).join("\n");
+    const weather = (i: number): ArticleText => ({ headline: `Weather report ${i}`, agency: "Agency", date: "25 Jan 2021 11:27", body: ["A short ASCII paragraph about the weather."] });
+    const { text } = buildDump(Array.from({ length: 3000 }, (_, i) => weather(i)));
     await writeFile(path.join(folder, "a.txt"), Buffer.concat([Buffer.from(text), Buffer.alloc(70_000)]));
     await writeFile(path.join(folder, "b.txt"), buildDump([article("1", "افتتاح معرض الكتاب.")]).text);
     const db = path.join(dir, "half.db");

@@ -6,8 +6,9 @@ import { mkdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { binary, projectRoot, runNewsctl, runShell, type RunResult } from "../helpers/run-newsctl.js";
-import { buildDump, makeTempDir, parseNdjson, removeTempDir, writeDump, type ArticleText } from "./support.js";
+import { makeTempDir, parseNdjson, removeTempDir, writeDump } from "./support.js";
 
 type Row = Record<string, unknown>;
 

@@ -5,8 +5,9 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDump } from "../helpers/dump-text.js";
 import { runNewsctl, runShell, seedPath } from "../helpers/run-newsctl.js";
-import { buildDump, DAMAGED_DUMP, makeTempDir, parseNdjson, removeTempDir } from "./support.js";
+import { DAMAGED_DUMP, makeTempDir, parseNdjson, removeTempDir } from "./support.js";
 
 let dir: string;
 beforeAll(async () => {

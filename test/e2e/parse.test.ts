@@ -4,12 +4,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArticleRecord } from "../../src/core/record.js";
+import { buildDump, expectedRecord, type ArticleText } from "../helpers/dump-text.js";
 import { runNewsctl, seedPath } from "../helpers/run-newsctl.js";
 import {
-  buildDump,
   contractFields,
   csvObjects,
-  expectedRecord,
   expectedSeedRecord,
   expectValidRecords,
   makeTempDir,
@@ -18,8 +18,6 @@ import {
   removeTempDir,
   unescapeTsv,
   writeDump,
-  type ArticleText,
-  type ExpectedRecord,
 } from "./support.js";
 
 const SEED_ARG = "seeds/000_dd904baf685b1fec.txt";
@@ -217,7 +215,7 @@ const PUBLISHED = ["2021-01-20T08:00:00", "2021-01-25T23:59:00", "2021-02-01T10:
 describe("many articles in one dump", () => {
   let dir: string;
   let dumpFile: string;
-  let expected: ExpectedRecord[];
+  let expected: ArticleRecord[];
 
   beforeAll(async () => {
     dir = await makeTempDir();

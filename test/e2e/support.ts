@@ -1,31 +1,21 @@
-// Shared by the end-to-end tests: the seed's expected record (from dump-format.md's line-by-line description), schema validation, a strict CSV reader, temp dirs and hand-written dumps.
+// Shared by the end-to-end tests: the seed's expected record (from dump-format.md's line-by-line description), schema validation, strict NDJSON and CSV reading, temp dirs and a damaged dump.
 
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
+import { parse as parseCsv } from "csv-parse/sync";
 import { expect } from "vitest";
+import type { ArticleRecord } from "../../src/core/record.js";
+import { articleRecord } from "../helpers/article-record.js";
+import type { ArticleText } from "../helpers/dump-text.js";
 import { projectRoot, seedPath } from "../helpers/run-newsctl.js";
 
 export const ESC = "\u001b";
 
 /** The 11 fields record.md defines, in its order. */
 export const RECORD_FIELDS = ["id", "headline", "subheadline", "lead", "agency", "published", "desk", "body", "file", "line", "warnings"] as const;
-
-export type ExpectedRecord = {
-  id: string | null;
-  headline: string | null;
-  subheadline: string | null;
-  lead: string | null;
-  agency: string | null;
-  published: string | null;
-  desk: string | null;
-  body: string;
-  file: string;
-  line: number;
-  warnings: string[];
-};
 
 /** The seed's lines as the spec counts them (1-based index = line number), each trimmed. */
 export function seedLines(): string[] {
@@ -39,7 +29,7 @@ export function seedLines(): string[] {
  * The seed's record from dump-format.md: 1 lead, 2 headline, 3 subheadline, 4 agency, 5 date
  * line, 6-17 body (6 repeats the lead), 18 desk code, 19 article number.
  */
-export function expectedSeedRecord(file: string): ExpectedRecord {
+export function expectedSeedRecord(file: string): ArticleRecord {
   const lines = seedLines();
   const line = (n: number) => lines[n - 1]!;
   // Guards on the test's own reading of the seed, not on newsctl.
@@ -47,7 +37,7 @@ export function expectedSeedRecord(file: string): ExpectedRecord {
   if (line(6) !== line(1)) throw new Error("seed line 6 should repeat the lead");
   if (line(18) !== "/110" || !/^رقم\s*:\s*490728$/.test(line(19))) throw new Error("seed lines 18-19 are not as the spec says");
   const body = lines.slice(5, 17).filter((paragraph) => paragraph !== "");
-  return {
+  return articleRecord({
     id: "490728",
     headline: line(2),
     subheadline: line(3),
@@ -59,7 +49,7 @@ export function expectedSeedRecord(file: string): ExpectedRecord {
     file,
     line: 1,
     warnings: [],
-  };
+  });
 }
 
 export function seedBodyParagraphs(): string[] {
@@ -112,64 +102,12 @@ export function parseNdjson(text: string): unknown[] {
     });
 }
 
-/** A strict RFC 4180 reader: throws on a stray quote, an unclosed quote or text after a closing quote. */
-export function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  const n = text.length;
-  if (n === 0) return rows;
-  for (;;) {
-    let cell = "";
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= n) throw new Error("CSV: unclosed quoted field");
-        const c = text[i]!;
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        cell += c;
-        i++;
-      }
-      if (i < n && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") throw new Error(`CSV: text after a closing quote at ${i}`);
-    } else {
-      while (i < n && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") {
-        if (text[i] === '"') throw new Error(`CSV: quote inside an unquoted field at ${i}`);
-        cell += text[i];
-        i++;
-      }
-    }
-    row.push(cell);
-    if (i >= n) {
-      rows.push(row);
-      return rows;
-    }
-    if (text[i] === ",") {
-      i++;
-      continue;
-    }
-    // End of record: \n or \r\n.
-    if (text[i] === "\r") {
-      if (text[i + 1] !== "\n") throw new Error(`CSV: bare CR at ${i}`);
-      i++;
-    }
-    i++;
-    rows.push(row);
-    row = [];
-    if (i >= n) return rows;
-  }
-}
-
-/** CSV rows to objects keyed by the header row; every row must have the header's width. */
+/**
+ * CSV rows to objects keyed by the header row, read strictly (a stray quote, an unclosed one or
+ * text after a closing one is an error); every row must have the header's width.
+ */
 export function csvObjects(text: string): Record<string, string>[] {
-  const [header, ...rows] = readCsv(text);
+  const [header, ...rows] = parseCsv(text, { relax_quotes: false, relax_column_count: false, skip_empty_lines: false }) as string[][];
   expect(header, "CSV has no header row").toBeDefined();
   for (const row of rows) expect(row.length, "a CSV row has a different number of cells than the header").toBe(header!.length);
   return rows.map((row) => Object.fromEntries(header!.map((name, index) => [name, row[index]!])));
@@ -186,66 +124,6 @@ export async function makeTempDir(): Promise<string> {
 
 export async function removeTempDir(dir: string | undefined): Promise<void> {
   if (dir) await rm(dir, { recursive: true, force: true });
-}
-
-export interface ArticleText {
-  lead?: string;
-  headline: string;
-  subheadline?: string;
-  agency: string;
-  date: string;
-  /** Paragraphs; "" is a blank line inside the body. */
-  body: string[];
-  desk?: string;
-  /** The number line's digits; undefined leaves the number line out (a damaged article). */
-  number?: string;
-}
-
-export function articleLines(article: ArticleText): string[] {
-  const firstParagraph = article.body.find((paragraph) => paragraph !== "");
-  const lines: string[] = [];
-  if (article.lead !== undefined) {
-    if (article.lead !== firstParagraph) throw new Error("a lead must repeat the first body paragraph");
-    lines.push(article.lead);
-  }
-  lines.push(article.headline);
-  if (article.subheadline !== undefined) lines.push(article.subheadline);
-  lines.push(article.agency, article.date, ...article.body);
-  if (article.desk !== undefined) lines.push(`/${article.desk}`);
-  if (article.number !== undefined) lines.push(`رقم: ${article.number}`);
-  return lines;
-}
-
-/**
- * A dump of several articles; `separators[i]` blank lines follow article i (default 1).
- * Returns the text and the 1-based first line of every article.
- */
-export function buildDump(articles: readonly ArticleText[], separators: readonly number[] = []): { text: string; firstLines: number[] } {
-  const lines: string[] = [];
-  const firstLines: number[] = [];
-  articles.forEach((article, index) => {
-    firstLines.push(lines.length + 1);
-    lines.push(...articleLines(article));
-    if (index < articles.length - 1) for (let k = 0; k < (separators[index] ?? 1); k++) lines.push("");
-  });
-  return { text: lines.join("\n") + "\n", firstLines };
-}
-
-/** The record the spec gives for a hand-written article. */
-export function expectedRecord(article: ArticleText, published: string | null, file: string, line: number, warnings: string[] = []): ExpectedRecord {
-  return {
-    id: article.number ?? null,
-    headline: article.headline,
-    subheadline: article.subheadline ?? null,
-    lead: article.lead ?? null,
-    agency: article.agency,
-    published,
-    desk: article.desk ?? null,
-    body: article.body.filter((paragraph) => paragraph !== "").join("\n"),
-    file,
-    line,
-    warnings,
-  };
 }
 
 export async function writeDump(dir: string, name: string, text: string): Promise<string> {

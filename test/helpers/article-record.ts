@@ -1,5 +1,5 @@
-// A record as the parser makes it, for unit tests that need one: the seed's agency and date,
-// and whatever fields the test sets.
+// A record as the parser makes it, for every test that needs one: the seed's number, agency and
+// date, and whatever fields the test sets. Tests build their records here and nowhere else.
 
 import type { ArticleRecord } from "../../src/core/record.js";
 

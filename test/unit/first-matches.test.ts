@@ -21,6 +21,7 @@ import type { RecordFilter } from "../../src/core/filters.js";
 import type { MatchOptions } from "../../src/core/search-match.js";
 import { SearchRanking } from "../../src/core/search-ranking.js";
 import { ArticleIndex } from "../../src/io/article-index.js";
+import { articleRecord } from "../helpers/article-record.js";
 
 const STEMMING: MatchOptions = { isStemming: true };
 const EXACT: MatchOptions = { isStemming: false };
@@ -78,7 +79,7 @@ function fill(articles: readonly ArticleFields[]): void {
   const byFile = new Map<string, ArticleRecord[]>();
   articles.forEach((fields, number) => {
     const file = number % 3 === 0 ? "b.txt" : "a.txt";
-    const record: ArticleRecord = { subheadline: null, desk: null, warnings: [], file, line: number + 1, ...fields };
+    const record = articleRecord({ file, line: number + 1, ...fields });
     byFile.set(file, [...(byFile.get(file) ?? []), record]);
   });
   index.inTransaction(() => {

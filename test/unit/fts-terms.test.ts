@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ftsQuery, ftsTerm, indexTexts } from "../../src/core/fts-terms.js";
 import { parseQuery, SEARCH_FIELDS, type ParsedQuery } from "../../src/core/query.js";
-import type { ArticleRecord } from "../../src/core/record.js";
 import { AnalyzedArticle, matchArticle, type MatchOptions } from "../../src/core/search-match.js";
+import { articleRecord } from "../helpers/article-record.js";
 
 const STEMMING: MatchOptions = { isStemming: true };
 const EXACT: MatchOptions = { isStemming: false };
@@ -22,10 +22,6 @@ const WORDS = [
   "مسؤول", "مسئول", "المسؤولون", "أسعار", "اسعار", "الأسعار",
   "وزير", "وزيرُ", "الوزير", "وزارة", "٢٠٢٢", "2022",
 ];
-
-function record(fields: Partial<Pick<ArticleRecord, (typeof SEARCH_FIELDS)[number]>>): ArticleRecord {
-  return { id: null, headline: null, subheadline: null, lead: null, agency: null, published: null, desk: null, body: "", file: "t.txt", line: 1, warnings: [], ...fields };
-}
 
 const text = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 6 }).map((words) => words.join(" "));
 const anArticle = fc.record({ headline: text, lead: fc.option(text, { nil: null }), body: text, agency: fc.constantFrom("تنا", "واس", null) });
@@ -77,7 +73,7 @@ describe("the full-text tables answer as the matcher does", () => {
       fc.assert(
         fc.property(fc.array(anArticle, { minLength: 1, maxLength: 8 }), fc.array(query, { minLength: 1, maxLength: 5 }), (articles, queries) => {
           db.exec("DELETE FROM article_tokens; DELETE FROM article_stems;");
-          const records = articles.map((fields) => record(fields));
+          const records = articles.map((fields) => articleRecord(fields));
           const insert = (table: string) => db.prepare(`INSERT INTO article_${table} (rowid, ${SEARCH_FIELDS.join(", ")}) VALUES (?, ${SEARCH_FIELDS.map(() => "?").join(", ")})`);
           records.forEach((one, index) => {
             const texts = indexTexts(one);

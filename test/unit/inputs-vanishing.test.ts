@@ -9,13 +9,14 @@ import { InputError } from "../../src/errors.js";
 import { includeMatcher } from "../../src/core/glob.js";
 import { expandInputs } from "../../src/io/inputs.js";
 import { readDump, type DumpSource } from "../../src/io/read-dump.js";
+import { buildDump } from "../helpers/dump-text.js";
 
 let dir: string | undefined;
 afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-const DUMP = "عنوان\nتنا\n25 Jan 2021 ساعة 11:27\nنص الخبر.\nرقم: 1\n";
+const DUMP = buildDump([{ headline: "عنوان", agency: "تنا", date: "25 Jan 2021 ساعة 11:27", body: ["نص الخبر."], number: "1" }]).text;
 
 describe("a file that vanishes mid-walk", () => {
   it("is reported when it cannot be read, and the next file is still read", async () => {

@@ -6,11 +6,17 @@ import { describe, expect, it } from "vitest";
 import { DumpParser } from "../../src/core/dump-parser.js";
 import type { ArticleRecord, DumpProblem } from "../../src/core/record.js";
 import { resolveTimeZone, type TimeZone } from "../../src/core/time-zone.js";
+import { articleLines, buildDump, expectedRecord, type ArticleText } from "../helpers/dump-text.js";
 
-/** Pushes every line of `text` (split on "\n") into a parser and returns what it found. */
+/**
+ * Pushes every line of `text` (split on "\n") into a parser and returns what it found. A final
+ * newline ends the last line, as in a file: it starts no empty one.
+ */
 function parseDump(text: string, options: { file?: string; timeZone?: TimeZone } = {}) {
   const parser = new DumpParser({ file: options.file ?? "dump.txt", timeZone: options.timeZone });
-  for (const line of text.split("\n")) parser.push(line);
+  const lines = text.split("\n");
+  if (text.endsWith("\n")) lines.pop();
+  for (const line of lines) parser.push(line);
   parser.end();
   const items = parser.take();
   const records: ArticleRecord[] = items.flatMap((item) => (item.record ? [item.record] : []));
@@ -18,62 +24,7 @@ function parseDump(text: string, options: { file?: string; timeZone?: TimeZone }
   return { records, problems };
 }
 
-/** One article as the spec lays it out; `number: null` drops the number line. */
-interface Article {
-  lead?: string;
-  headline: string;
-  subheadline?: string;
-  agency: string;
-  date: string;
-  body: string[];
-  desk?: string;
-  number: string | null;
-}
-
-function articleLines(a: Article): string[] {
-  const lines: string[] = [];
-  if (a.lead !== undefined) lines.push(a.lead);
-  lines.push(a.headline);
-  if (a.subheadline !== undefined) lines.push(a.subheadline);
-  lines.push(a.agency, a.date);
-  if (a.lead !== undefined) lines.push(a.lead); // the lead is repeated as the first paragraph
-  lines.push(...a.body);
-  if (a.desk !== undefined) lines.push(`/${a.desk}`);
-  if (a.number !== null) lines.push(`رقم: ${a.number}`);
-  return lines;
-}
-
-/** Joins articles with the given numbers of blank lines; returns the text and each article's first line. */
-function dumpOf(articles: Article[], blanksBetween: number[] = []): { text: string; firstLines: number[] } {
-  const lines: string[] = [];
-  const firstLines: number[] = [];
-  articles.forEach((a, i) => {
-    if (i > 0) for (let k = 0; k < (blanksBetween[i - 1] ?? 1); k++) lines.push("");
-    firstLines.push(lines.length + 1);
-    lines.push(...articleLines(a));
-  });
-  return { text: lines.join("\n"), firstLines };
-}
-
-/** The record the spec gives for an article (published given by the test). */
-function expectedRecord(a: Article, published: string | null, file: string, line: number, warnings: string[] = []): ArticleRecord {
-  const body = [...(a.lead !== undefined ? [a.lead] : []), ...a.body].filter((p) => p.trim() !== "").join("\n");
-  return {
-    id: a.number,
-    headline: a.headline,
-    subheadline: a.subheadline ?? null,
-    lead: a.lead ?? null,
-    agency: a.agency,
-    published,
-    desk: a.desk ?? null,
-    body,
-    file,
-    line,
-    warnings: warnings as ArticleRecord["warnings"],
-  };
-}
-
-const BOOK_FAIR: Article = {
+const BOOK_FAIR: ArticleText = {
   headline: "افتتاح معرض الكتاب الدولي في القاهرة",
   subheadline: "مشاركة واسعة لدور النشر العربية",
   agency: "واس",
@@ -87,17 +38,17 @@ const BOOK_FAIR: Article = {
 };
 const BOOK_FAIR_PUBLISHED = "2021-02-03T09:15:00";
 
-const RAIN: Article = {
+const RAIN: ArticleText = {
   lead: "أمطار غزيرة تغرق شوارع المدينة وتعطل حركة السير صباح اليوم.",
   headline: "أمطار غزيرة في المدينة",
   agency: "الشرق الأوسط",
   date: "الخميس 4 فبراير 2021 - 14:40",
-  body: ["وقالت هيئة الأرصاد إن الأمطار ستستمر حتى نهاية الأسبوع."],
+  body: ["أمطار غزيرة تغرق شوارع المدينة وتعطل حركة السير صباح اليوم.", "وقالت هيئة الأرصاد إن الأمطار ستستمر حتى نهاية الأسبوع."],
   number: "102",
 };
 const RAIN_PUBLISHED = "2021-02-04T14:40:00";
 
-const HARVEST: Article = {
+const HARVEST: ArticleText = {
   headline: "موسم حصاد القمح يبدأ مبكرا",
   agency: "تنا",
   date: "٦ شباط ٢٠٢١ - ٠٧:٠٥",
@@ -154,28 +105,28 @@ describe("the seed article", () => {
 
 describe("optional parts of one article", () => {
   it("headline, subheadline, agency, date, body, desk, number (no lead)", () => {
-    const { records, problems } = parseDump(articleLines(BOOK_FAIR).join("\n"), { file: "a.txt" });
+    const { records, problems } = parseDump(buildDump([BOOK_FAIR]).text, { file: "a.txt" });
     expect(problems).toEqual([]);
     expect(records).toEqual([expectedRecord(BOOK_FAIR, BOOK_FAIR_PUBLISHED, "a.txt", 1)]);
   });
 
   it("headline only: no lead, no subheadline", () => {
     const { subheadline: _dropped, ...article } = BOOK_FAIR;
-    const { records } = parseDump(articleLines(article).join("\n"));
+    const { records } = parseDump(buildDump([article]).text);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ lead: null, headline: BOOK_FAIR.headline, subheadline: null, agency: "واس" });
     expect(records[0]!.body).toBe(BOOK_FAIR.body.join("\n"));
   });
 
   it("lead and headline without subheadline", () => {
-    const { records } = parseDump(articleLines(RAIN).join("\n"), { file: "r.txt" });
+    const { records } = parseDump(buildDump([RAIN]).text, { file: "r.txt" });
     expect(records).toEqual([expectedRecord(RAIN, RAIN_PUBLISHED, "r.txt", 1)]);
     expect(records[0]!.body.split("\n")[0]).toBe(RAIN.lead);
   });
 
   it("lead, headline and subheadline", () => {
-    const article: Article = { ...RAIN, subheadline: "توقعات باستمرار الأمطار أياما" };
-    const { records } = parseDump(articleLines(article).join("\n"));
+    const article: ArticleText = { ...RAIN, subheadline: "توقعات باستمرار الأمطار أياما" };
+    const { records } = parseDump(buildDump([article]).text);
     expect(records).toEqual([expectedRecord(article, RAIN_PUBLISHED, "dump.txt", 1)]);
   });
 
@@ -188,15 +139,15 @@ describe("optional parts of one article", () => {
   });
 
   it("an article without desk code has desk null and nothing lost from the body", () => {
-    const article: Article = { ...BOOK_FAIR };
+    const article: ArticleText = { ...BOOK_FAIR };
     delete article.desk;
-    const { records } = parseDump(articleLines(article).join("\n"));
+    const { records } = parseDump(buildDump([article]).text);
     expect(records).toEqual([expectedRecord(article, BOOK_FAIR_PUBLISHED, "dump.txt", 1)]);
     expect(records[0]!.desk).toBeNull();
   });
 
   it("the desk code is held without its slash, in ASCII digits", () => {
-    const lines = articleLines({ ...HARVEST, desk: undefined, number: null });
+    const lines = articleLines({ ...HARVEST, desk: undefined, number: undefined });
     const { records } = parseDump([...lines, "/١١٠", "رقم: 103"].join("\n"));
     expect(records[0]!.desk).toBe("110");
   });
@@ -221,7 +172,7 @@ describe("number line forms", () => {
     ["رقم: ۴۹۰۷۲۸", "490728"],
     ["رقم: 49٠7۲8", "490728"],
   ])("%s closes the article with id %s", (numberLine, id) => {
-    const article: Article = { ...HARVEST, number: null };
+    const article: ArticleText = { ...HARVEST, number: undefined };
     const { records, problems } = parseDump([...articleLines(article), numberLine].join("\n"));
     expect(problems).toEqual([]);
     expect(records).toHaveLength(1);
@@ -239,7 +190,7 @@ describe("many articles in one file", () => {
     ["mixed separations", [0, 2]],
   ])("articles separated by %s parse exactly, each with its first line", (_name, blanks) => {
     const articles = [BOOK_FAIR, RAIN, HARVEST];
-    const { text, firstLines } = dumpOf(articles, blanks);
+    const { text, firstLines } = buildDump(articles, blanks);
     const { records, problems } = parseDump(text, { file: "many.txt" });
     expect(problems).toEqual([]);
     expect(records).toEqual([
@@ -250,7 +201,7 @@ describe("many articles in one file", () => {
   });
 
   it("line numbers count from 1 in the file, blank lines included", () => {
-    const { text } = dumpOf([HARVEST, BOOK_FAIR], [2]);
+    const { text } = buildDump([HARVEST, BOOK_FAIR], [2]);
     const { records } = parseDump("\n\n" + text);
     // HARVEST: 2 leading blanks, so it starts on line 3 and takes 6 lines (3-8); 2 blanks (9-10); BOOK_FAIR on 11.
     expect(records.map((r) => r.line)).toEqual([3, 11]);
@@ -283,10 +234,10 @@ describe("many articles in one file", () => {
 });
 
 describe("an article that lost its number line", () => {
-  const damaged: Article = { ...HARVEST, number: null };
+  const damaged: ArticleText = { ...HARVEST, number: undefined };
 
   it("(a) followed by a blank line and the next article", () => {
-    const { text, firstLines } = dumpOf([damaged, BOOK_FAIR], [1]);
+    const { text, firstLines } = buildDump([damaged, BOOK_FAIR], [1]);
     const { records } = parseDump(text, { file: "d.txt" });
     expect(records).toEqual([
       expectedRecord(damaged, HARVEST_PUBLISHED, "d.txt", 1, ["missing-number"]),
@@ -295,9 +246,9 @@ describe("an article that lost its number line", () => {
   });
 
   it("(a') followed by several blank lines and a next article with a different agency and no subheadline", () => {
-    const next: Article = { ...BOOK_FAIR, agency: "الشرق الأوسط" };
+    const next: ArticleText = { ...BOOK_FAIR, agency: "الشرق الأوسط" };
     delete next.subheadline;
-    const { text, firstLines } = dumpOf([damaged, next], [3]);
+    const { text, firstLines } = buildDump([damaged, next], [3]);
     const { records } = parseDump(text, { file: "d.txt" });
     expect(records).toEqual([
       expectedRecord(damaged, HARVEST_PUBLISHED, "d.txt", 1, ["missing-number"]),
@@ -306,8 +257,8 @@ describe("an article that lost its number line", () => {
   });
 
   it("(b) followed by its desk line and directly the next article", () => {
-    const withDesk: Article = { ...damaged, desk: "15" };
-    const { text, firstLines } = dumpOf([withDesk, BOOK_FAIR], [0]);
+    const withDesk: ArticleText = { ...damaged, desk: "15" };
+    const { text, firstLines } = buildDump([withDesk, BOOK_FAIR], [0]);
     const { records } = parseDump(text, { file: "d.txt" });
     expect(records).toEqual([
       expectedRecord(withDesk, HARVEST_PUBLISHED, "d.txt", 1, ["missing-number"]),
@@ -316,7 +267,7 @@ describe("an article that lost its number line", () => {
   });
 
   it("(c) followed directly by the next article, which has a lead", () => {
-    const { text, firstLines } = dumpOf([damaged, RAIN], [0]);
+    const { text, firstLines } = buildDump([damaged, RAIN], [0]);
     const { records } = parseDump(text, { file: "d.txt" });
     expect(records).toEqual([
       expectedRecord(damaged, HARVEST_PUBLISHED, "d.txt", 1, ["missing-number"]),
@@ -325,8 +276,8 @@ describe("an article that lost its number line", () => {
   });
 
   it("(c') followed directly by the next article with lead, headline and subheadline", () => {
-    const next: Article = { ...RAIN, subheadline: "توقعات باستمرار الأمطار أياما" };
-    const { text, firstLines } = dumpOf([damaged, next], [0]);
+    const next: ArticleText = { ...RAIN, subheadline: "توقعات باستمرار الأمطار أياما" };
+    const { text, firstLines } = buildDump([damaged, next], [0]);
     const { records } = parseDump(text, { file: "d.txt" });
     expect(records).toEqual([
       expectedRecord(damaged, HARVEST_PUBLISHED, "d.txt", 1, ["missing-number"]),
@@ -335,8 +286,8 @@ describe("an article that lost its number line", () => {
   });
 
   it("(d) followed directly by the next article without lead, from the same agency", () => {
-    const next: Article = { ...BOOK_FAIR, agency: damaged.agency };
-    const { text, firstLines } = dumpOf([damaged, next], [0]);
+    const next: ArticleText = { ...BOOK_FAIR, agency: damaged.agency };
+    const { text, firstLines } = buildDump([damaged, next], [0]);
     const { records } = parseDump(text, { file: "d.txt" });
     expect(records).toEqual([
       expectedRecord(damaged, HARVEST_PUBLISHED, "d.txt", 1, ["missing-number"]),
@@ -347,7 +298,7 @@ describe("an article that lost its number line", () => {
   it("(e) followed directly by the next article without lead, from another agency", () => {
     // The body ends with a sentence ("."); then come titles, a short agency line and a date line:
     // the header of the next article, which the spec says must still be found.
-    const { text, firstLines } = dumpOf([damaged, BOOK_FAIR], [0]);
+    const { text, firstLines } = buildDump([damaged, BOOK_FAIR], [0]);
     const { records } = parseDump(text, { file: "d.txt" });
     expect(records).toEqual([
       expectedRecord(damaged, HARVEST_PUBLISHED, "d.txt", 1, ["missing-number"]),
@@ -356,8 +307,8 @@ describe("an article that lost its number line", () => {
   });
 
   it("followed by a blank line and an article whose date is impossible", () => {
-    const next: Article = { ...BOOK_FAIR, date: "31 أبريل 2021 الساعة 10:00" };
-    const { text, firstLines } = dumpOf([damaged, next], [1]);
+    const next: ArticleText = { ...BOOK_FAIR, date: "31 أبريل 2021 الساعة 10:00" };
+    const { text, firstLines } = buildDump([damaged, next], [1]);
     const { records } = parseDump(text, { file: "d.txt" });
     expect(records).toEqual([
       expectedRecord(damaged, HARVEST_PUBLISHED, "d.txt", 1, ["missing-number"]),
@@ -366,13 +317,13 @@ describe("an article that lost its number line", () => {
   });
 
   it("the damaged article is reported as a problem at its first line", () => {
-    const { text } = dumpOf([damaged, BOOK_FAIR], [1]);
+    const { text } = buildDump([damaged, BOOK_FAIR], [1]);
     const { problems } = parseDump(text, { file: "d.txt" });
     expect(problems).toEqual([expect.objectContaining({ file: "d.txt", line: 1, code: "missing-number" })]);
   });
 
   it("the last article of a file without a number line gets missing-number", () => {
-    const { text, firstLines } = dumpOf([BOOK_FAIR, damaged], [1]);
+    const { text, firstLines } = buildDump([BOOK_FAIR, damaged], [1]);
     const { records, problems } = parseDump(text, { file: "end.txt" });
     expect(records).toEqual([
       expectedRecord(BOOK_FAIR, BOOK_FAIR_PUBLISHED, "end.txt", 1),
@@ -382,46 +333,31 @@ describe("an article that lost its number line", () => {
   });
 
   it("the last article without a number line, followed by trailing blank lines", () => {
-    const { records } = parseDump(articleLines(damaged).join("\n") + "\n\n\n");
+    const { records } = parseDump(buildDump([damaged]).text + "\n\n\n");
     expect(records).toEqual([expectedRecord(damaged, HARVEST_PUBLISHED, "dump.txt", 1, ["missing-number"])]);
   });
 });
 
 describe("date-looking paragraphs inside a body", () => {
+  const POSTPONED: ArticleText = {
+    headline: "تأجيل اجتماع وزراء الخارجية العرب",
+    agency: "واس",
+    date: "25 يناير 2021 ساعة 11:27",
+    body: ["أعلنت الأمانة العامة للجامعة العربية تأجيل الاجتماع الذي كان مقررا هذا الأسبوع إلى موعد لاحق.", "26 يناير 2021 الساعة 10:00", "وأوضحت أن الموعد الجديد سيحدد بعد التشاور مع الدول الأعضاء."],
+    number: "555",
+  };
+
   it("stay body text and start no new article", () => {
-    const lines = [
-      "تأجيل اجتماع وزراء الخارجية العرب",
-      "واس",
-      "25 يناير 2021 ساعة 11:27",
-      "أعلنت الأمانة العامة للجامعة العربية تأجيل الاجتماع الذي كان مقررا هذا الأسبوع إلى موعد لاحق.",
-      "26 يناير 2021 الساعة 10:00",
-      "وأوضحت أن الموعد الجديد سيحدد بعد التشاور مع الدول الأعضاء.",
-      "رقم: 555",
-    ];
-    const { records, problems } = parseDump(lines.join("\n"));
+    const { records, problems } = parseDump(buildDump([POSTPONED]).text);
     expect(problems).toEqual([]);
-    expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({
-      headline: "تأجيل اجتماع وزراء الخارجية العرب",
-      published: "2021-01-25T11:27:00",
-      id: "555",
-      body: lines.slice(3, 6).join("\n"),
-      warnings: [],
-    });
+    expect(records).toEqual([expectedRecord(POSTPONED, "2021-01-25T11:27:00", "dump.txt", 1)]);
   });
 
   it("a date paragraph as the last body line before the number line stays body text", () => {
-    const lines = [
-      "تأجيل اجتماع وزراء الخارجية العرب",
-      "واس",
-      "25 يناير 2021 ساعة 11:27",
-      "أعلنت الأمانة العامة للجامعة العربية تأجيل الاجتماع إلى الموعد التالي.",
-      "26 يناير 2021 الساعة 10:00",
-      "رقم: 556",
-    ];
-    const { records } = parseDump(lines.join("\n"));
+    const article: ArticleText = { ...POSTPONED, body: ["أعلنت الأمانة العامة للجامعة العربية تأجيل الاجتماع إلى الموعد التالي.", "26 يناير 2021 الساعة 10:00"], number: "556" };
+    const { records } = parseDump(buildDump([article]).text);
     expect(records).toHaveLength(1);
-    expect(records[0]!.body).toBe(lines.slice(3, 5).join("\n"));
+    expect(records[0]!.body).toBe(article.body.join("\n"));
   });
 });
 
@@ -490,41 +426,41 @@ describe("text outside articles", () => {
 
 describe("published", () => {
   it("an impossible date gives published null and warning invalid-date, the rest intact", () => {
-    const article: Article = { ...BOOK_FAIR, date: "29 Feb 2021 ساعة 11:27" };
-    const { records, problems } = parseDump(articleLines(article).join("\n"));
+    const article: ArticleText = { ...BOOK_FAIR, date: "29 Feb 2021 ساعة 11:27" };
+    const { records, problems } = parseDump(buildDump([article]).text);
     expect(records).toEqual([expectedRecord(article, null, "dump.txt", 1, ["invalid-date"])]);
     // Titles on lines 1-2, agency on 3, the date line on 4.
     expect(problems).toEqual([expect.objectContaining({ line: 4, code: "invalid-date" })]);
   });
 
   it("an impossible time (24:30) gives published null and invalid-date", () => {
-    const article: Article = { ...HARVEST, date: "6 شباط 2021 - 24:30" };
-    const { records } = parseDump(articleLines(article).join("\n"));
+    const article: ArticleText = { ...HARVEST, date: "6 شباط 2021 - 24:30" };
+    const { records } = parseDump(buildDump([article]).text);
     expect(records).toEqual([expectedRecord(article, null, "dump.txt", 1, ["invalid-date"])]);
   });
 
   it("a wrong weekday keeps the date and adds weekday-mismatch", () => {
     // 4 February 2021 was a Thursday, not a Friday.
-    const article: Article = { ...RAIN, date: "الجمعة 4 فبراير 2021 - 14:40" };
-    const { records } = parseDump(articleLines(article).join("\n"));
+    const article: ArticleText = { ...RAIN, date: "الجمعة 4 فبراير 2021 - 14:40" };
+    const { records } = parseDump(buildDump([article]).text);
     expect(records).toEqual([expectedRecord(article, RAIN_PUBLISHED, "dump.txt", 1, ["weekday-mismatch"])]);
   });
 
   it("with a time zone, published carries the zone's offset", () => {
-    const { text } = dumpOf([BOOK_FAIR, RAIN], [1]);
+    const { text } = buildDump([BOOK_FAIR, RAIN], [1]);
     const { records } = parseDump(text, { timeZone: resolveTimeZone("Asia/Tehran") });
     expect(records.map((r) => r.published)).toEqual([`${BOOK_FAIR_PUBLISHED}+03:30`, `${RAIN_PUBLISHED}+03:30`]);
   });
 
   it("without a time zone, published has no offset", () => {
-    const { records } = parseDump(articleLines(BOOK_FAIR).join("\n"));
+    const { records } = parseDump(buildDump([BOOK_FAIR]).text);
     expect(records[0]!.published).toBe(BOOK_FAIR_PUBLISHED);
     expect(records[0]!.published).not.toMatch(/[+-]\d\d:\d\d$|Z$/);
   });
 
   it("a local time that does not exist in the zone gives published null and nonexistent-time", () => {
-    const article: Article = { ...BOOK_FAIR, date: "14 Mar 2021 ساعة 02:30" };
-    const { records } = parseDump(articleLines(article).join("\n"), { timeZone: resolveTimeZone("America/New_York") });
+    const article: ArticleText = { ...BOOK_FAIR, date: "14 Mar 2021 ساعة 02:30" };
+    const { records } = parseDump(buildDump([article]).text, { timeZone: resolveTimeZone("America/New_York") });
     expect(records).toEqual([expectedRecord(article, null, "dump.txt", 1, ["nonexistent-time"])]);
   });
 });
@@ -560,8 +496,8 @@ describe("field text", () => {
   });
 
   it("digits in titles and body are not converted (only id and desk are)", () => {
-    const article: Article = { ...HARVEST, headline: "حصاد ٢٠٢١ يبدأ مبكرا", body: ["جمع المزارعون ١٢ ألف طن في أسبوع."] };
-    const { records } = parseDump(articleLines(article).join("\n"));
+    const article: ArticleText = { ...HARVEST, headline: "حصاد ٢٠٢١ يبدأ مبكرا", body: ["جمع المزارعون ١٢ ألف طن في أسبوع."] };
+    const { records } = parseDump(buildDump([article]).text);
     expect(records[0]).toMatchObject({ headline: "حصاد ٢٠٢١ يبدأ مبكرا", body: "جمع المزارعون ١٢ ألف طن في أسبوع." });
   });
 });
@@ -604,7 +540,7 @@ const articleArb = fc.record({
 type GenArticle = typeof articleArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Builds an article from generated parts; paragraphs end with "." and titles do not. */
-function buildArticle(g: GenArticle, index: number, keepsNumber: boolean): { article: Article; published: string } {
+function buildArticle(g: GenArticle, index: number, keepsNumber: boolean): { article: ArticleText; published: string } {
   const { year, month, day, hour, minute } = g;
   const time = `${pad(hour)}:${pad(minute)}`;
   const date = [
@@ -613,14 +549,16 @@ function buildArticle(g: GenArticle, index: number, keepsNumber: boolean): { art
     `${day} ${LEVANT_MONTHS[month - 1]} ${year} - ${time}`,
     `${year}-${pad(month)}-${pad(day)} ${time}`,
   ][g.dateStyle]!;
-  const article: Article = {
+  // A lead is written above the headline and again as the first paragraph.
+  const lead = g.hasLead ? `${g.headline} ${index + 1}، ${g.body[0]} في المقدمة.` : undefined;
+  const article: ArticleText = {
     headline: `${g.headline} ${index + 1}`,
     agency: g.agency,
     date: inDigitSet(date, g.digitSet),
-    body: g.body.map((p, k) => `${p} ${index + 1}-${k + 1}.`),
-    number: keepsNumber ? String(g.id) : null,
+    body: [...(lead === undefined ? [] : [lead]), ...g.body.map((p, k) => `${p} ${index + 1}-${k + 1}.`)],
+    number: keepsNumber ? String(g.id) : undefined,
   };
-  if (g.hasLead) article.lead = `${g.headline} ${index + 1}، ${g.body[0]} في المقدمة.`;
+  if (lead !== undefined) article.lead = lead;
   if (g.subheadline !== undefined) article.subheadline = g.subheadline;
   if (g.desk !== undefined) article.desk = String(g.desk);
   return { article, published: `${year}-${pad(month)}-${pad(day)}T${time}:00` };
@@ -634,7 +572,7 @@ function checkArticles(generated: GenArticle[], mayLoseNumbers: boolean): void {
     const recoverable = next === undefined || g.blanksAfter > 0 || g.desk !== undefined || next.hasLead;
     return buildArticle(g, i, !mayLoseNumbers || g.keepsNumber || !recoverable);
   });
-  const { text, firstLines } = dumpOf(
+  const { text, firstLines } = buildDump(
     built.map((b) => b.article),
     generated.map((g) => g.blanksAfter),
   );
@@ -642,7 +580,7 @@ function checkArticles(generated: GenArticle[], mayLoseNumbers: boolean): void {
   expect(records).toHaveLength(generated.length);
   expect(records).toEqual(
     built.map((b, i) =>
-      expectedRecord(b.article, b.published, "gen.txt", firstLines[i]!, b.article.number === null ? ["missing-number"] : []),
+      expectedRecord(b.article, b.published, "gen.txt", firstLines[i]!, b.article.number === undefined ? ["missing-number"] : []),
     ),
   );
 }
@@ -665,18 +603,9 @@ describe("property: every article pushed comes out as a record", () => {
 
 describe("headers that a body paragraph ending in quotes leads into", () => {
   it("finds the next article when the damaged one's last paragraph ends with .»", () => {
-    const text = [
-      "افتتاح معرض الكتاب في العاصمة",
-      "تنا",
-      "3 فبراير 2021 ساعة 09:15",
-      "قال المنظمون إن المعرض «سيبقى مفتوحا سنوات طويلة.»",
-      "ارتفاع أسعار الذهب",
-      "واس",
-      "4 فبراير 2021 ساعة 10:00",
-      "ارتفعت أسعار الذهب في الأسواق اليوم.",
-      "رقم: 2",
-    ].join("\n");
-    const { records } = parseDump(text);
+    const damaged: ArticleText = { headline: "افتتاح معرض الكتاب في العاصمة", agency: "تنا", date: "3 فبراير 2021 ساعة 09:15", body: ["قال المنظمون إن المعرض «سيبقى مفتوحا سنوات طويلة.»"] };
+    const next: ArticleText = { headline: "ارتفاع أسعار الذهب", agency: "واس", date: "4 فبراير 2021 ساعة 10:00", body: ["ارتفعت أسعار الذهب في الأسواق اليوم."], number: "2" };
+    const { records } = parseDump(buildDump([damaged, next], [0]).text);
     expect(records.map((record) => [record.id, record.headline, record.line, record.warnings])).toEqual([
       [null, "افتتاح معرض الكتاب في العاصمة", 1, ["missing-number"]],
       ["2", "ارتفاع أسعار الذهب", 5, []],

@@ -2,11 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { bodySignature, DuplicateFinder, signatureSimilarity } from "../../src/core/near-duplicates.js";
-import type { ArticleRecord } from "../../src/core/record.js";
-
-function record(fields: Partial<ArticleRecord>): ArticleRecord {
-  return { id: null, headline: "عنوان", subheadline: null, lead: null, agency: "تنا", published: "2021-01-25T11:27:00", desk: null, body: "", file: "a.txt", line: 1, warnings: [], ...fields };
-}
+import { articleRecord as record } from "../helpers/article-record.js";
 
 const STORIES = [
   "افتتح وزير الزراعة صباح اليوم سوقاً جديدة للخضار في المدينة وقال إن السوق تضم مئتين وخمسين متجراً",
@@ -45,7 +41,7 @@ describe("DuplicateFinder", () => {
 
   it("the same number with different bodies is a cluster too; an edit of one word stays a copy at 0.5, not at 0.99", () => {
     const byNumber = new DuplicateFinder(0.8);
-    byNumber.add(record({ id: "7", body: STORIES[0], published: "2021-01-26T10:00:00" }));
+    byNumber.add(record({ id: "7", body: STORIES[0], file: "a.txt", published: "2021-01-26T10:00:00" }));
     byNumber.add(record({ id: "7", body: STORIES[1], file: "b.txt" }));
     expect(byNumber.clusters()).toEqual([
       { kept: { file: "b.txt", line: 1, id: "7", published: "2021-01-25T11:27:00" }, dropped: [expect.objectContaining({ file: "a.txt", reason: "number" })] },
@@ -54,8 +50,8 @@ describe("DuplicateFinder", () => {
     const edited = long.replace("بهدفين", "بثلاثة أهداف");
     for (const [threshold, count] of [[0.5, 1], [0.99, 0]] as const) {
       const finder = new DuplicateFinder(threshold);
-      finder.add(record({ body: long }));
-      finder.add(record({ body: edited, line: 9 }));
+      finder.add(record({ id: null, body: long }));
+      finder.add(record({ id: null, body: edited, line: 9 }));
       expect(finder.clusters(), `threshold ${threshold}`).toHaveLength(count);
     }
   });
@@ -63,16 +59,30 @@ describe("DuplicateFinder", () => {
   it("is deterministic: the same records in the same order give the same clusters", () => {
     const run = () => {
       const finder = new DuplicateFinder(0.7);
-      for (const [index, body] of [...STORIES, ...STORIES].entries()) finder.add(record({ body, line: index + 1 }));
+      for (const [index, body] of [...STORIES, ...STORIES].entries()) finder.add(record({ id: null, body, line: index + 1 }));
       return JSON.stringify(finder.clusters());
     };
     expect(run()).toBe(run());
   });
 
+  it("bodies under three words: copies when headline and body are the same folded, whatever the numbers; not when either differs", () => {
+    const finder = new DuplicateFinder(0.8);
+    finder.add(record({ id: "1", headline: "زلزال في المدينة", body: "خبر عاجل" }));
+    finder.add(record({ id: "2", headline: "زلزالٌ في المدينة", body: "خبرٌ عاجل", line: 9 }));
+    finder.add(record({ id: "3", headline: "حريق في المدينة", body: "خبر عاجل", line: 17 }));
+    finder.add(record({ id: "4", headline: "زلزال في المدينة", body: "نبأ عاجل", line: 25 }));
+    expect(finder.clusters()).toEqual([
+      {
+        kept: { file: "dump.txt", line: 1, id: "1", published: "2021-01-25T11:27:00" },
+        dropped: [{ file: "dump.txt", line: 9, id: "2", published: "2021-01-25T11:27:00", similarity: 1, reason: "body" }],
+      },
+    ]);
+  });
+
   it("undated copies are not kept over dated ones", () => {
     const finder = new DuplicateFinder(0.8);
-    finder.add(record({ body: STORIES[0], published: null }));
-    finder.add(record({ body: STORIES[0], line: 20, published: "2021-03-01T00:00:00" }));
+    finder.add(record({ id: null, body: STORIES[0], published: null }));
+    finder.add(record({ id: null, body: STORIES[0], line: 20, published: "2021-03-01T00:00:00" }));
     expect(finder.clusters()[0]!.kept.line).toBe(20);
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { RECORD_FIELDS, type ArticleRecord, type WarningCode } from "../../src/core/record.js";
 import { makeMachineWriter, neutralizeFormula, SAFE_SHEETS, type MachineFormat, type SheetOptions, type WriterOptions } from "../../src/output/record-writers.js";
 import { TextSink } from "../../src/output/sink.js";
+import { articleRecord as record } from "../helpers/article-record.js";
 
 async function render(format: MachineFormat, records: readonly ArticleRecord[], sheet: SheetOptions = SAFE_SHEETS, options: WriterOptions = {}): Promise<string> {
   let out = "";
@@ -21,10 +22,6 @@ async function render(format: MachineFormat, records: readonly ArticleRecord[], 
   for (const record of records) await writer.write(record);
   await writer.end();
   return out;
-}
-
-function record(fields: Partial<ArticleRecord>): ArticleRecord {
-  return { id: "1", headline: "عنوان", subheadline: null, lead: null, agency: "تنا", published: "2021-01-25T11:27:00", desk: null, body: "نص", file: "a.txt", line: 1, warnings: [], ...fields };
 }
 
 function unescapeTsv(cell: string): string {
@@ -123,7 +120,7 @@ describe("--fields and --es-bulk", () => {
       record({ id: null }),
       "",
     ]);
-    expect((await render("es-bulk", [record({})])).split("\n")[0]).toBe('{"index":{"_index":"newsctl","_id":"1"}}');
+    expect((await render("es-bulk", [record({ id: "1" })])).split("\n")[0]).toBe('{"index":{"_index":"newsctl","_id":"1"}}');
   });
 });
 

@@ -8,25 +8,12 @@ import { AnalyzedArticle, matchArticle, positiveTerms } from "../../src/core/sea
 import { hitsAtPlaces, SearchRanking } from "../../src/core/search-ranking.js";
 import { findMatchRanges } from "../../src/core/match-ranges.js";
 import { makeSnippet } from "../../src/output/search-snippet.js";
+import { articleRecord } from "../helpers/article-record.js";
 
 type Fields = Partial<Pick<ArticleRecord, "id" | "headline" | "subheadline" | "lead" | "agency" | "published" | "body" | "file" | "line">>;
 
-function article(fields: Fields): ArticleRecord {
-  return {
-    id: null,
-    headline: null,
-    subheadline: null,
-    lead: null,
-    agency: null,
-    published: null,
-    desk: null,
-    body: "",
-    file: "t.txt",
-    line: 1,
-    warnings: [],
-    ...fields,
-  };
-}
+/** An article of only the fields a test gives: no number, no date, and no text elsewhere. */
+const article = (fields: Fields): ArticleRecord => articleRecord({ id: null, headline: null, agency: null, published: null, body: "", ...fields });
 
 const STEMMING = { isStemming: true };
 const EXACT = { isStemming: false };
