@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot, runNewsctl } from "../helpers/run-newsctl.js";
+import { runInProcess } from "../helpers/run-in-process.js";
+import { projectRoot } from "../helpers/run-newsctl.js";
 
 const corpusRoot = path.resolve(projectRoot, "../shared/corpus/saudinewsnet-2015-07-22");
 const hasCorpus = existsSync(path.join(corpusRoot, "gold.jsonl"));
@@ -62,8 +63,8 @@ describe.skipIf(!hasCorpus)("search over the shared corpus", () => {
   };
 
   it.each(WORDS)("counts the same articles for %s, with and without stemming", async (word) => {
-    const stemmed = await runNewsctl(["search", word, "dumps", "--count", "--quiet"], { cwd: corpusRoot });
-    const exact = await runNewsctl(["search", word, "dumps", "--count", "--quiet", "--exact"], { cwd: corpusRoot });
+    const stemmed = await runInProcess(["search", word, "dumps", "--count", "--quiet"], { cwd: corpusRoot });
+    const exact = await runInProcess(["search", word, "dumps", "--count", "--quiet", "--exact"], { cwd: corpusRoot });
     const expectedStemmed = referenceCount(word, true);
     const expectedExact = referenceCount(word, false);
     expect(expectedStemmed).toBeGreaterThan(0); // a word of the corpus, so the comparison means something

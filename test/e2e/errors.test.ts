@@ -17,7 +17,7 @@ import {
   parseNdjson,
   removeTempDir,
   writeDump,
-} from "./support.js";
+} from "../helpers/support.js";
 
 const SEED_ARG = "seeds/000_dd904baf685b1fec.txt";
 const version = (JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string }).version;

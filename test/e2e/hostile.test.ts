@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleLines, buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { binary, projectRoot, runNewsctl, seedPath } from "../helpers/run-newsctl.js";
-import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "./support.js";
+import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
 type Row = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { runNewsctl } from "../helpers/run-newsctl.js";
-import { makeTempDir, parseNdjson, removeTempDir } from "./support.js";
+import { makeTempDir, parseNdjson, removeTempDir } from "../helpers/support.js";
 
 let dir: string;
 beforeAll(async () => {

@@ -8,7 +8,8 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { binary, projectRoot, runNewsctl, runShell, type RunResult } from "../helpers/run-newsctl.js";
-import { makeTempDir, parseNdjson, removeTempDir, writeDump } from "./support.js";
+import { runInProcess } from "../helpers/run-in-process.js";
+import { makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
 type Row = Record<string, unknown>;
 
@@ -37,7 +38,7 @@ function summaryOf(result: RunResult): { indexed: number; unchanged: number; gon
 }
 
 async function index(cwd: string, paths: readonly string[], db: string, ...extra: string[]): Promise<RunResult> {
-  const result = await runNewsctl(["index", ...paths, "--db", db, ...extra], { cwd });
+  const result = await runInProcess(["index", ...paths, "--db", db, ...extra], { cwd });
   expect(result.code, `newsctl index ${paths.join(" ")} --db ${db} failed:\n${result.stderr}`).toBe(0);
   return result;
 }
@@ -79,8 +80,8 @@ function expectCleanMessage(stderr: string): void {
 async function expectSearchAgrees(cwd: string, paths: readonly string[], db: string, query: string, extra: readonly string[]): Promise<Row[]> {
   const [scan, indexed] = await Promise.all([
     // Options before "--", so that a query may start with -word.
-    runNewsctl(["search", "--quiet", ...extra, "--", query, ...paths], { cwd }),
-    runNewsctl(["search", "--db", db, ...extra, "--", query], { cwd }),
+    runInProcess(["search", "--quiet", ...extra, "--", query, ...paths], { cwd }),
+    runInProcess(["search", "--db", db, ...extra, "--", query], { cwd }),
   ]);
   const label = `search ${JSON.stringify(query)} ${extra.join(" ")}`;
   expect(scan.code, `${label} over files: ${scan.stderr}`).toBeOneOf([0, 1]);
@@ -95,8 +96,8 @@ async function expectSearchAgrees(cwd: string, paths: readonly string[], db: str
 /** export over files and over the index: the same records (order aside). */
 async function expectExportAgrees(cwd: string, paths: readonly string[], db: string, extra: readonly string[] = []): Promise<Row[]> {
   const [scan, indexed] = await Promise.all([
-    runNewsctl(["export", ...paths, "--quiet", ...extra], { cwd }),
-    runNewsctl(["export", "--db", db, ...extra], { cwd }),
+    runInProcess(["export", ...paths, "--quiet", ...extra], { cwd }),
+    runInProcess(["export", "--db", db, ...extra], { cwd }),
   ]);
   expect(scan.code, scan.stderr).toBe(0);
   expect(indexed.code, indexed.stderr).toBe(0);
@@ -109,8 +110,8 @@ async function expectExportAgrees(cwd: string, paths: readonly string[], db: str
 async function expectShowAgrees(cwd: string, paths: readonly string[], db: string, id: string, formats: readonly (readonly string[])[] = [[]]): Promise<void> {
   for (const format of formats) {
     const [scan, indexed] = await Promise.all([
-      runNewsctl(["show", id, ...paths, "--quiet", ...format], { cwd }),
-      runNewsctl(["show", id, "--db", db, ...format], { cwd }),
+      runInProcess(["show", id, ...paths, "--quiet", ...format], { cwd }),
+      runInProcess(["show", id, "--db", db, ...format], { cwd }),
     ]);
     expect(scan.code, `show ${id} over files: ${scan.stderr}`).toBeOneOf([0, 1]);
     expect(indexed.code, `show ${id} --db: ${indexed.stderr}`).toBe(scan.code);
@@ -288,8 +289,8 @@ describe("a hand-written fixture: the index answers as a scan of the files does"
   it("search with --tz: the index gives what the files give, or refuses the option (exit 2)", async () => {
     const extra = ["--tz", "Asia/Riyadh", "--since", "2022-03-06T08:00:00+03:00"];
     const [scan, indexed] = await Promise.all([
-      runNewsctl(["search", "المدينة", "data", "--quiet", ...extra], { cwd: dir }),
-      runNewsctl(["search", "المدينة", "--db", db, ...extra], { cwd: dir }),
+      runInProcess(["search", "المدينة", "data", "--quiet", ...extra], { cwd: dir }),
+      runInProcess(["search", "المدينة", "--db", db, ...extra], { cwd: dir }),
     ]);
     expect(scan.code).toBe(0);
     expect(parseNdjson(scan.stdout).every((record) => String((record as Row).published).endsWith("+03:00"))).toBe(true);
@@ -317,8 +318,8 @@ describe("a hand-written fixture: the index answers as a scan of the files does"
     await index(dir, ["data2"], otherDb, "--quiet");
     for (const limit of ["1", "3"]) {
       const [scan, indexed] = await Promise.all([
-        runNewsctl(["export", "data2", "--limit", limit], { cwd: dir }),
-        runNewsctl(["export", "--db", otherDb, "--limit", limit], { cwd: dir }),
+        runInProcess(["export", "data2", "--limit", limit], { cwd: dir }),
+        runInProcess(["export", "--db", otherDb, "--limit", limit], { cwd: dir }),
       ]);
       expect(scan.code).toBe(0);
       expect(indexed.code).toBe(0);
@@ -385,7 +386,7 @@ describe.skipIf(!hasCorpus)("the shared corpus: the index answers as a scan of t
   });
 
   it("show: the same article for numbers from the start, middle and end of the corpus", async () => {
-    const exported = await runNewsctl(["export", "--db", db], { cwd: corpusRoot });
+    const exported = await runInProcess(["export", "--db", db], { cwd: corpusRoot });
     const ids = byPlace(parseNdjson(exported.stdout))
       .map((record) => record.id)
       .filter((id): id is string => typeof id === "string");
@@ -410,7 +411,7 @@ describe("incremental reruns", () => {
     "c.txt": [shortArticle("301", "حملة للتشجير", "2022-05-05 09:00", "أطلق متطوعون حملة لزراعة ألف شجرة."), shortArticle("302", "مهرجان للتمور", "2022-05-06 09:00", "يشارك مزارعون في مهرجان التمور السنوي.")],
   };
   const ids = async () => {
-    const result = await runNewsctl(["export", "--db", db]);
+    const result = await runInProcess(["export", "--db", db]);
     expect(result.code, result.stderr).toBe(0);
     return byPlace(parseNdjson(result.stdout)).map((record) => record.id);
   };
@@ -438,8 +439,8 @@ describe("incremental reruns", () => {
     expect(summaryOf(await index(dir, ["data"], db))).toEqual({ indexed: 1, unchanged: 2, gone: 0 });
     expect(await ids()).toEqual(["101", "102", "201", "203", "301", "302"]);
     // The old text of 202 and 201 is no longer found; the new one is.
-    expect((await runNewsctl(["search", "ندوة", "--db", db])).code).toBe(1);
-    expect((await runNewsctl(["search", "تمديد", "--db", db])).code).toBe(0);
+    expect((await runInProcess(["search", "ندوة", "--db", db])).code).toBe(1);
+    expect((await runInProcess(["search", "تمديد", "--db", db])).code).toBe(0);
     await expectExportAgrees(dir, ["data"], db);
   });
 
@@ -456,8 +457,8 @@ describe("incremental reruns", () => {
     await rm(path.join(dir, "data", "a.txt"));
     expect(summaryOf(await index(dir, ["data"], db))).toEqual({ indexed: 0, unchanged: 2, gone: 1 });
     expect(await ids()).toEqual(["201", "203", "301", "302"]);
-    expect((await runNewsctl(["search", "الدراجات", "--db", db])).code).toBe(1);
-    expect((await runNewsctl(["show", "101", "--db", db])).code).toBe(1);
+    expect((await runInProcess(["search", "الدراجات", "--db", db])).code).toBe(1);
+    expect((await runInProcess(["show", "101", "--db", db])).code).toBe(1);
     await expectExportAgrees(dir, ["data"], db);
     expect(summaryOf(await index(dir, ["data"], db))).toEqual({ indexed: 0, unchanged: 2, gone: 0 });
   });
@@ -478,20 +479,20 @@ describe("an article number met twice keeps the article published later", () => 
     await writeDump(dir, newerName, buildDump([newer]).text);
     await writeDump(dir, olderName, buildDump([older, other]).text);
     const db = path.join(dir, "dup.db");
-    const result = await runNewsctl(["index", ".", "--db", db], { cwd: dir });
+    const result = await runInProcess(["index", ".", "--db", db], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr.split("\n").filter((line) => line.includes("duplicate-id")), result.stderr).toHaveLength(1);
-    const records = parseNdjson((await runNewsctl(["export", "--db", db], { cwd: dir })).stdout) as Row[];
+    const records = parseNdjson((await runInProcess(["export", "--db", db], { cwd: dir })).stdout) as Row[];
     expect(records.filter((record) => record.id === "500").map((record) => [record.headline, record.published])).toEqual([[newer.headline, "2021-03-01T12:00:00"]]);
     expect(records.map((record) => record.id).sort()).toEqual(["500", "600"]);
-    const shown = await runNewsctl(["show", "500", "--db", db, "--json"], { cwd: dir });
+    const shown = await runInProcess(["show", "500", "--db", db, "--json"], { cwd: dir });
     expect((JSON.parse(shown.stdout) as Row).headline).toBe(newer.headline);
     // The dropped article is not found by its words either.
-    expect((await runNewsctl(["search", "الجسر", "--db", db], { cwd: dir })).code).toBe(1);
-    expect((await runNewsctl(["search", "السد", "--db", db], { cwd: dir })).code).toBe(0);
+    expect((await runInProcess(["search", "الجسر", "--db", db], { cwd: dir })).code).toBe(1);
+    expect((await runInProcess(["search", "السد", "--db", db], { cwd: dir })).code).toBe(0);
     // Counted from the index's word tables, the dropped one still does not count.
-    expect((await runNewsctl(["search", "بناء", "--db", db, "--count"], { cwd: dir })).stdout).toBe("1\n");
-    expect((await runNewsctl(["search", "--db", db, "--count", "--", "-زقزقة"], { cwd: dir })).stdout).toBe("2\n");
+    expect((await runInProcess(["search", "بناء", "--db", db, "--count"], { cwd: dir })).stdout).toBe("1\n");
+    expect((await runInProcess(["search", "--db", db, "--count", "--", "-زقزقة"], { cwd: dir })).stdout).toBe("2\n");
   });
 
   it("an older duplicate added on a rerun does not replace the newer one", async () => {
@@ -502,7 +503,7 @@ describe("an article number met twice keeps the article published later", () => 
     await writeDump(dir, "second.txt", buildDump([older]).text);
     const rerun = await index(dir, ["."], db);
     expect(rerun.stderr).toContain("duplicate-id");
-    const shown = await runNewsctl(["show", "500", "--db", db, "--json"], { cwd: dir });
+    const shown = await runInProcess(["show", "500", "--db", db, "--json"], { cwd: dir });
     expect((JSON.parse(shown.stdout) as Row).headline).toBe(newer.headline);
   });
 
@@ -515,8 +516,8 @@ describe("an article number met twice keeps the article published later", () => 
     await rm(path.join(dir, "newer.txt"));
     await index(dir, ["."], db);
     const [scan, indexed] = await Promise.all([
-      runNewsctl(["show", "500", ".", "--json"], { cwd: dir }),
-      runNewsctl(["show", "500", "--db", db, "--json"], { cwd: dir }),
+      runInProcess(["show", "500", ".", "--json"], { cwd: dir }),
+      runInProcess(["show", "500", "--db", db, "--json"], { cwd: dir }),
     ]);
     expect(scan.code).toBe(0);
     expect(indexed.code, `show 500 --db after newer.txt was deleted: ${indexed.stderr}`).toBe(0);

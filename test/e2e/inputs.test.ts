@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump } from "../helpers/dump-text.js";
 import { runNewsctl, runShell, seedPath } from "../helpers/run-newsctl.js";
-import { DAMAGED_DUMP, makeTempDir, parseNdjson, removeTempDir } from "./support.js";
+import { DAMAGED_DUMP, makeTempDir, parseNdjson, removeTempDir } from "../helpers/support.js";
 
 let dir: string;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { binary, runNewsctl, runShell } from "../helpers/run-newsctl.js";
-import { ESC, expectValidRecords, makeTempDir, parseNdjson, removeTempDir, writeDump } from "./support.js";
+import { ESC, expectValidRecords, makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
 // search.md's table: query, text, whether it matches, extra arguments.
 const TABLE: ReadonlyArray<readonly [string, string, boolean, string[]]> = [

@@ -10,7 +10,7 @@ import { projectRoot } from "./run-newsctl.js";
 
 type Cli = typeof import("../../src/cli.js");
 
-export interface InProcessOptions extends Omit<RunOptions, "cwd"> {
+export interface InProcessOptions extends RunOptions {
   isStdinTerminal?: boolean;
   isStdoutTerminal?: boolean;
   isStderrTerminal?: boolean;
@@ -18,9 +18,30 @@ export interface InProcessOptions extends Omit<RunOptions, "cwd"> {
 }
 
 let cli: Promise<Cli> | undefined;
+// The working directory belongs to the whole process: runs that name one take turns.
+let turns: Promise<unknown> = Promise.resolve();
 
-/** `newsctl ARGS` run in process; the environment holds only what `env` gives. */
-export async function runInProcess(args: readonly string[], options: InProcessOptions = {}): Promise<RunResult> {
+/**
+ * `newsctl ARGS` run in process; the environment holds only what `env` gives. With `cwd`, the
+ * run happens in that directory, one such run at a time (the test workers are processes).
+ */
+export function runInProcess(args: readonly string[], options: InProcessOptions = {}): Promise<RunResult> {
+  const { cwd } = options;
+  if (cwd === undefined) return runHere(args, options);
+  const turn = turns.then(async () => {
+    const before = process.cwd();
+    process.chdir(cwd);
+    try {
+      return await runHere(args, options);
+    } finally {
+      process.chdir(before);
+    }
+  });
+  turns = turn.catch(() => {});
+  return turn;
+}
+
+async function runHere(args: readonly string[], options: InProcessOptions): Promise<RunResult> {
   cli ??= import(pathToFileURL(path.join(projectRoot, "dist", "cli.js")).href) as Promise<Cli>;
   const { run } = await cli;
   const stdout = collect();

@@ -5,7 +5,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runInProcess } from "../helpers/run-in-process.js";
-import { DAMAGED_DUMP, makeTempDir, removeTempDir, writeDump } from "../e2e/support.js";
+import { DAMAGED_DUMP, makeTempDir, removeTempDir, writeDump } from "../helpers/support.js";
 import { buildDump } from "../helpers/dump-text.js";
 
 let dir: string;

@@ -7,8 +7,9 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
-import { runNewsctl, seedPath } from "../helpers/run-newsctl.js";
-import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "./support.js";
+import { seedPath } from "../helpers/run-newsctl.js";
+import { runInProcess } from "../helpers/run-in-process.js";
+import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
 type Row = Record<string, unknown>;
 
@@ -27,37 +28,37 @@ afterAll(() => removeTempDir(dir));
 
 describe("--fields", () => {
   it("chooses and orders the keys of JSON and NDJSON", async () => {
-    const ndjson = parseNdjson((await runNewsctl(["parse", dump, "--fields", "headline,id"])).stdout) as Row[];
+    const ndjson = parseNdjson((await runInProcess(["parse", dump, "--fields", "headline,id"])).stdout) as Row[];
     expect(ndjson.map((record) => Object.keys(record))).toEqual([["headline", "id"], ["headline", "id"]]);
     expect(ndjson[1]).toEqual({ headline: ARTICLES[1]!.headline, id: "12" });
-    const json = JSON.parse((await runNewsctl(["export", dump, "--json", "--fields", "desk,published"])).stdout) as Row[];
+    const json = JSON.parse((await runInProcess(["export", dump, "--json", "--fields", "desk,published"])).stdout) as Row[];
     expect(json).toEqual([{ desk: null, published: "2021-01-25T11:27:00" }, { desk: "110", published: "2021-01-26T09:00:00" }]);
   });
 
   it("chooses and orders the columns of CSV, TSV and tables", async () => {
-    const csv = (await runNewsctl(["export", dump, "--csv", "--fields", "id,agency"])).stdout;
+    const csv = (await runInProcess(["export", dump, "--csv", "--fields", "id,agency"])).stdout;
     expect(csv.split("\n")[0]).toBe("id,agency");
     expect(csvObjects(csv)).toEqual([{ id: "11", agency: "تنا" }, { id: "12", agency: "واس" }]);
-    const tsv = (await runNewsctl(["export", dump, "--format", "tsv", "--fields", "line,id"])).stdout;
+    const tsv = (await runInProcess(["export", dump, "--format", "tsv", "--fields", "line,id"])).stdout;
     expect(tsv).toBe("line\tid\n1\t11\n7\t12\n");
-    const table = (await runNewsctl(["parse", dump, "--format", "table", "--fields", "agency,id"])).stdout.split("\n");
+    const table = (await runInProcess(["parse", dump, "--format", "table", "--fields", "agency,id"])).stdout.split("\n");
     expect(table[0]!.split(/\s+/)).toEqual(["agency", "id"]);
     expect(table[1]!.split(/\s+/)).toEqual(["تنا", "11"]);
   });
 
   it("search may name the score among them", async () => {
-    const hits = parseNdjson((await runNewsctl(["search", "المدينة", dump, "--fields", "id,score"])).stdout) as Row[];
+    const hits = parseNdjson((await runInProcess(["search", "المدينة", dump, "--fields", "id,score"])).stdout) as Row[];
     expect(hits.map((hit) => Object.keys(hit))).toEqual([["id", "score"], ["id", "score"]]);
     expect(hits.every((hit) => typeof hit.score === "number" && hit.score > 0)).toBe(true);
   });
 
   it("an unknown or repeated field is a usage error that lists the fields", async () => {
-    const unknown = await runNewsctl(["parse", dump, "--fields", "id,titel"]);
+    const unknown = await runInProcess(["parse", dump, "--fields", "id,titel"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('newsctl: --fields: no field named "titel"');
     expect(unknown.stderr).toContain("hint: fields: id,headline,subheadline,lead,agency,published,desk,body,file,line,warnings");
-    expect((await runNewsctl(["parse", dump, "--fields", "id,id"])).code).toBe(2);
-    expect((await runNewsctl(["parse", seedPath, "--fields", "score"])).code).toBe(2);
+    expect((await runInProcess(["parse", dump, "--fields", "id,id"])).code).toBe(2);
+    expect((await runInProcess(["parse", seedPath, "--fields", "score"])).code).toBe(2);
   });
 });
 
@@ -109,7 +110,7 @@ describe("Elasticsearch and OpenSearch", () => {
   const ajv = new Ajv2020.default({ allErrors: true });
 
   it("export --es-bulk: an action line with the article number as _id, then the record", async () => {
-    const result = await runNewsctl(["export", dump, "--es-bulk", "--index", "news"]);
+    const result = await runInProcess(["export", dump, "--es-bulk", "--index", "news"]);
     expect(result.code).toBe(0);
     const lines = parseNdjson(result.stdout) as Row[];
     expect(lines).toHaveLength(4);
@@ -118,18 +119,18 @@ describe("Elasticsearch and OpenSearch", () => {
       if (index % 2 === 0) expect(isAction(line), JSON.stringify(isAction.errors)).toBe(true);
     }
     expect(lines[0]).toEqual({ index: { _index: "news", _id: "11" } });
-    const records = parseNdjson((await runNewsctl(["export", dump])).stdout);
+    const records = parseNdjson((await runInProcess(["export", dump])).stdout);
     expect([lines[1], lines[3]]).toEqual(records);
   });
 
   it("an article without a number gets no _id, and the default index is newsctl", async () => {
     const file = await writeDump(dir, "no-number.txt", buildDump([{ ...ARTICLES[0]!, number: undefined }]).text);
-    const [action] = parseNdjson((await runNewsctl(["export", file, "--es-bulk", "--quiet"])).stdout) as Row[];
+    const [action] = parseNdjson((await runInProcess(["export", file, "--es-bulk", "--quiet"])).stdout) as Row[];
     expect(action).toEqual({ index: { _index: "newsctl" } });
   });
 
   it("es-template maps the Arabic text fields to the arabic analyzer, published as a date, id and agency as keywords", async () => {
-    const result = await runNewsctl(["es-template", "--index", "news"]);
+    const result = await runInProcess(["es-template", "--index", "news"]);
     expect(result.code).toBe(0);
     const template = JSON.parse(result.stdout) as { index_patterns: string[]; template: { mappings: { properties: Record<string, { type: string; analyzer?: string }> } } };
     const isTemplate = ajv.compile(INDEX_TEMPLATE);
@@ -139,13 +140,13 @@ describe("Elasticsearch and OpenSearch", () => {
     expect([fields.published!.type, fields.id!.type, fields.agency!.type]).toEqual(["date", "keyword", "keyword"]);
     expect(template.index_patterns).toEqual(["news", "news-*"]);
     // Every field a record has is mapped.
-    const [record] = parseNdjson((await runNewsctl(["parse", dump])).stdout) as Row[];
+    const [record] = parseNdjson((await runInProcess(["parse", dump])).stdout) as Row[];
     expect(Object.keys(fields).sort()).toEqual(Object.keys(record!).sort());
   });
 
   it("an index name Elasticsearch would refuse, and --index without --es-bulk, are usage errors", async () => {
     for (const args of [["export", dump, "--es-bulk", "--index", "News"], ["export", dump, "--es-bulk", "--index", "_x"], ["export", dump, "--index", "news"], ["es-template", "--index", "a b"]]) {
-      const result = await runNewsctl(args);
+      const result = await runInProcess(args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr).toMatch(/^newsctl: --index/);
     }
@@ -154,7 +155,7 @@ describe("Elasticsearch and OpenSearch", () => {
 
 describe("completion", () => {
   it("bash: the script completes commands, options and --format's values", async () => {
-    const script = (await runNewsctl(["completion", "bash"])).stdout;
+    const script = (await runInProcess(["completion", "bash"])).stdout;
     const file = path.join(dir, "completion.bash");
     await writeFile(file, script);
     const complete = (words: string[]) =>
@@ -166,16 +167,16 @@ describe("completion", () => {
 
   it("zsh and fish: a script for each that names every command", async () => {
     for (const shell of ["zsh", "fish"]) {
-      const script = (await runNewsctl(["completion", shell])).stdout;
+      const script = (await runInProcess(["completion", shell])).stdout;
       for (const command of ["parse", "search", "export", "show", "check", "index", "stats", "dedup", "es-template", "completion"]) expect(script, `${shell}: ${command}`).toContain(command);
     }
-    expect((await runNewsctl(["completion", "tcsh"])).code).toBe(2);
+    expect((await runInProcess(["completion", "tcsh"])).code).toBe(2);
   });
 });
 
 describe("help", () => {
   it.each([["parse"], ["search"], ["export"], ["show"], ["check"], ["index"], ["stats"], ["dedup"], ["es-template"], ["completion"]])("%s --help ends with examples", async (command) => {
-    const result = await runNewsctl([command, "--help"]);
+    const result = await runInProcess([command, "--help"]);
     expect(result.code).toBe(0);
     const examples = result.stdout.slice(result.stdout.lastIndexOf("\nExamples:\n"));
     expect(examples.split("\n").filter((line) => line.startsWith("  ") && line.includes("newsctl ")).length).toBeGreaterThanOrEqual(2);
@@ -199,7 +200,7 @@ describe("stats", () => {
   });
 
   it("--json: counts per agency and day, dates, missing and reused numbers, warnings", async () => {
-    const result = await runNewsctl(["stats", folder, "--json"]);
+    const result = await runInProcess(["stats", folder, "--json"]);
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({
@@ -224,7 +225,7 @@ describe("stats", () => {
   });
 
   it("for people: the same figures in lines, and no bars into a pipe", async () => {
-    const text = (await runNewsctl(["stats", folder])).stdout;
+    const text = (await runInProcess(["stats", folder])).stdout;
     expect(text).toContain("articles  5   undated 0");
     expect(text).toMatch(/تنا\s+3\n/);
     expect(text).toContain("تنا: 101–106, 3 missing: 103–105");
@@ -235,9 +236,9 @@ describe("stats", () => {
 
   it("from an index: the same figures as from the files (the index keeps one article per number)", async () => {
     const db = path.join(dir, "stats.db");
-    expect((await runNewsctl(["index", folder, "--db", db, "--quiet"])).code).toBe(0);
-    const fromFiles = JSON.parse((await runNewsctl(["stats", folder, "--json", "--since", "2021-01-27"])).stdout) as unknown;
-    const fromIndex = JSON.parse((await runNewsctl(["stats", "--db", db, "--json", "--since", "2021-01-27"])).stdout) as unknown;
+    expect((await runInProcess(["index", folder, "--db", db, "--quiet"])).code).toBe(0);
+    const fromFiles = JSON.parse((await runInProcess(["stats", folder, "--json", "--since", "2021-01-27"])).stdout) as unknown;
+    const fromIndex = JSON.parse((await runInProcess(["stats", "--db", db, "--json", "--since", "2021-01-27"])).stdout) as unknown;
     expect(fromIndex).toEqual(fromFiles);
     expect((fromFiles as { articles: number }).articles).toBe(2);
   });
@@ -261,7 +262,7 @@ async function writeCopies(name: string): Promise<string> {
 describe("dedup", () => {
   it("ten copies of a dump under new numbers collapse to one copy of each article", async () => {
     const folder = await writeCopies("copies");
-    const result = await runNewsctl(["dedup", folder, "--json"]);
+    const result = await runInProcess(["dedup", folder, "--json"]);
     expect(result.code).toBe(0);
     const clusters = JSON.parse(result.stdout) as Array<{ kept: Row; dropped: Row[] }>;
     expect(clusters.map((cluster) => [cluster.kept.file, cluster.kept.id, cluster.dropped.length])).toEqual([
@@ -269,27 +270,27 @@ describe("dedup", () => {
       [`${folder}/copy0.txt`, "2", 9],
     ]);
     expect(result.stderr).toBe("newsctl: 20 articles: 18 copies in 2 clusters, 2 kept\n");
-    const text = (await runNewsctl(["dedup", folder])).stdout;
+    const text = (await runInProcess(["dedup", folder])).stdout;
     expect(text).toContain(`kept     ${folder}/copy0.txt:1  #1  2021-01-25T11:27:00`);
     expect(text).toContain(`dropped  ${folder}/copy9.txt:1  #901  2021-01-25T11:27:00  (body 1.00)`);
-    expect((await runNewsctl(["dedup", folder, "--threshold", "1.5"])).code).toBe(2);
+    expect((await runInProcess(["dedup", folder, "--threshold", "1.5"])).code).toBe(2);
   });
 });
 
 describe("export --dedup", () => {
   it("leaves out the copies and keeps the earliest; standard input is refused", async () => {
     const folder = await writeCopies("copies-export");
-    const records = parseNdjson((await runNewsctl(["export", folder, "--dedup"])).stdout) as Row[];
+    const records = parseNdjson((await runInProcess(["export", folder, "--dedup"])).stdout) as Row[];
     expect(records.map((record) => [record.file, record.id])).toEqual([
       [`${folder}/copy0.txt`, "1"],
       [`${folder}/copy0.txt`, "2"],
     ]);
-    const all = parseNdjson((await runNewsctl(["export", folder])).stdout);
+    const all = parseNdjson((await runInProcess(["export", folder])).stdout);
     expect(all).toHaveLength(20);
-    const piped = await runNewsctl(["export", "--dedup"], { input: "x\n" });
+    const piped = await runInProcess(["export", "--dedup"], { input: "x\n" });
     expect(piped.code).toBe(2);
     expect(piped.stderr).toContain("--dedup reads the inputs twice");
-    expect((await runNewsctl(["export", folder, "--threshold", "0.9"])).code).toBe(2);
+    expect((await runInProcess(["export", folder, "--threshold", "0.9"])).code).toBe(2);
   });
 });
 
@@ -297,7 +298,7 @@ describe("export --dedup of articles too short for three-word sequences", () => 
   it("leaves out the copy with another number, keeps the one whose headline differs", async () => {
     const flash = (headline: string, number: string): ArticleText => ({ headline, agency: "تنا", date: "25 Jan 2021 ساعة 11:27", body: ["خبر عاجل"], number });
     const file = await writeDump(dir, "short-copies.txt", buildDump([flash("زلزال في المدينة", "21"), flash("زلزال في المدينة", "22"), flash("حريق في المدينة", "23")]).text);
-    const result = await runNewsctl(["export", file, "--dedup"]);
+    const result = await runInProcess(["export", file, "--dedup"]);
     expect(result.code).toBe(0);
     expect((parseNdjson(result.stdout) as Row[]).map((record) => [record.id, record.headline, record.body])).toEqual([
       ["21", "زلزال في المدينة", "خبر عاجل"],
@@ -322,11 +323,11 @@ describe("export --parquet", () => {
   it("typed columns that DuckDB reads back as the NDJSON export's values", async () => {
     const file = await writeDump(dir, "for-parquet.txt", buildDump([...ARTICLES, { ...ARTICLES[0]!, number: undefined, headline: "خبر فقد رقمه" }]).text);
     const out = path.join(dir, "articles.parquet");
-    const result = await runNewsctl(["export", file, "-o", out, "--quiet"]);
+    const result = await runInProcess(["export", file, "-o", out, "--quiet"]);
     expect(result.code, result.stderr).toBe(0);
     const { rows, types } = await readWithDuckDb(out);
     expect(types).toMatchObject({ id: "VARCHAR", published: "TIMESTAMP", line: "INTEGER", warnings: "VARCHAR[]", body: "VARCHAR" });
-    const records = parseNdjson((await runNewsctl(["export", file, "--quiet"])).stdout) as Row[];
+    const records = parseNdjson((await runInProcess(["export", file, "--quiet"])).stdout) as Row[];
     expect(rows).toHaveLength(records.length);
     rows.forEach((row, index) => {
       const record = records[index]!;
@@ -341,12 +342,12 @@ describe("export --parquet", () => {
 
   it("--fields chooses the columns; with --tz the times are instants; stdout is refused", async () => {
     const out = path.join(dir, "few.parquet");
-    expect((await runNewsctl(["export", dump, "--parquet", "-o", out, "--fields", "id,published", "--tz", "Asia/Riyadh"])).code).toBe(0);
+    expect((await runInProcess(["export", dump, "--parquet", "-o", out, "--fields", "id,published", "--tz", "Asia/Riyadh"])).code).toBe(0);
     const { rows, types } = await readWithDuckDb(out);
     expect(Object.keys(types)).toEqual(["id", "published"]);
     expect(types.published).toBe("TIMESTAMP WITH TIME ZONE");
     expect(rows).toHaveLength(2);
-    const refused = await runNewsctl(["export", dump, "--parquet"]);
+    const refused = await runInProcess(["export", dump, "--parquet"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("Parquet is a binary file format");
   });

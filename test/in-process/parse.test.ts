@@ -1,4 +1,4 @@
-// End-to-end `newsctl parse`: the seed's record from files, directories and stdin, --tz, the output formats, the filters, and many articles in one dump.
+// In process, through run(): `newsctl parse`: the seed's record from files, directories and stdin, --tz, the output formats, the filters, and many articles in one dump.
 
 import { mkdir, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -6,7 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRecord } from "../../src/core/record.js";
 import { buildDump, expectedRecord, type ArticleText } from "../helpers/dump-text.js";
-import { runNewsctl, seedPath } from "../helpers/run-newsctl.js";
+import { seedPath } from "../helpers/run-newsctl.js";
+import { runInProcess } from "../helpers/run-in-process.js";
 import {
   contractFields,
   csvObjects,
@@ -18,14 +19,14 @@ import {
   removeTempDir,
   unescapeTsv,
   writeDump,
-} from "./support.js";
+} from "../helpers/support.js";
 
 const SEED_ARG = "seeds/000_dd904baf685b1fec.txt";
 const seedText = readFileSync(seedPath);
 
 /** Runs newsctl, expects exit 0 and NDJSON on stdout; returns the records (schema-checked). */
-async function parseRecords(args: string[], options: Parameters<typeof runNewsctl>[1] = {}): Promise<unknown[]> {
-  const result = await runNewsctl(args, options);
+async function parseRecords(args: string[], options: Parameters<typeof runInProcess>[1] = {}): Promise<unknown[]> {
+  const result = await runInProcess(args, options);
   expect(result.stderr, `stderr of newsctl ${args.join(" ")}`).toBe("");
   expect(result.code, `exit of newsctl ${args.join(" ")}`).toBe(0);
   const records = parseNdjson(result.stdout);
@@ -65,7 +66,7 @@ describe("the seed's record", () => {
   });
 
   it("an unknown --tz is a usage error: exit 2, a newsctl: message, no stack trace, no records", async () => {
-    const result = await runNewsctl(["parse", SEED_ARG, "--tz", "Mars/Olympus_Mons"]);
+    const result = await runInProcess(["parse", SEED_ARG, "--tz", "Mars/Olympus_Mons"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^newsctl: .*Mars\/Olympus_Mons/);
@@ -76,7 +77,7 @@ describe("the seed's record", () => {
 
 describe("output formats (stdout is a pipe)", () => {
   it("with no format flag, output into a pipe is NDJSON: one JSON object per line", async () => {
-    const result = await runNewsctl(["parse", SEED_ARG]);
+    const result = await runInProcess(["parse", SEED_ARG]);
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines).toHaveLength(2);
@@ -90,7 +91,7 @@ describe("output formats (stdout is a pipe)", () => {
   });
 
   it.each([["--json"], ["--format", "json"]])("%s is one JSON array that JSON.parse reads", async (...flag) => {
-    const result = await runNewsctl(["parse", SEED_ARG, ...flag]);
+    const result = await runInProcess(["parse", SEED_ARG, ...flag]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     const parsed = JSON.parse(result.stdout) as unknown;
@@ -101,13 +102,13 @@ describe("output formats (stdout is a pipe)", () => {
   });
 
   it("--json with nothing selected is an empty array", async () => {
-    const result = await runNewsctl(["parse", SEED_ARG, "--json", "--id", "1"]);
+    const result = await runInProcess(["parse", SEED_ARG, "--json", "--id", "1"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([]);
   });
 
   it.each([["--csv"], ["--format", "csv"]])("%s has a header row and the body's newlines survive quoting", async (...flag) => {
-    const result = await runNewsctl(["parse", SEED_ARG, ...flag]);
+    const result = await runInProcess(["parse", SEED_ARG, ...flag]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     const rows = csvObjects(result.stdout);
@@ -131,7 +132,7 @@ describe("output formats (stdout is a pipe)", () => {
   });
 
   it.each([["--tsv"], ["--format", "tsv"]])("%s has a header and one line per record with newlines escaped", async (...flag) => {
-    const result = await runNewsctl(["parse", SEED_ARG, ...flag]);
+    const result = await runInProcess(["parse", SEED_ARG, ...flag]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout.endsWith("\n")).toBe(true);
@@ -153,14 +154,14 @@ describe("output formats (stdout is a pipe)", () => {
   });
 
   it("two format flags at once are a usage error", async () => {
-    const result = await runNewsctl(["parse", SEED_ARG, "--json", "--csv"]);
+    const result = await runInProcess(["parse", SEED_ARG, "--json", "--csv"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^newsctl:/);
   });
 
   it("an unknown --format is a usage error", async () => {
-    const result = await runNewsctl(["parse", SEED_ARG, "--format", "xml"]);
+    const result = await runInProcess(["parse", SEED_ARG, "--format", "xml"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^newsctl:/);
@@ -233,7 +234,7 @@ describe("many articles in one dump", () => {
   });
 
   it("--json holds all of them in one array", async () => {
-    const result = await runNewsctl(["parse", dumpFile, "--json"]);
+    const result = await runInProcess(["parse", dumpFile, "--json"]);
     expect(result.code).toBe(0);
     const records = JSON.parse(result.stdout) as unknown[];
     expectValidRecords(records);
@@ -241,7 +242,7 @@ describe("many articles in one dump", () => {
   });
 
   it("--csv has one row per article; null fields are empty cells", async () => {
-    const result = await runNewsctl(["parse", dumpFile, "--csv"]);
+    const result = await runInProcess(["parse", dumpFile, "--csv"]);
     expect(result.code).toBe(0);
     const rows = csvObjects(result.stdout);
     expect(rows.map((row) => row.id)).toEqual(["1001", "1002", "1003", "1004", "1005"]);
@@ -251,7 +252,7 @@ describe("many articles in one dump", () => {
   });
 
   it("--tsv has exactly one line per article plus the header", async () => {
-    const result = await runNewsctl(["parse", dumpFile, "--tsv"]);
+    const result = await runInProcess(["parse", dumpFile, "--tsv"]);
     expect(result.code).toBe(0);
     const lines = result.stdout.replace(/\n$/, "").split("\n");
     expect(lines).toHaveLength(1 + ARTICLES.length);
@@ -262,7 +263,7 @@ describe("many articles in one dump", () => {
   });
 
   it("--limit is a whole number; anything else is a usage error", async () => {
-    const result = await runNewsctl(["parse", dumpFile, "--limit", "two"]);
+    const result = await runInProcess(["parse", dumpFile, "--limit", "two"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^newsctl:.*--limit/);
@@ -295,7 +296,7 @@ describe("many articles in one dump", () => {
   });
 
   it("a --since that is not a date is a usage error", async () => {
-    const result = await runNewsctl(["parse", dumpFile, "--since", "yesterday"]);
+    const result = await runInProcess(["parse", dumpFile, "--since", "yesterday"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^newsctl:.*--since/);

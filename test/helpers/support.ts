@@ -1,4 +1,4 @@
-// Shared by the end-to-end tests: the seed's expected record (from dump-format.md's line-by-line description), schema validation, strict NDJSON and CSV reading, temp dirs and a damaged dump.
+// Shared by the end-to-end and in-process tests: the seed's expected record (from the layout docs/format.md describes), schema validation, strict NDJSON and CSV reading, temp dirs and a damaged dump.
 
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -8,8 +8,8 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { parse as parseCsv } from "csv-parse/sync";
 import { expect } from "vitest";
 import type { ArticleRecord } from "../../src/core/record.js";
-import { articleRecord } from "../helpers/article-record.js";
-import type { ArticleText } from "../helpers/dump-text.js";
+import { articleRecord } from "./article-record.js";
+import type { ArticleText } from "./dump-text.js";
 import { projectRoot, seedPath } from "../helpers/run-newsctl.js";
 
 export const ESC = "\u001b";
