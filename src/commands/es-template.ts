@@ -2,7 +2,7 @@
 // Elasticsearch or OpenSearch, for `PUT _index_template/NAME`.
 
 import { EXIT_SUCCESS, UsageError } from "../errors.js";
-import { DEFAULT_INDEX, indexNameProblem, indexTemplate } from "../output/elasticsearch.js";
+import { DEFAULT_ELASTIC_INDEX, elasticIndexNameProblem, elasticIndexTemplate } from "../output/elasticsearch.js";
 import type { CommandDefinition } from "./command-definition.js";
 import type { RawOptions } from "./option-table.js";
 
@@ -13,8 +13,8 @@ export interface EsTemplatePlan {
 
 /** --index, the name of an Elasticsearch index, checked; the default when not given. */
 export function readElasticIndexName(raw: RawOptions): string {
-  const name = raw.index ?? DEFAULT_INDEX;
-  const problem = indexNameProblem(name);
+  const name = raw.index ?? DEFAULT_ELASTIC_INDEX;
+  const problem = elasticIndexNameProblem(name);
   if (problem !== undefined) throw new UsageError(`--index "${name}": ${problem}`);
   return name;
 }
@@ -34,7 +34,7 @@ Examples:
   },
 
   async run({ elasticIndex }, context) {
-    context.env.stdout.write(`${JSON.stringify(indexTemplate(elasticIndex), null, 2)}\n`);
+    context.env.stdout.write(`${JSON.stringify(elasticIndexTemplate(elasticIndex), null, 2)}\n`);
     return EXIT_SUCCESS;
   },
 };

@@ -65,7 +65,7 @@ Examples:
     return {
       reading,
       format,
-      writing: { sheet: readSheetOptions(raw, format), fields: readFields(raw), esIndex: raw.index === undefined ? undefined : readElasticIndexName(raw) },
+      writing: { sheet: readSheetOptions(raw, format), fields: readFields(raw), elasticIndexName: raw.index === undefined ? undefined : readElasticIndexName(raw) },
       output,
       db: raw.db,
       dedupThreshold: readDedup(paths, raw),

@@ -4,7 +4,7 @@
 
 import { availableParallelism } from "node:os";
 import { type Command, Option } from "./commander.js";
-import { DEFAULT_INDEX } from "../output/elasticsearch.js";
+import { DEFAULT_ELASTIC_INDEX } from "../output/elasticsearch.js";
 
 export type CommandName = "parse" | "search" | "export" | "show" | "check" | "index" | "stats" | "dedup" | "es-template" | "completion";
 
@@ -122,7 +122,7 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "output", flags: "-o, --output <file>", help: "write to FILE (complete or not at all) instead of stdout", commands: ["export"] },
   { key: "db", flags: "--db <file>", help: "read the index that newsctl index built, instead of dumps", commands: FROM_INDEX },
   { key: "db", flags: "--db <file>", help: "the index file (created when new)", commands: ["index"], isRequired: true },
-  { key: "index", flags: "--index <name>", help: `the Elasticsearch/OpenSearch index (with export: of --es-bulk; default: ${DEFAULT_INDEX})`, commands: ["export", "es-template"] },
+  { key: "index", flags: "--index <name>", help: `the Elasticsearch/OpenSearch index (with export: of --es-bulk; default: ${DEFAULT_ELASTIC_INDEX})`, commands: ["export", "es-template"] },
   { key: "dedup", flags: "--dedup", help: "leave out copies (the same number, or nearly the same body; see newsctl dedup), keeping the earliest", commands: ["export"] },
   { key: "threshold", flags: "--threshold <share>", help: `how alike two bodies must be to be copies, 0 to 1 (word 3-grams, estimated by MinHash; default ${DEFAULT_THRESHOLD}; export: with --dedup)`, commands: ["export", "dedup"] },
   { key: "exact", flags: "--exact", help: "match words as written (folded), without light stemming", commands: ["search"] },

@@ -3,17 +3,17 @@
 // built-in `arabic` analyzer, so that a collection too large for one machine moves to an engine
 // built for it.
 
-import type { OutputRecord, RecordWriter } from "./record-writers.js";
+import type { OutputRecord, RecordWriter } from "./output-record.js";
 import type { TextSink } from "./sink.js";
 
-export const DEFAULT_INDEX = "newsctl";
+export const DEFAULT_ELASTIC_INDEX = "newsctl";
 
 /**
  * Why a name cannot be an index name, or undefined when it can (Elasticsearch's rules: lower
  * case, none of \ / * ? " < > | , # : or space, not starting with - _ +, not . or .., at most
  * 255 bytes).
  */
-export function indexNameProblem(name: string): string | undefined {
+export function elasticIndexNameProblem(name: string): string | undefined {
   if (name === "" || name === "." || name === "..") return "an index needs a name other than . or ..";
   if (name !== name.toLowerCase()) return "index names are lower case";
   if (/[\\/*?"<>|,#: ]/.test(name)) return 'index names hold none of \\ / * ? " < > | , # : or space';
@@ -27,10 +27,10 @@ export function indexNameProblem(name: string): string | undefined {
  * the document's id, so loading a dump twice updates rather than duplicates; an article without
  * a number gets an id from the engine.
  */
-export function makeEsBulkWriter(sink: TextSink, index: string, project: (record: OutputRecord) => OutputRecord): RecordWriter {
+export function makeEsBulkWriter(sink: TextSink, elasticIndexName: string, project: (record: OutputRecord) => OutputRecord): RecordWriter {
   return {
     write(record) {
-      const action = record.id === null ? { index: { _index: index } } : { index: { _index: index, _id: record.id } };
+      const action = record.id === null ? { index: { _index: elasticIndexName } } : { index: { _index: elasticIndexName, _id: record.id } };
       return sink.write(`${JSON.stringify(action)}\n${JSON.stringify(project(record))}\n`);
     },
     end: () => sink.flush(),
@@ -41,9 +41,9 @@ const ARABIC_TEXT = { type: "text", analyzer: "arabic" } as const;
 const KEYWORD = { type: "keyword" } as const;
 
 /** A composable index template for indices named NAME or NAME-*, for `PUT _index_template/NAME`. */
-export function indexTemplate(index: string): object {
+export function elasticIndexTemplate(elasticIndexName: string): object {
   return {
-    index_patterns: [index, `${index}-*`],
+    index_patterns: [elasticIndexName, `${elasticIndexName}-*`],
     template: {
       mappings: {
         properties: {
@@ -63,6 +63,6 @@ export function indexTemplate(index: string): object {
         },
       },
     },
-    _meta: { description: "newsctl records (record.md)" },
+    _meta: { description: "newsctl article records" },
   };
 }

@@ -5,19 +5,12 @@
 // neutralised unless asked otherwise (OWASP's advice on CSV injection).
 
 import { stringify } from "csv-stringify/sync";
-import { RECORD_FIELDS, type ArticleRecord } from "../core/record.js";
-import { DEFAULT_INDEX, makeEsBulkWriter } from "./elasticsearch.js";
+import { RECORD_FIELDS } from "../core/record.js";
+import { DEFAULT_ELASTIC_INDEX, makeEsBulkWriter } from "./elasticsearch.js";
+import type { OutputRecord, RecordWriter } from "./output-record.js";
 import type { TextSink } from "./sink.js";
 
-/** A record, possibly with fields that follow record.md's (a search result's `score`). */
-export type OutputRecord = ArticleRecord & Record<string, unknown>;
-
-export interface RecordWriter {
-  /** Writes one record; a promise means "wait before the next" (the stream is full). */
-  write(record: OutputRecord): Promise<void> | undefined;
-  /** Writes what closes the output (the end of a JSON array, the last table rows). */
-  end(): Promise<void> | undefined;
-}
+export type { OutputRecord, RecordWriter } from "./output-record.js";
 
 export type MachineFormat = "json" | "ndjson" | "csv" | "tsv" | "es-bulk";
 /** Export formats written to a file only (binary). */
@@ -46,12 +39,12 @@ export function neutralizeFormula(cell: string): string {
 
 export interface WriterOptions {
   sheet?: SheetOptions;
-  /** Fields after record.md's that CSV and TSV get columns for (JSON has them anyway): a search's score. */
+  /** Fields after the record's own that CSV and TSV get columns for (JSON has them anyway): a search's score. */
   extraColumns?: readonly string[];
   /** Only these fields, in this order (--fields), in every format. */
   fields?: readonly string[] | undefined;
-  /** The index named in es-bulk action lines. */
-  esIndex?: string | undefined;
+  /** The Elasticsearch index named in es-bulk action lines. */
+  elasticIndexName?: string | undefined;
 }
 
 export function makeMachineWriter(format: MachineFormat, sink: TextSink, options: WriterOptions = {}): RecordWriter {
@@ -73,7 +66,7 @@ export function makeMachineWriter(format: MachineFormat, sink: TextSink, options
     case "tsv":
       return makeTsvWriter(sink, columns, cellsOf);
     case "es-bulk":
-      return makeEsBulkWriter(sink, options.esIndex ?? DEFAULT_INDEX, project);
+      return makeEsBulkWriter(sink, options.elasticIndexName ?? DEFAULT_ELASTIC_INDEX, project);
   }
 }
 

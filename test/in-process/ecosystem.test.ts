@@ -132,13 +132,14 @@ describe("Elasticsearch and OpenSearch", () => {
   it("es-template maps the Arabic text fields to the arabic analyzer, published as a date, id and agency as keywords", async () => {
     const result = await runInProcess(["es-template", "--index", "news"]);
     expect(result.code).toBe(0);
-    const template = JSON.parse(result.stdout) as { index_patterns: string[]; template: { mappings: { properties: Record<string, { type: string; analyzer?: string }> } } };
+    const template = JSON.parse(result.stdout) as { index_patterns: string[]; template: { mappings: { properties: Record<string, { type: string; analyzer?: string }> } }; _meta: { description: string } };
     const isTemplate = ajv.compile(INDEX_TEMPLATE);
     expect(isTemplate(template), JSON.stringify(isTemplate.errors)).toBe(true);
     const fields = template.template.mappings.properties;
     for (const field of ["headline", "subheadline", "lead", "body"]) expect(fields[field]).toEqual({ type: "text", analyzer: "arabic" });
     expect([fields.published!.type, fields.id!.type, fields.agency!.type]).toEqual(["date", "keyword", "keyword"]);
     expect(template.index_patterns).toEqual(["news", "news-*"]);
+    expect(template._meta.description).toBe("newsctl article records");
     // Every field a record has is mapped.
     const [record] = parseNdjson((await runInProcess(["parse", dump])).stdout) as Row[];
     expect(Object.keys(fields).sort()).toEqual(Object.keys(record!).sort());

@@ -112,7 +112,7 @@ describe("--fields and --es-bulk", () => {
   });
 
   it("--es-bulk: an action line naming the index and the number, then the record", async () => {
-    const lines = (await render("es-bulk", [record({ id: "7" }), record({ id: null })], SAFE_SHEETS, { esIndex: "news" })).split("\n");
+    const lines = (await render("es-bulk", [record({ id: "7" }), record({ id: null })], SAFE_SHEETS, { elasticIndexName: "news" })).split("\n");
     expect(lines.map((line) => (line === "" ? "" : (JSON.parse(line) as unknown)))).toEqual([
       { index: { _index: "news", _id: "7" } },
       record({ id: "7" }),
