@@ -7,7 +7,8 @@ import { describeSystemError, EXIT_SUCCESS, NewsctlError, UsageError } from "../
 import { placeKey } from "../core/search-ranking.js";
 import { identifyFile } from "../io/file-identity.js";
 import type { FileFormat, MachineFormat, OutputRecord, WriterOptions } from "../output/record-writers.js";
-import { AtomicFile, TextSink } from "../output/sink.js";
+import { AtomicFile } from "../output/atomic-file.js";
+import { TextSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { findCopies, readThreshold } from "./dedup.js";
 import { readElasticIndexName } from "./es-template.js";
@@ -132,25 +133,20 @@ async function fromDumps(plan: ExportPlan, context: ReadingContext): Promise<Rec
 
 async function writeRecords(plan: ExportPlan, records: RecordSource["records"], context: ReadingContext): Promise<void> {
   const { format, output, writing } = plan;
-  if (format === "parquet") {
-    const { makeParquetFileWriter } = await import("../output/parquet-file.js");
-    const parquet = makeParquetFileWriter(output!, { fields: writing.fields, hasOffsets: plan.reading.timeZone !== undefined });
-    try {
-      await pipeRecords(records, parquet);
-    } finally {
-      parquet.abort(); // nothing to do once the file is in place
-    }
-    return;
-  }
   if (output === undefined) {
-    await pipeRecords(records, await makeRecordWriter(format, new TextSink(context.env.stdout), context.env, writing));
+    // Parquet without -o was refused when the plan was made.
+    await pipeRecords(records, await makeRecordWriter(format as MachineFormat, new TextSink(context.env.stdout), context.env, writing));
     return;
   }
   const file = await AtomicFile.create(output).catch((error: unknown) => {
     throw new NewsctlError(`-o ${output}: cannot write there: ${describeSystemError(error)}`);
   });
   try {
-    await pipeRecords(records, await makeRecordWriter(format, new TextSink(file.stream), context.env, writing));
+    const writer =
+      format === "parquet"
+        ? (await import("../output/parquet-file.js")).makeParquetWriter(file.stream, { fields: writing.fields, hasOffsets: plan.reading.timeZone !== undefined })
+        : await makeRecordWriter(format, new TextSink(file.stream), context.env, writing);
+    await pipeRecords(records, writer);
     await file.commit();
   } finally {
     await file.abort();

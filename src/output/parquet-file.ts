@@ -1,20 +1,20 @@
 // Records as an Apache Parquet file (through hyparquet-writer), for DuckDB, pandas, R, Spark and
 // Trino: typed columns (strings, `published` as a timestamp, `line` as an integer, `warnings` as a
 // list of strings), written a row group at a time as records stream in, so an export can be
-// larger than memory. The file is written beside its target and renamed into place when
-// complete, as every newsctl output file is.
+// larger than memory. The writer only ever appends (the footer comes last), so the bytes go
+// straight to the output stream: an atomic file (atomic-file.ts), or a FIFO's reader.
 
-import { renameSync, rmSync } from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
-import { fileWriter, ParquetWriter } from "hyparquet-writer";
+import type { Writable } from "node:stream";
+import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { hasOffset } from "../core/published-order.js";
 import { RECORD_FIELDS } from "../core/record.js";
-import type { OutputRecord, RecordWriter } from "./record-writers.js";
-import { addUnfinishedFile, removeUnfinishedFile } from "./unfinished-files.js";
+import type { OutputRecord, RecordWriter } from "./output-record.js";
+import { waitForDrain } from "./sink.js";
 
 /** Rows a row group holds: large enough to compress well, small enough to hold in memory. */
 const ROWS_PER_GROUP = 10_000;
+/** Bytes gathered before they are handed to the stream. */
+const BLOCK_BYTES = 1 << 20;
 
 type SchemaElement = Record<string, unknown> & { name: string };
 
@@ -48,53 +48,69 @@ function publishedValue(published: unknown): Date | null {
   return new Date(hasOffset(published) ? Date.parse(published) : Date.parse(`${published}Z`));
 }
 
-export interface ParquetFileOptions {
+/**
+ * The bytes hyparquet-writer appends, handed to a stream a block at a time. The Parquet writer
+ * calls flush() after each row group: there the writer waits while the stream is full.
+ */
+class StreamByteWriter extends ByteWriter {
+  constructor(private readonly stream: Writable) {
+    super(BLOCK_BYTES);
+  }
+
+  override ensure(size: number): void {
+    if (this.index > 0 && this.index + size > this.buffer.byteLength) this.handOn();
+    super.ensure(size);
+  }
+
+  flush(): Promise<void> | undefined {
+    this.handOn();
+    return this.stream.writableNeedDrain ? waitForDrain(this.stream) : undefined;
+  }
+
+  override finish(): void {
+    this.handOn();
+  }
+
+  /** Gives the block written so far to the stream, and starts a new one. */
+  private handOn(): void {
+    if (this.index === 0) return;
+    this.stream.write(new Uint8Array(this.buffer, 0, this.index));
+    this.buffer = new ArrayBuffer(BLOCK_BYTES);
+    this.view = new DataView(this.buffer);
+    this.index = 0;
+  }
+}
+
+export interface ParquetOptions {
   fields?: readonly string[] | undefined;
   /** The records' times carry offsets (--tz). */
   hasOffsets: boolean;
 }
 
-/** A writer of records into a Parquet file at `target`, in place only once `end()` completes. */
-export function makeParquetFileWriter(target: string, options: ParquetFileOptions): RecordWriter & { abort(): void } {
+/** A writer of records as Parquet into the stream; the file is whole once `end()` completes. */
+export function makeParquetWriter(stream: Writable, options: ParquetOptions): RecordWriter {
   const fields = options.fields ?? RECORD_FIELDS;
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID().slice(0, 8)}.tmp`);
-  const writer = new ParquetWriter({ writer: fileWriter(temporary), schema: schemaOf(fields, options.hasOffsets) as never, createdBy: "newsctl" });
+  const writer = new ParquetWriter({ writer: new StreamByteWriter(stream), schema: schemaOf(fields, options.hasOffsets) as never, createdBy: "newsctl" });
   let rows: OutputRecord[] = [];
-  let isSettled = false;
-  const unfinished = {
-    abortNow() {
-      if (isSettled) return;
-      isSettled = true;
-      removeUnfinishedFile(unfinished);
-      rmSync(temporary, { force: true });
-    },
-  };
-  addUnfinishedFile(unfinished);
 
-  const flush = () => {
-    if (rows.length === 0) return;
+  const writeRowGroup = (): Promise<void> | undefined => {
+    if (rows.length === 0) return undefined;
     const columnData = fields.map((field) => ({
       name: field,
       data: rows.map((record) => (field === "published" ? publishedValue(record.published) : (record[field] ?? null))),
     }));
-    writer.write({ columnData: columnData as never, rowGroupSize: ROWS_PER_GROUP });
     rows = [];
+    return writer.write({ columnData: columnData as never, rowGroupSize: ROWS_PER_GROUP }) ?? undefined;
   };
 
   return {
     write(record) {
       rows.push(record);
-      if (rows.length >= ROWS_PER_GROUP) flush();
-      return undefined;
+      return rows.length >= ROWS_PER_GROUP ? writeRowGroup() : undefined;
     },
-    end() {
-      flush();
-      writer.finish();
-      isSettled = true;
-      removeUnfinishedFile(unfinished);
-      renameSync(temporary, target);
-      return undefined;
+    async end() {
+      await writeRowGroup();
+      await writer.finish();
     },
-    abort: () => unfinished.abortNow(),
   };
 }

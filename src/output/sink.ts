@@ -1,15 +1,8 @@
 // Text out to a stream with backpressure and few system calls: small writes are gathered and
-// handed on in blocks, and a full stream makes the writer wait rather than fill memory.
-// An output file is written beside its target and renamed into place only when complete, so an
-// interrupted export never leaves half a file.
+// handed on in blocks, and a full stream makes the writer wait rather than fill memory (the
+// Parquet writer, which hands on bytes of its own, waits the same way).
 
-import { randomUUID } from "node:crypto";
-import { rmSync, type WriteStream } from "node:fs";
-import { open, rename, rm, stat } from "node:fs/promises";
-import path from "node:path";
-import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { addUnfinishedFile, removeUnfinishedFile, type UnfinishedFile } from "./unfinished-files.js";
 
 const BLOCK_CHARS = 64 * 1024;
 
@@ -62,7 +55,7 @@ function toUtf8(parts: readonly string[], length: number): Buffer {
 }
 
 /** Resolves when the stream can take more, or has closed; leaves no listener behind. */
-function waitForDrain(stream: Writable): Promise<void> {
+export function waitForDrain(stream: Writable): Promise<void> {
   if (stream.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
@@ -73,67 +66,4 @@ function waitForDrain(stream: Writable): Promise<void> {
     stream.on("drain", done);
     stream.on("close", done);
   });
-}
-
-/**
- * A file being written under a temporary name next to where it will end up. A target that is
- * not a regular file (a FIFO, /dev/stdout) is written directly: renaming over it would replace it.
- */
-export class AtomicFile implements UnfinishedFile {
-  private isSettled = false;
-  private failure: Error | undefined;
-
-  private constructor(
-    readonly targetPath: string,
-    /** undefined when the target is written directly. */
-    readonly temporaryPath: string | undefined,
-    readonly stream: WriteStream,
-  ) {
-    stream.on("error", (error) => {
-      this.failure ??= error;
-    });
-    addUnfinishedFile(this);
-  }
-
-  /** Creates the temporary file; fails at once (with the system error) when it cannot be written. */
-  static async create(targetPath: string): Promise<AtomicFile> {
-    const existing = await stat(targetPath).catch(() => undefined);
-    if (existing !== undefined && !existing.isFile()) {
-      const handle = await open(targetPath, "w");
-      return new AtomicFile(targetPath, undefined, handle.createWriteStream());
-    }
-    const directory = path.dirname(targetPath);
-    const temporaryPath = path.join(directory, `.${path.basename(targetPath)}.${randomUUID().slice(0, 8)}.tmp`);
-    const handle = await open(temporaryPath, "wx");
-    return new AtomicFile(targetPath, temporaryPath, handle.createWriteStream());
-  }
-
-  /** Finishes the file and moves it into place. */
-  async commit(): Promise<void> {
-    if (this.failure) throw this.failure;
-    this.stream.end();
-    await once(this.stream, "close");
-    if (this.failure) throw this.failure;
-    this.isSettled = true;
-    removeUnfinishedFile(this);
-    if (this.temporaryPath !== undefined) await rename(this.temporaryPath, this.targetPath);
-  }
-
-  /** Drops the unfinished file. Safe to call more than once, and after commit. */
-  async abort(): Promise<void> {
-    if (this.isSettled) return;
-    this.isSettled = true;
-    removeUnfinishedFile(this);
-    this.stream.destroy();
-    if (this.temporaryPath !== undefined) await rm(this.temporaryPath, { force: true });
-  }
-
-  /** The same as abort, for a process that is about to end: no waiting. */
-  abortNow(): void {
-    if (this.isSettled) return;
-    this.isSettled = true;
-    removeUnfinishedFile(this);
-    this.stream.destroy();
-    if (this.temporaryPath !== undefined) rmSync(this.temporaryPath, { force: true });
-  }
 }
