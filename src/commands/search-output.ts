@@ -4,6 +4,7 @@
 import type { ArticleRecord } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";
 import type { SearchHit } from "../core/search-ranking.js";
+import { toTextView } from "../output/environment.js";
 import type { TextSink } from "../output/sink.js";
 import type { ReadingContext } from "./read-records.js";
 import type { SearchFound } from "./search-found.js";
@@ -19,7 +20,7 @@ export async function printSearch(plan: SearchPlan, found: SearchFound, sink: Te
     let rank = 0;
     for (const hit of found.hits) {
       rank++;
-      const wait = sink.write(formatSearchHit(rank, hit.record, snippetOf(hit.record, terms, plan.matchOptions), context.env));
+      const wait = sink.write(formatSearchHit(rank, hit.record, snippetOf(hit.record, terms, plan.matchOptions), toTextView(context.env)));
       if (wait) await wait;
     }
   } else {

@@ -4,6 +4,7 @@
 import type { ArticleRecord } from "../core/record.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
 import { formatArticle } from "../output/article-view.js";
+import { toTextView } from "../output/environment.js";
 import { writeError } from "../output/messages.js";
 import { pickFields } from "../output/record-writers.js";
 import { TextSink } from "../output/sink.js";
@@ -50,7 +51,7 @@ Examples:
       isFound = true;
       // --json and --ndjson alike give the one record as an object, so `| jq .body` works.
       const json = () => JSON.stringify(plan.fields === undefined ? record : pickFields(record, plan.fields)) + "\n";
-      await sink.write(plan.isJson ? json() : formatArticle(record, context.env));
+      await sink.write(plan.isJson ? json() : formatArticle(record, toTextView(context.env)));
       await sink.flush();
     };
     if (plan.db !== undefined) {

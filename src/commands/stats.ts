@@ -3,6 +3,7 @@
 
 import { createHash } from "node:crypto";
 import { CollectionSummaryBuilder } from "../core/collection-summary.js";
+import { toTextView } from "../output/environment.js";
 import { formatSummary } from "../output/summary-view.js";
 import { TextSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
@@ -53,7 +54,7 @@ Examples:
     }
     const summary = builder.summary();
     const sink = new TextSink(context.env.stdout);
-    await sink.write(isJson ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, context.env));
+    await sink.write(isJson ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, { ...toTextView(context.env), hasBars: context.env.isTerminal }));
     await sink.flush();
     return exitCode;
   },

@@ -1,6 +1,6 @@
 // Records from a reader to a writer in the chosen format, waiting whenever the output is full.
 
-import type { OutputEnvironment } from "../output/environment.js";
+import { toTextView, type OutputEnvironment } from "../output/environment.js";
 import { makeMachineWriter, type FileFormat, type OutputRecord, type RecordWriter, type WriterOptions } from "../output/record-writers.js";
 import type { TextSink } from "../output/sink.js";
 import type { OutputFormat } from "./output-plan.js";
@@ -9,7 +9,7 @@ import type { OutputFormat } from "./output-plan.js";
 export async function makeRecordWriter(format: Exclude<OutputFormat, FileFormat>, sink: TextSink, env: OutputEnvironment, options: WriterOptions): Promise<RecordWriter> {
   if (format !== "table") return makeMachineWriter(format, sink, options);
   const { makeTableWriter } = await import("../output/record-table.js");
-  return makeTableWriter(sink, env, options.fields);
+  return makeTableWriter(sink, toTextView(env), options.fields);
 }
 
 /** Streams records into the writer, waiting whenever the output is full, and ends it. */

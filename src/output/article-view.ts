@@ -2,12 +2,11 @@
 // paragraphs, and where it came from.
 
 import type { ArticleRecord } from "../core/record.js";
-import type { OutputEnvironment } from "./environment.js";
+import type { TextView } from "./environment.js";
 import { toTerminalLine, toTerminalText } from "./terminal-text.js";
 
 /** Every text from the dump is made safe for a terminal (terminal-text.ts). */
-export function formatArticle(record: ArticleRecord, env: OutputEnvironment): string {
-  const { style } = env;
+export function formatArticle(record: ArticleRecord, { style }: TextView): string {
   const lines: string[] = [];
   if (record.headline !== null) lines.push(style.bold(toTerminalLine(record.headline)));
   if (record.subheadline !== null) lines.push(toTerminalLine(record.subheadline));

@@ -20,6 +20,18 @@ export interface OutputEnvironment {
   errorStyle: TextStyle;
 }
 
+/** What a view for people draws with: plain values, none of the streams it ends up on. */
+export interface TextView {
+  style: TextStyle;
+  /** Width of the terminal in columns (a default when unknown). */
+  columns: number;
+}
+
+/** The styles and width of stdout, for a view. */
+export function toTextView(env: OutputEnvironment): TextView {
+  return { style: env.style, columns: env.columns };
+}
+
 /** The few styles newsctl draws with. */
 export interface TextStyle {
   bold(text: string): string;

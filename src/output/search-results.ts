@@ -3,29 +3,28 @@
 
 import type { ArticleRecord } from "../core/record.js";
 import type { Snippet } from "./search-snippet.js";
-import type { OutputEnvironment } from "./environment.js";
+import type { TextStyle, TextView } from "./environment.js";
 import { toTerminalLine } from "./terminal-text.js";
 
 const INDENT = "   ";
 
-export function formatSearchHit(rank: number, record: ArticleRecord, snippet: Snippet | null, env: OutputEnvironment): string {
-  const { style } = env;
+export function formatSearchHit(rank: number, record: ArticleRecord, snippet: Snippet | null, { style }: TextView): string {
   const facts = [
     record.agency === null ? null : toTerminalLine(record.agency),
     record.published === null ? null : record.published.slice(0, 16).replace("T", " "),
     record.id === null ? null : `رقم ${record.id}`,
   ].filter((fact): fact is string => fact !== null);
   const lines = [`${style.dim(`${rank}.`)} ${style.bold(toTerminalLine(record.headline ?? "—"))}`, `${INDENT}${style.dim(facts.join(" · "))}`];
-  if (snippet !== null && snippet.text.length > 0) lines.push(INDENT + highlight(snippet, env));
+  if (snippet !== null && snippet.text.length > 0) lines.push(INDENT + highlight(snippet, style));
   return lines.join("\n") + "\n\n";
 }
 
-function highlight(snippet: Snippet, env: OutputEnvironment): string {
+function highlight(snippet: Snippet, style: TextStyle): string {
   const { text, highlights } = snippet;
   let out = snippet.isCutBefore ? "…" : "";
   let at = 0;
   for (const [from, to] of highlights) {
-    out += toTerminalLine(text.slice(at, from)) + env.style.highlight(toTerminalLine(text.slice(from, to)));
+    out += toTerminalLine(text.slice(at, from)) + style.highlight(toTerminalLine(text.slice(from, to)));
     at = to;
   }
   out += toTerminalLine(text.slice(at));

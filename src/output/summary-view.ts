@@ -2,7 +2,7 @@
 // bars when stdout is a terminal (plain counts into a pipe).
 
 import type { CollectionSummary } from "../core/collection-summary.js";
-import type { OutputEnvironment } from "./environment.js";
+import type { TextView } from "./environment.js";
 import { toTerminalLine } from "./terminal-text.js";
 import { displayWidth, truncateToWidth } from "./text-width.js";
 
@@ -13,19 +13,24 @@ const MOST_DAYS = 62;
 /** Ranges of missing numbers shown per agency (--json lists more). */
 const GAPS_SHOWN = 3;
 
-export function formatSummary(summary: CollectionSummary, env: OutputEnvironment): string {
-  const { style } = env;
+export interface SummaryView extends TextView {
+  /** Counts get bars scaled to the largest: on a terminal, not into a pipe. */
+  hasBars: boolean;
+}
+
+export function formatSummary(summary: CollectionSummary, view: SummaryView): string {
+  const { style } = view;
   const out: string[] = [];
   out.push(`${style.bold("articles")}  ${summary.articles}   undated ${summary.undated}`);
   if (summary.firstPublished !== null) out.push(`${style.bold("published")} ${summary.firstPublished} … ${summary.lastPublished}`);
 
   out.push("", style.bold("per agency"));
   const agencies = summary.byAgency.map((agency) => ({ label: agency.agency === null ? "(none)" : toTerminalLine(agency.agency), count: agency.articles }));
-  out.push(...bars(agencies, env));
+  out.push(...bars(agencies, view));
 
   const days = summary.byDay.length > MOST_DAYS ? byMonth(summary.byDay) : summary.byDay.map(({ day, articles }) => ({ label: day, count: articles }));
   out.push("", style.bold(summary.byDay.length > MOST_DAYS ? "per month" : "per day"));
-  out.push(...bars(days, env));
+  out.push(...bars(days, view));
 
   out.push("", style.bold("article numbers"));
   for (const agency of summary.byAgency) {
@@ -61,14 +66,14 @@ function byMonth(days: ReadonlyArray<{ day: string; articles: number }>): Array<
   return [...months.entries()].map(([label, count]) => ({ label, count }));
 }
 
-/** One line per entry: label, count and, on a terminal, a bar scaled to the largest count. */
-function bars(entries: ReadonlyArray<{ label: string; count: number }>, env: OutputEnvironment): string[] {
+/** One line per entry: label, count and, when asked, a bar scaled to the largest count. */
+function bars(entries: ReadonlyArray<{ label: string; count: number }>, view: SummaryView): string[] {
   const largest = Math.max(1, ...entries.map((entry) => entry.count));
-  const room = Math.max(10, env.columns - LABEL_WIDTH - COUNT_WIDTH - 4);
+  const room = Math.max(10, view.columns - LABEL_WIDTH - COUNT_WIDTH - 4);
   return entries.map(({ label, count }) => {
     const fitted = truncateToWidth(label, LABEL_WIDTH - 2);
     const padded = `  ${fitted}${" ".repeat(Math.max(0, LABEL_WIDTH - 2 - displayWidth(fitted)))}`;
-    const bar = env.isTerminal ? ` ${env.style.dim("█".repeat(Math.max(count > 0 ? 1 : 0, Math.round((count / largest) * room))))}` : "";
+    const bar = view.hasBars ? ` ${view.style.dim("█".repeat(Math.max(count > 0 ? 1 : 0, Math.round((count / largest) * room))))}` : "";
     return `${padded}${String(count).padStart(COUNT_WIDTH)}${bar}`;
   });
 }
