@@ -42,9 +42,12 @@ function exportArgs(format: Format, output?: string): string[] {
   return ["export", dump, `--${format}`, "--quiet", ...(output === undefined ? [] : ["-o", output])];
 }
 
+const stdoutOutputs = new Map<Format, Promise<RunResult>>();
+
 /** What a text format writes to stdout: what any -o file of it must hold. */
 async function stdoutBytes(format: Format): Promise<Buffer> {
-  const result = await runNewsctl(exportArgs(format));
+  if (!stdoutOutputs.has(format)) stdoutOutputs.set(format, runNewsctl(exportArgs(format)));
+  const result = await stdoutOutputs.get(format)!;
   expect(result.code, result.stderr).toBe(0);
   return Buffer.from(result.stdout, "utf8");
 }
