@@ -6,7 +6,8 @@ import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { binary, runNewsctl, type RunResult } from "../helpers/run-newsctl.js";
-import { buildDump, makeTempDir, removeTempDir, writeDump, type ArticleText } from "./support.js";
+import { buildDump, type ArticleText } from "../helpers/dump-text.js";
+import { makeTempDir, removeTempDir, writeDump } from "../helpers/support.js";
 
 const FORMATS = ["json", "ndjson", "csv", "tsv", "es-bulk", "parquet"] as const;
 type Format = (typeof FORMATS)[number];

@@ -8,6 +8,7 @@ import type { ArticleRecord } from "../../src/core/record.js";
 import type { TextStyle, TextView } from "../../src/output/environment.js";
 import { makeTableWriter } from "../../src/output/record-table.js";
 import { TextSink } from "../../src/output/sink.js";
+import { articleRecord as record } from "../helpers/article-record.js";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const same = (text: string) => text;
@@ -20,10 +21,6 @@ const COLUMNS = 80;
  */
 function terminalWidth(text: string): number {
   return [...text.replace(ANSI, "")].filter((character) => !/[\p{Mn}\p{Me}\p{Cf}]/u.test(character)).length;
-}
-
-function record(fields: Partial<ArticleRecord>): ArticleRecord {
-  return { id: "1", headline: "عنوان", subheadline: null, lead: null, agency: "تنا", published: "2021-01-25T11:27:00", desk: null, body: "نص", file: "a.txt", line: 1, warnings: [], ...fields };
 }
 
 async function renderText(records: readonly ArticleRecord[], fields?: readonly string[]): Promise<string> {
