@@ -69,8 +69,6 @@ export async function run(context: ProcessContext): Promise<number> {
     makeOutputEnvironment({
       stdout: context.stdout,
       stderr: context.stderr,
-      isTerminal: context.isStdoutTerminal,
-      isStderrTerminal: context.isStderrTerminal,
       columns: context.columns,
       colorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStdoutTerminal, colorDepth: context.stdoutColorDepth }),
       stderrColorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStderrTerminal, colorDepth: context.stderrColorDepth }),

@@ -16,6 +16,8 @@ export interface StatsPlan {
   reading: ReadingOptions;
   db: string | undefined;
   isJson: boolean;
+  /** The counts per agency and per day drawn as bars (for people at a terminal). */
+  hasBars: boolean;
 }
 
 export const statsCommand: CommandDefinition<StatsPlan> = {
@@ -32,10 +34,11 @@ Examples:
 
   plan({ paths, raw }, env) {
     const reading = planReading(paths, raw, env, { isShowingProgress: true, isDbASource: true });
-    return { reading, db: raw.db, isJson: chosenFormat(raw) === "json" };
+    const isJson = chosenFormat(raw) === "json";
+    return { reading, db: raw.db, isJson, hasBars: env.isStdoutTerminal && !isJson };
   },
 
-  async run({ reading, db, isJson }, context) {
+  async run({ reading, db, isJson, hasBars }, context) {
     const builder = new CollectionSummaryBuilder((body) => createHash("sha256").update(body).digest("base64"));
     let exitCode = 0;
     if (db !== undefined) {
@@ -54,7 +57,7 @@ Examples:
     }
     const summary = builder.summary();
     const sink = new TextSink(context.env.stdout);
-    await sink.write(isJson ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, { ...toTextView(context.env), hasBars: context.env.isTerminal }));
+    await sink.write(isJson ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, { ...toTextView(context.env), hasBars }));
     await sink.flush();
     return exitCode;
   },

@@ -8,10 +8,6 @@ export type ColorLevel = 0 | 1 | 2 | 3;
 export interface OutputEnvironment {
   stdout: Writable;
   stderr: Writable;
-  /** stdout is a terminal: tables for people rather than NDJSON for programs. */
-  isTerminal: boolean;
-  /** stderr is a terminal: progress lines may be drawn there. */
-  isStderrTerminal: boolean;
   /** Width of the terminal in columns (a default when unknown). */
   columns: number;
   /** Styles for stdout; plain text when colour is off. */
@@ -96,8 +92,6 @@ export function decideColorLevel({ flag, env, isTerminal, colorDepth }: ColorInp
 export async function makeOutputEnvironment(options: {
   stdout: Writable;
   stderr: Writable;
-  isTerminal: boolean;
-  isStderrTerminal: boolean;
   columns: number | undefined;
   colorLevel: ColorLevel;
   stderrColorLevel: ColorLevel;
@@ -105,8 +99,6 @@ export async function makeOutputEnvironment(options: {
   return {
     stdout: options.stdout,
     stderr: options.stderr,
-    isTerminal: options.isTerminal,
-    isStderrTerminal: options.isStderrTerminal,
     columns: options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS,
     style: await loadTextStyle(options.colorLevel),
     errorStyle: await loadTextStyle(options.stderrColorLevel),
