@@ -9,6 +9,7 @@ import { rmSync, type WriteStream } from "node:fs";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
+import { describeSystemError, NewsctlError } from "../errors.js";
 import { addUnfinishedFile, removeUnfinishedFile, type UnfinishedFile } from "./unfinished-files.js";
 
 export class AtomicFile implements UnfinishedFile {
@@ -42,12 +43,19 @@ export class AtomicFile implements UnfinishedFile {
     return new AtomicFile(targetPath, temporaryPath, handle.createWriteStream());
   }
 
-  /** Finishes the file and moves it into place. */
+  /**
+   * Finishes the file and moves it into place. A FIFO whose reader went away (EPIPE) is done,
+   * as a closed pipe on stdout is; any other failure to write is said with the file's name.
+   */
   async commit(): Promise<void> {
-    if (this.failure) throw this.failure;
-    this.stream.end();
-    await once(this.stream, "close");
-    if (this.failure) throw this.failure;
+    if (this.failure === undefined) {
+      this.stream.end();
+      await once(this.stream, "close");
+    }
+    const failure = this.failure as NodeJS.ErrnoException | undefined;
+    if (failure !== undefined && !(failure.code === "EPIPE" && this.temporaryPath === undefined)) {
+      throw new NewsctlError(`-o ${this.targetPath}: cannot write there: ${describeSystemError(failure)}`);
+    }
     this.isSettled = true;
     removeUnfinishedFile(this);
     if (this.temporaryPath !== undefined) await rename(this.temporaryPath, this.targetPath);

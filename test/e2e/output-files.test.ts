@@ -114,6 +114,19 @@ describe("-o a regular file", () => {
 });
 
 describe("-o a FIFO", () => {
+  it.each(["ndjson", "parquet"] as const)("%s: a reader that stops early ends the export quietly, as a closed pipe does", { timeout: 60_000 }, async (format) => {
+    const folder = await makeOutputDir(`fifo-closed-${format}`);
+    const fifo = path.join(folder, `out.fifo.${EXTENSION[format]}`);
+    execFileSync("mkfifo", [fifo]);
+    const reader = spawn("head", ["-c", "100", fifo], { stdio: ["ignore", "ignore", "ignore"] });
+    const readerClosed = new Promise((resolve) => reader.on("close", resolve));
+    const result = await runNewsctl(exportArgs(format, fifo));
+    await readerClosed;
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect((await stat(fifo)).isFIFO()).toBe(true);
+  });
+
   it.each(FORMATS)("%s: the reader gets the whole output, and the FIFO stays a FIFO", { timeout: 60_000 }, async (format) => {
     const folder = await makeOutputDir(`fifo-${format}`);
     const fifo = path.join(folder, `out.fifo.${EXTENSION[format]}`);
