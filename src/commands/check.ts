@@ -37,7 +37,7 @@ Examples:
       if (waits.length > 0) await Promise.all(waits.splice(0));
     }
     await sink.flush();
-    if (!reading.isQuiet) context.env.stderr.write(`${PROGRAM}: ${formatCheckSummary(reader)}\n`);
-    return reader.problemCount > 0 || reader.unreadableCount > 0 ? EXIT_TROUBLE : EXIT_SUCCESS;
+    if (!reading.isQuiet) context.env.stderr.write(`${PROGRAM}: ${formatCheckSummary(reader.tally)}\n`);
+    return reader.tally.problemCount > 0 || reader.tally.unreadableCount > 0 ? EXIT_TROUBLE : EXIT_SUCCESS;
   },
 };

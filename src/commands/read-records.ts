@@ -33,10 +33,8 @@ export interface ReadingContext {
 
 /** Reads records with the user's filters; afterwards tells the exit code the reading earned. */
 export class RecordReader {
-  articleCount = 0;
-  fileCount = 0;
-  byteCount = 0;
-  private readonly tally: ReadingTally;
+  /** What the reading met: files, articles, problems, unreadable paths. */
+  readonly tally: ReadingTally;
 
   constructor(
     private readonly options: ReadingOptions,
@@ -45,14 +43,6 @@ export class RecordReader {
     onProblem?: (problem: DumpProblem) => void,
   ) {
     this.tally = new ReadingTally(options, context.env, onProblem);
-  }
-
-  get problemCount(): number {
-    return this.tally.problemCount;
-  }
-
-  get unreadableCount(): number {
-    return this.tally.unreadableCount;
   }
 
   /**
@@ -76,18 +66,18 @@ export class RecordReader {
       // Missing paths come first from expandInputs, so they are reported even with --limit 0.
       if (emitted >= limit) return;
       if (event.kind === "done") {
-        this.fileCount++;
+        tally.fileCount++;
         if (tally.isShowingProgress) {
           // Bytes are counted for the progress line only.
-          if (event.source.path !== undefined) this.byteCount += event.source.size ?? (await fileSize(event.source.path));
-          tally.showProgress({ files: this.fileCount, articles: this.articleCount, bytes: this.byteCount });
+          if (event.source.path !== undefined) tally.byteCount += event.source.size ?? (await fileSize(event.source.path));
+          tally.showProgress();
           // Files are read with blocking reads: let the walk that counts the totals move on too.
           await new Promise((resolve) => setImmediate(resolve));
         }
         continue;
       }
       for (const { record, problems } of event.items) {
-        if (record !== null) this.articleCount++;
+        if (record !== null) tally.articleCount++;
         const isKept = record !== null && isSelected(record);
         if (!isFiltered || isKept) for (const problem of problems) tally.report(problem);
         if (!isKept) continue;

@@ -22,6 +22,10 @@ export interface TallyOptions {
 }
 
 export class ReadingTally {
+  fileCount = 0;
+  articleCount = 0;
+  /** Bytes of the files read, counted only while a progress line shows them. */
+  byteCount = 0;
   problemCount = 0;
   unreadableCount = 0;
   private readonly progress: ProgressLine | undefined;
@@ -63,7 +67,8 @@ export class ReadingTally {
     writeError(this.env, error.message, error.hint);
   }
 
-  showProgress(counts: ProgressCounts): void {
+  /** Redraws the progress line with these counts, or the tally's own. */
+  showProgress(counts: ProgressCounts = { files: this.fileCount, articles: this.articleCount, bytes: this.byteCount }): void {
     this.progress?.update(counts);
   }
 
