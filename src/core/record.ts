@@ -1,7 +1,8 @@
-// The record newsctl emits (record.md) and the warning codes it can carry. These names are a
-// public contract: exports, NDJSON streams, the JSON Schema in schema/ and the index use them.
+// The record newsctl emits (the README's "The record") and the warning codes it can carry. These
+// names are a public contract: exports, NDJSON streams, the JSON Schema in schema/ and the index
+// use them.
 
-/** One article, as record.md defines it. Field order here is the order of every output. */
+/** One article, as the README's "The record" defines it. Field order here is the order of every output. */
 export type ArticleRecord = {
   id: string | null;
   headline: string | null;

@@ -1,4 +1,4 @@
-// Search on real text agrees with a plain reference: search.md's folding, tokens and light
+// Search on real text agrees with a plain reference: docs/search.md's folding, tokens and light
 // stemming written again here, independently and naively, and applied to the gold fields of
 // ../shared/corpus. Skipped where ../shared is not beside the project.
 
@@ -11,7 +11,7 @@ import { projectRoot } from "../helpers/run-newsctl.js";
 const corpusRoot = path.resolve(projectRoot, "../shared/corpus/saudinewsnet-2015-07-22");
 const hasCorpus = existsSync(path.join(corpusRoot, "gold.jsonl"));
 
-/** search.md, steps 1-5, one rule at a time. */
+/** docs/search.md, steps 1-5, one rule at a time. */
 function referenceFold(text: string): string {
   let out = text.normalize("NFKC").toLowerCase();
   out = out.replace(/\p{Mn}|\p{Me}|\p{Mc}/gu, "").replace(/\u0640/g, "");
@@ -25,7 +25,7 @@ function referenceTokens(text: string): string[] {
   return referenceFold(text).split(/[^\p{L}\p{N}]+/u).filter((token) => token.length > 0);
 }
 
-/** Light stemming as search.md words it. */
+/** Light stemming as docs/search.md words it. */
 function referenceStem(word: string): string {
   if (!/^[\u0621-\u064A]+$/.test(word)) return word;
   let stem = word;

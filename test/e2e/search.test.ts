@@ -1,4 +1,4 @@
-// `newsctl search` from the command line: every case of search.md's table, the query language,
+// `newsctl search` from the command line: every case of docs/search.md's table, the query language,
 // ranking, formats, --count, filters and the exit codes of cli.md.
 
 import { spawn } from "node:child_process";
@@ -8,7 +8,7 @@ import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { binary, runNewsctl, runShell } from "../helpers/run-newsctl.js";
 import { ESC, expectValidRecords, makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
-// search.md's table: query, text, whether it matches, extra arguments.
+// docs/search.md's table: query, text, whether it matches, extra arguments.
 const TABLE: ReadonlyArray<readonly [string, string, boolean, string[]]> = [
   ["داعش", '"داعِش" يهاجم', true, []],
   ["احياء", "محاولة إحياء", true, []],
@@ -41,7 +41,7 @@ afterAll(async () => {
   await removeTempDir(dir);
 });
 
-describe("search.md's cases, from the command line", () => {
+describe("docs/search.md's cases, from the command line", () => {
   it.each(TABLE.map((row, index) => [index, ...row] as const))("case %i: %s in «%s» matches: %s", async (index, query, text, matches, extra) => {
     const file = await writeDump(dir, `case-${index}.txt`, buildDump([article(text)]).text);
     const result = await runNewsctl(["search", query, file, "--count", ...extra]);

@@ -14,7 +14,7 @@ import { projectRoot, seedPath } from "../helpers/run-newsctl.js";
 
 export const ESC = "\u001b";
 
-/** The 11 fields record.md defines, in its order. */
+/** The 11 fields of the record (README's "The record"), in its order. */
 export const RECORD_FIELDS = ["id", "headline", "subheadline", "lead", "agency", "published", "desk", "body", "file", "line", "warnings"] as const;
 
 /** The seed's lines as the spec counts them (1-based index = line number), each trimmed. */
@@ -26,7 +26,7 @@ export function seedLines(): string[] {
 }
 
 /**
- * The seed's record from dump-format.md: 1 lead, 2 headline, 3 subheadline, 4 agency, 5 date
+ * The seed's record from docs/format.md: 1 lead, 2 headline, 3 subheadline, 4 agency, 5 date
  * line, 6-17 body (6 repeats the lead), 18 desk code, 19 article number.
  */
 export function expectedSeedRecord(file: string): ArticleRecord {

@@ -1,4 +1,4 @@
-// Date lines of dump-format.md ("Dates"): every form, month name, digit set, separator, 12-hour marker, impossible dates, and --tz offsets.
+// Date lines of docs/format.md ("Dates"): every form, month name, digit set, separator, 12-hour marker, impossible dates, and --tz offsets.
 import { describe, expect, it } from "vitest";
 import { parseDateLine, weekdayOf, type LocalDateTime } from "../../src/core/dates.js";
 import { formatOffset, resolveTimeZone } from "../../src/core/time-zone.js";

@@ -1,4 +1,4 @@
-// Bytes of dump-format.md ("Bytes"): DumpDecoder for UTF-8 (BOM or not), UTF-16 LE/BE, Windows-1256, bad bytes, chunking; LineSplitter for LF/CRLF/CR.
+// Bytes of docs/format.md ("Bytes"): DumpDecoder for UTF-8 (BOM or not), UTF-16 LE/BE, Windows-1256, bad bytes, chunking; LineSplitter for LF/CRLF/CR.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DumpDecoder, NotTextError } from "../../src/io/decode.js";

@@ -1,4 +1,4 @@
-// Arabic folding of search.md ("Folding"): every rule by example, token positions, the offset map back to the original text, and properties over Arabic-heavy and arbitrary strings.
+// Arabic folding of docs/search.md ("Folding"): every rule by example, token positions, the offset map back to the original text, and properties over Arabic-heavy and arbitrary strings.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldArabic, foldByTable, FoldedFragmentScanner, foldWithOffsets, isComposingFreeMark, tokenize, tokensContaining, tokensContainingByPattern, tokenTexts } from "../../src/core/fold.js";

@@ -1,4 +1,4 @@
-// Article layout of dump-format.md through DumpParser: the seed, optional lead/subheadline/desk, number lines, many articles per file, lost number lines, stray text, dates and --tz.
+// Article layout of docs/format.md through DumpParser: the seed, optional lead/subheadline/desk, number lines, many articles per file, lost number lines, stray text, dates and --tz.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";

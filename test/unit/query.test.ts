@@ -1,4 +1,4 @@
-// The query language of search.md: words, OR, -word, "phrases", prefix*, field:word and field:"phrase", their errors with 1-based columns, and that no input can crash the parser.
+// The query language of docs/search.md: words, OR, -word, "phrases", prefix*, field:word and field:"phrase", their errors with 1-based columns, and that no input can crash the parser.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseQuery, QuerySyntaxError, SEARCH_FIELDS, type ParsedQuery, type QueryTerm } from "../../src/core/query.js";

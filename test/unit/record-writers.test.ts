@@ -66,7 +66,7 @@ describe("spreadsheet safety", () => {
   });
 });
 
-/** The cells record.md's CSV holds for a record, written out here rather than taken from the code under test. */
+/** The cells the record's CSV holds for a record, written out here rather than taken from the code under test. */
 function expectedCells(one: ArticleRecord): string[] {
   return RECORD_FIELDS.map((field) => {
     const value = one[field];
@@ -89,7 +89,7 @@ describe("JSON, and the header rows", () => {
     }
   });
 
-  it("CSV and TSV start with a header row of record.md's fields", async () => {
+  it("CSV and TSV start with a header row of the record's fields", async () => {
     expect((await render("tsv", [])).split("\n")[0]).toBe(RECORD_FIELDS.join("\t"));
     expect((await render("csv", [])).split("\n")[0]).toBe(RECORD_FIELDS.join(","));
   });

@@ -1,4 +1,4 @@
-// Matching, ranking, highlighting and snippets of search.md: every row of its table of cases, exact-before-stem and headline-before-body ranking, date order, fields, prefixes, phrases, negation, OR.
+// Matching, ranking, highlighting and snippets of docs/search.md: every row of its table of cases, exact-before-stem and headline-before-body ranking, date order, fields, prefixes, phrases, negation, OR.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseQuery, SEARCH_FIELDS } from "../../src/core/query.js";
@@ -34,7 +34,7 @@ function rankedIds(query: string, records: ArticleRecord[], order: "relevance" |
   return ranking.ranked(order).map((hit) => hit.record.id);
 }
 
-describe("search.md: cases that must hold (query -> text)", () => {
+describe("docs/search.md: cases that must hold (query -> text)", () => {
   it.each([
     ["داعش", '"داعِش" يهاجم', true, "harakat"],
     ["احياء", "محاولة إحياء", true, "alef with hamza"],

@@ -1,4 +1,4 @@
-// Light stemming of search.md (Lucene's ArabicStemmer / light10): each prefix and suffix, their order and length conditions, non-Arabic tokens, and a property against a reference written from the spec.
+// Light stemming of docs/search.md (Lucene's ArabicStemmer / light10): each prefix and suffix, their order and length conditions, non-Arabic tokens, and a property against a reference written from the spec.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isArabicWord, stemArabic } from "../../src/core/arabic-stem.js";
@@ -118,12 +118,12 @@ describe("only Arabic-letter tokens are stemmed", () => {
   });
 });
 
-// ---- A reference implementation, written from the text of search.md ---------------------------
+// ---- A reference implementation, written from the text of docs/search.md ---------------------------
 
 const ARABIC_LETTER = /^(?:(?=\p{L})\p{Script=Arabic})+$/u;
 
 /**
- * search.md: "strip at most one prefix, the first that matches of ال وال بال كال فال لل و (و only
+ * docs/search.md: "strip at most one prefix, the first that matches of ال وال بال كال فال لل و (و only
  * from words of four letters or more; the others only where two letters remain); then take the
  * suffixes ها ان ات ون ين يه ه ي in that order and strip each that the word ends with, once, where
  * two letters remain. Only Arabic-letter tokens are stemmed."
