@@ -1,5 +1,5 @@
 // `newsctl search` from the command line: every case of docs/search.md's table, the query language,
-// ranking, formats, --count, filters and the exit codes of cli.md.
+// ranking, formats, --count, filters and the exit codes the README lists.
 
 import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";

@@ -1,4 +1,4 @@
-// The shared filters of cli.md: parseTimeBound (--since/--until, inclusive) and makeRecordPredicate (since, until, folded agency, ids in any digit set).
+// The shared filters of the command line: parseTimeBound (--since/--until, inclusive) and makeRecordPredicate (since, until, folded agency, ids in any digit set).
 import { describe, expect, it } from "vitest";
 import { makeRecordPredicate, parseTimeBound, type RecordFilter } from "../../src/core/filters.js";
 import type { ArticleRecord } from "../../src/core/record.js";
