@@ -3,6 +3,7 @@
 
 import type { Command } from "commander";
 import { DuplicateFinder, type DuplicateCluster } from "../core/near-duplicates.js";
+import { placeKey } from "../core/record-place.js";
 import { UsageError } from "../errors.js";
 import { PROGRAM } from "../output/messages.js";
 import { TextSink } from "../output/sink.js";
@@ -55,7 +56,7 @@ export async function findCopies(options: ReadingOptions, context: ReadingContex
   const reader = new RecordReader({ ...options, isQuiet: true, isStrict: false }, context);
   const finder = new DuplicateFinder(threshold);
   for await (const record of reader.records()) finder.add(record);
-  return new Set(finder.clusters().flatMap((cluster) => cluster.dropped.map((copy) => `${copy.file}:${copy.line}`)));
+  return new Set(finder.clusters().flatMap((cluster) => cluster.dropped.map((copy) => placeKey(copy.file, copy.line))));
 }
 
 export async function runDedup(paths: readonly string[], raw: DedupOptions, context: ReadingContext): Promise<number> {

@@ -5,6 +5,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { describeSystemError, EXIT_SUCCESS, NewsctlError, UsageError } from "../errors.js";
+import { placeKey } from "../core/record-place.js";
 import { identifyFile } from "../io/file-identity.js";
 import { DEFAULT_INDEX, indexNameProblem } from "../output/elasticsearch.js";
 import type { FileFormat, MachineFormat, OutputRecord } from "../output/record-writers.js";
@@ -83,7 +84,7 @@ export async function runExport(paths: readonly string[], raw: RawOptions & { de
       if (paths.length === 0 || paths.includes("-")) throw new UsageError("--dedup reads the inputs twice: name files or directories, not standard input");
       const { findCopies, readThreshold } = await import("./dedup.js");
       const copies = await findCopies(options, context, readThreshold(raw));
-      options.select = (record) => !copies.has(`${record.file}:${record.line}`);
+      options.select = (record) => !copies.has(placeKey(record.file, record.line));
     } else if (raw.threshold !== undefined) {
       throw new UsageError("--threshold goes with --dedup");
     }

@@ -197,7 +197,7 @@ function* withScores(hits: Iterable<SearchHit>): Generator<ArticleRecord & { sco
  * shown the first time). An article no longer there as it was is an error, not a silent gap.
  */
 async function readShownAgain(places: readonly RankedPlace[], reading: ReadingOptions, context: ReadingContext): Promise<SearchHit[]> {
-  const [{ RecordReader }, { hitsAtPlaces, placeKey }] = await Promise.all([import("./read-records.js"), import("../core/search-ranking.js")]);
+  const [{ RecordReader }, { hitsAtPlaces }, { placeKey }] = await Promise.all([import("./read-records.js"), import("../core/search-ranking.js"), import("../core/record-place.js")]);
   const unread = places.filter((place) => place.record === null);
   const wanted = new Set(unread.map((place) => placeKey(place.file, place.line)));
   const files = [...new Set(unread.map((place) => place.file))];

@@ -4,9 +4,11 @@
 // pairs worth comparing, so that a few hundred thousand articles cost one pass and a signature
 // of 128 bytes each. Everything is deterministic: the same input gives the same clusters.
 
-import { foldArabic, tokenTexts } from "./fold.js";
-import { comparePublished } from "./published-order.js";
+import { foldArabic } from "./fold.js";
+import { tokenTexts } from "./tokens.js";
+import { comparePublished } from "./dates.js";
 import type { ArticleRecord } from "./record.js";
+import { comparePlaces } from "./record-place.js";
 
 const HASHES = 32;
 const BANDS = 8;
@@ -178,6 +180,5 @@ function compareForKeeping(a: ArticlePlace, b: ArticlePlace): number {
     if (b.published === null) return -1;
     return byTime;
   }
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line;
+  return comparePlaces(a.file, a.line, b.file, b.line);
 }

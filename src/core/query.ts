@@ -4,7 +4,8 @@
 // the parsed form (never the raw text) is what any search engine below is given.
 
 import { stemArabic } from "./arabic-stem.js";
-import { foldArabic, tokenTexts } from "./fold.js";
+import { foldArabic } from "./fold.js";
+import { tokenTexts } from "./tokens.js";
 
 export const SEARCH_FIELDS = ["headline", "subheadline", "lead", "body", "agency"] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];

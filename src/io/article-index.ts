@@ -15,7 +15,8 @@ import { selectNewest } from "../core/first-matches.js";
 import { canRankFromOccurrences, FIELD_CODES, type OccurrenceLists, selectBestMatches, slotsOf } from "../core/occurrence-ranking.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
 import type { ArticleRecord } from "../core/record.js";
-import { comparePublished } from "../core/published-order.js";
+import { comparePlaces } from "../core/record-place.js";
+import { comparePublished } from "../core/dates.js";
 import { positiveTerms, type MatchOptions } from "../core/search-match.js";
 import { NewsctlError } from "../errors.js";
 
@@ -484,8 +485,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_instances USING fts5vocab(main, 'a
 function isPreferred(a: ArticleRecord, b: ArticleRecord): boolean {
   const byTime = comparePublished(a.published, b.published);
   if (byTime !== 0) return byTime > 0;
-  if (a.file !== b.file) return a.file < b.file;
-  return a.line < b.line;
+  return comparePlaces(a.file, a.line, b.file, b.line) < 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 // One article laid out for reading (`newsctl show`): titles, a line of facts, the body in
 // paragraphs, and where it came from.
 
+import { readablePublished } from "../core/dates.js";
 import type { ArticleRecord } from "../core/record.js";
 import type { OutputEnvironment } from "./environment.js";
 import { toTerminalLine, toTerminalText } from "./terminal-text.js";
@@ -13,7 +14,7 @@ export function formatArticle(record: ArticleRecord, env: OutputEnvironment): st
   if (record.subheadline !== null) lines.push(toTerminalLine(record.subheadline));
   const facts = [
     record.agency === null ? null : toTerminalLine(record.agency),
-    record.published === null ? null : record.published.replace("T", " "),
+    record.published === null ? null : readablePublished(record.published),
     record.id === null ? null : `رقم ${record.id}`,
     record.desk === null ? null : `/${record.desk}`,
   ].filter((fact): fact is string => fact !== null);

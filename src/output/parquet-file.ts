@@ -8,7 +8,7 @@ import { renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { fileWriter, ParquetWriter } from "hyparquet-writer";
-import { hasOffset } from "../core/published-order.js";
+import { publishedMillis } from "../core/dates.js";
 import { RECORD_FIELDS } from "../core/record.js";
 import type { OutputRecord, RecordWriter } from "./record-writers.js";
 import { addUnfinishedFile, removeUnfinishedFile } from "./unfinished-files.js";
@@ -45,7 +45,7 @@ function schemaOf(fields: readonly string[], hasOffsets: boolean): SchemaElement
 /** A record's time as a Date whose UTC fields are the time as written, or the instant itself. */
 function publishedValue(published: unknown): Date | null {
   if (typeof published !== "string") return null;
-  return new Date(hasOffset(published) ? Date.parse(published) : Date.parse(`${published}Z`));
+  return new Date(publishedMillis(published));
 }
 
 export interface ParquetFileOptions {

@@ -4,6 +4,7 @@
 
 import { createRequire } from "node:module";
 import path from "node:path";
+import { readablePublishedToMinute } from "../core/dates.js";
 import type { OutputEnvironment } from "./environment.js";
 import type { RecordWriter } from "./record-writers.js";
 import type { TextSink } from "./sink.js";
@@ -90,7 +91,7 @@ export function makeTableWriter(sink: TextSink, env: OutputEnvironment, fields: 
 /** A value as a table shows it: times to the minute, lists joined, nothing as a dash. */
 function tableText(field: string, value: unknown): string {
   if (value === null || value === undefined) return "—";
-  if (field === "published" && typeof value === "string") return value.slice(0, 16).replace("T", " ");
+  if (field === "published" && typeof value === "string") return readablePublishedToMinute(value);
   if (Array.isArray(value)) return value.length === 0 ? "—" : value.join(", ");
   return String(value);
 }
