@@ -1,7 +1,7 @@
 // `newsctl dedup [PATH...]`: the copies among the articles (the same number, or nearly the
 // same body), in clusters, each with the copy kept (the earliest) and the copies dropped.
 
-import { placeKey } from "../core/search-ranking.js";
+import { placeKey } from "../core/record-place.js";
 import { DuplicateFinder } from "../core/near-duplicates.js";
 import { UsageError } from "../errors.js";
 import { formatCluster, formatDedupSummary } from "../output/dedup-view.js";

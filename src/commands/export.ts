@@ -4,7 +4,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { describeSystemError, EXIT_SUCCESS, NewsctlError, UsageError } from "../errors.js";
-import { placeKey } from "../core/search-ranking.js";
+import { placeKey } from "../core/record-place.js";
 import { identifyFile } from "../io/file-identity.js";
 import type { FileFormat, MachineFormat, OutputRecord, WriterOptions } from "../output/record-writers.js";
 import { AtomicFile } from "../output/atomic-file.js";

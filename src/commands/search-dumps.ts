@@ -6,7 +6,8 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { ArticleRecord } from "../core/record.js";
-import { hitsAtPlaces, placeKey, SearchRanking, type RankedPlace, type SearchHit } from "../core/search-ranking.js";
+import { placeKey } from "../core/record-place.js";
+import { hitsAtPlaces, SearchRanking, type RankedPlace, type SearchHit } from "../core/search-ranking.js";
 import { NewsctlError } from "../errors.js";
 import { STDIN_NAME } from "../io/inputs.js";
 import { MatchStore } from "../io/match-store.js";

@@ -1,10 +1,10 @@
 // What each line of one article is: lead, headline, subheadline, agency, date line, body, desk
-// code and number, as dump-format.md resolves them. Turns a block of lines into a record.
+// code and number, as docs/format.md resolves them. Turns a block of lines into a record.
 
-import { formatLocalDateTime } from "./dates.js";
+import { formatLocalDateTime, formatOffset } from "./dates.js";
 import { LONGEST_LINE, type DumpLine } from "./dump-line.js";
 import type { ArticleRecord, DumpProblem, ParsedItem, WarningCode } from "./record.js";
-import { formatOffset, type TimeZone } from "./time-zone.js";
+import type { TimeZone } from "./time-zone.js";
 
 /** The titles above an agency line: at most lead, headline and subheadline. */
 export const MOST_TITLE_LINES = 3;

@@ -3,6 +3,7 @@
 // and which warnings the articles carry. Records are added one at a time; memory grows with
 // the number of distinct article numbers, not with the text.
 
+import { publishedDay } from "./dates.js";
 import type { ArticleRecord } from "./record.js";
 
 /** Ranges of missing numbers listed per agency, at most (the count covers them all). */
@@ -71,7 +72,7 @@ export class CollectionSummaryBuilder {
     if (record.published === null) {
       this.undated++;
     } else {
-      const day = record.published.slice(0, 10);
+      const day = publishedDay(record.published);
       this.days.set(day, (this.days.get(day) ?? 0) + 1);
       // Compared as written: local times sort as text; with --tz every time has the same offset.
       if (this.firstPublished === null || record.published < this.firstPublished) this.firstPublished = record.published;

@@ -1,7 +1,14 @@
-// Date lines of news dumps: every form of dump-format.md ("25 Jan 2021 ساعة 11:27",
+// Dates and times: every reading, building and comparing of them (time-zone.ts only finds the
+// offset of a named zone).
+//
+// Date lines of news dumps: every form of docs/format.md ("25 Jan 2021 ساعة 11:27",
 // "الإثنين 25 كانون الثاني 2021 - 11:27", "٢٠٢١-٠١-٢٥ ١١:٢٧" ...) read into a local date and time.
 // A line that has the shape of a date line is one, even when its date cannot exist: the layout
 // needs it as the header's anchor, and the record then carries published: null and a warning.
+//
+// Then the times records carry in `published` (the local time as written, "2021-01-25T11:27:00",
+// or with --tz that time and its offset, "2021-01-25T11:27:00+03:00"), and ISO 8601 times given
+// on the command line (--since, --until).
 
 import { toAsciiDigits } from "./digits.js";
 import { foldArabic } from "./fold.js";
@@ -164,6 +171,11 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Whether a day exists: a month from 1 to 12, and a day within that month. */
+function isRealDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** The weekday (0 is Sunday) of a local date in the proleptic Gregorian calendar. */
 export function weekdayOf(t: LocalDateTime): number {
   const date = new Date(0);
@@ -171,7 +183,7 @@ export function weekdayOf(t: LocalDateTime): number {
   return date.getUTCDay();
 }
 
-export function pad2(n: number): string {
+function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
@@ -182,4 +194,95 @@ function formatLocalDate(t: LocalDateTime): string {
 /** ISO 8601 local time without an offset: 2021-01-25T11:27:00. */
 export function formatLocalDateTime(t: LocalDateTime): string {
   return `${formatLocalDate(t)}T${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)}`;
+}
+
+/** "+03:30", "-05:00", "+00:00": an offset in minutes east of UTC, as a time carries it. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+}
+
+/** Milliseconds since the epoch of a local time's fields read as UTC (years 0 to 99 too, not as 1900 to 1999). */
+export function wallClockMillis(t: LocalDateTime): number {
+  const wall = new Date(0);
+  wall.setUTCFullYear(t.year, t.month - 1, t.day);
+  wall.setUTCHours(t.hour, t.minute, t.second, 0);
+  return wall.getTime();
+}
+
+// ---- Times as records carry them (`published`) -----------------------------------------------
+
+const LOCAL_TIME_LENGTH = "2021-01-25T11:27:00".length;
+
+/** Whether a publication time carries an offset (it was made with --tz). */
+export function hasOffset(published: string): boolean {
+  return published.length > LOCAL_TIME_LENGTH;
+}
+
+/** The local wall-clock time of a publication time, without its offset. */
+export function publishedLocalTime(published: string): string {
+  return published.slice(0, LOCAL_TIME_LENGTH);
+}
+
+/** The day of a publication time: "2021-01-25". */
+export function publishedDay(published: string): string {
+  return published.slice(0, "2021-01-25".length);
+}
+
+/**
+ * A publication time in milliseconds since the epoch: of the instant when it carries an offset,
+ * otherwise of its wall-clock time read as UTC.
+ */
+export function publishedMillis(published: string): number {
+  return hasOffset(published) ? Date.parse(published) : Date.parse(`${published}Z`);
+}
+
+/** Positive when `a` is later than `b`, negative when earlier, 0 when the same. */
+export function comparePublished(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (hasOffset(a) && hasOffset(b)) return Math.sign(Date.parse(a) - Date.parse(b));
+  return a > b ? 1 : a < b ? -1 : 0;
+}
+
+/** A publication time for people to read: "2021-01-25 11:27:00", or "2021-01-25 11:27:00+03:00". */
+export function readablePublished(published: string): string {
+  return published.replace("T", " ");
+}
+
+/** A publication time for people to read, to the minute: "2021-01-25 11:27". */
+export function readablePublishedToMinute(published: string): string {
+  return readablePublished(published.slice(0, "2021-01-25T11:27".length));
+}
+
+// ---- ISO 8601 times given on the command line ---------------------------------------------------
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Whether text (ASCII digits) is a date `YYYY-MM-DD` of a day that exists. */
+export function isIsoDate(text: string): boolean {
+  const day = ISO_DATE.exec(text);
+  return day !== null && isRealDate(Number(day[1]), Number(day[2]), Number(day[3]));
+}
+
+/**
+ * Reads an ISO 8601 time in ASCII digits: `YYYY-MM-DD`, `T` or a space, `HH:MM[:SS[.fraction]]`,
+ * and an offset when one is named (`Z`, `+03:00`, `+0300`). Gives its local wall-clock time as
+ * `YYYY-MM-DDTHH:MM:SS` (a fraction of a second is dropped), and its instant when it names an
+ * offset; null when the text is not such a time or the time cannot exist.
+ */
+export function parseIsoDateTime(text: string): { local: string; instant?: number } | null {
+  const full = ISO_DATE_TIME.exec(text);
+  if (!full) return null;
+  const [, year, month, dayOfMonth, hour, minute, second = "00", offset] = full;
+  if (!isRealDate(Number(year), Number(month), Number(dayOfMonth)) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+    return null;
+  }
+  const local = `${year}-${month}-${dayOfMonth}T${hour}:${minute}:${second}`;
+  if (offset === undefined) return { local };
+  const normalised = offset === "Z" ? "+00:00" : offset.includes(":") ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
+  return { local, instant: Date.parse(local + normalised) };
 }

@@ -2,6 +2,7 @@
 // over records. Bounds are inclusive; agencies compare folded, so "الشرق الاوسط" finds
 // "الشرق الأوسط"; ids compare in ASCII digits, so "٤٩٠٧٢٨" finds "490728".
 
+import { hasOffset, isIsoDate, parseIsoDateTime, publishedLocalTime, publishedMillis } from "./dates.js";
 import { toAsciiDigits } from "./digits.js";
 import { foldArabic } from "./fold.js";
 import type { ArticleRecord } from "./record.js";
@@ -19,34 +20,14 @@ export interface TimeBound {
   instant?: number;
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
 /**
  * Reads a --since or --until value (`YYYY-MM-DD` or a full ISO time, offset optional); a bare
  * date covers its whole day. Returns null when the value is neither.
  */
 export function parseTimeBound(value: string, side: "since" | "until"): TimeBound | null {
   const text = toAsciiDigits(value.trim());
-  const day = DATE_ONLY.exec(text);
-  if (day) {
-    if (!isRealDate(Number(day[1]), Number(day[2]), Number(day[3]))) return null;
-    return { local: `${text}T${side === "since" ? "00:00:00" : "23:59:59"}` };
-  }
-  const full = DATE_TIME.exec(text);
-  if (!full) return null;
-  const [, year, month, dayOfMonth, hour, minute, second = "00", offset] = full;
-  if (!isRealDate(Number(year), Number(month), Number(dayOfMonth)) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
-    return null;
-  }
-  const local = `${year}-${month}-${dayOfMonth}T${hour}:${minute}:${second}`;
-  if (offset === undefined) return { local };
-  const normalised = offset === "Z" ? "+00:00" : offset.includes(":") ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
-  return { local, instant: Date.parse(local + normalised) };
-}
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (isIsoDate(text)) return { local: `${text}T${side === "since" ? "00:00:00" : "23:59:59"}` };
+  return parseIsoDateTime(text);
 }
 
 /** Whether the filter asks for anything (an empty one keeps every record). */
@@ -81,13 +62,11 @@ export function foldAgency(name: string): string {
   return foldArabic(name.trim()).replace(/\s+/g, " ");
 }
 
-const LOCAL_LENGTH = "2021-01-25T11:27:00".length;
-
 /** Compares instants when both sides carry an offset, wall-clock times otherwise. */
 function compareToBound(published: string, bound: TimeBound): number {
-  if (bound.instant !== undefined && published.length > LOCAL_LENGTH) {
-    return Date.parse(published) - bound.instant;
+  if (bound.instant !== undefined && hasOffset(published)) {
+    return publishedMillis(published) - bound.instant;
   }
-  const local = published.slice(0, LOCAL_LENGTH);
+  const local = publishedLocalTime(published);
   return local < bound.local ? -1 : local > bound.local ? 1 : 0;
 }

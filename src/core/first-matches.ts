@@ -2,7 +2,7 @@
 // made from occurrence lists, publication times) so that only those articles are read. Ties
 // with the last one chosen are all kept: the order between them needs the whole records.
 
-import { comparePublished, hasOffset } from "./published-order.js";
+import { comparePublished, hasOffset } from "./dates.js";
 
 /**
  * The slot that is the `limit`-th best of `count` (the worst when there are fewer): a heap of

@@ -4,7 +4,8 @@
 // (never the user's text), every token quoted. Matching through these is the same as matching
 // by search-match.ts: a token column for exact, prefix and phrase terms, a stem column for stems.
 
-import { foldArabic, tokenTexts } from "./fold.js";
+import { foldArabic } from "./fold.js";
+import { tokenTexts } from "./tokens.js";
 import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 import { cachedStem, type MatchOptions } from "./search-match.js";

@@ -2,7 +2,8 @@
 // the ranges point at original characters, a letter together with its marks, so a highlight
 // never splits a letter from its harakat.
 
-import { foldWithOffsets, tokenize } from "./fold.js";
+import { foldWithOffsets } from "./fold-offsets.js";
+import { tokenize } from "./tokens.js";
 import type { QueryTerm } from "./query.js";
 import { tokenMatch, type MatchOptions } from "./search-match.js";
 

@@ -5,9 +5,11 @@
 // of 128 bytes each. Bodies too short for 3-grams are copies only when headline and body are the
 // same folded. Everything is deterministic: the same input gives the same clusters.
 
-import { foldArabic, tokenTexts } from "./fold.js";
-import { comparePublished } from "./published-order.js";
+import { foldArabic } from "./fold.js";
+import { tokenTexts } from "./tokens.js";
+import { comparePublished } from "./dates.js";
 import type { ArticleRecord } from "./record.js";
+import { comparePlaces } from "./record-place.js";
 
 const HASHES = 32;
 const BANDS = 8;
@@ -199,6 +201,5 @@ function compareForKeeping(a: ArticlePlace, b: ArticlePlace): number {
     if (b.published === null) return -1;
     return byTime;
   }
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line;
+  return comparePlaces(a.file, a.line, b.file, b.line);
 }

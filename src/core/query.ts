@@ -1,10 +1,11 @@
-// The search query language of search.md, parsed into terms that were folded like the text:
+// The search query language of docs/search.md, parsed into terms that were folded like the text:
 // words (all must match), OR between words, -word, "phrases", prefix*, and field:word. A query
 // that cannot be parsed is a QuerySyntaxError that says where; nothing typed can crash it, and
 // the parsed form (never the raw text) is what any search engine below is given.
 
 import { stemArabic } from "./arabic-stem.js";
-import { foldArabic, tokenTexts } from "./fold.js";
+import { foldArabic } from "./fold.js";
+import { tokenTexts } from "./tokens.js";
 
 export const SEARCH_FIELDS = ["headline", "subheadline", "lead", "body", "agency"] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];

@@ -2,7 +2,9 @@
 // by stem only), on folded tokens. Ranking and highlighting both start from this.
 
 import { stemArabic } from "./arabic-stem.js";
-import { foldArabic, type FoldedFragmentScanner, tokensContaining } from "./fold.js";
+import { foldArabic } from "./fold.js";
+import type { FoldedFragmentScanner } from "./fragment-scanner.js";
+import { tokensContaining } from "./tokens.js";
 import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm, type SearchField } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 

@@ -3,10 +3,11 @@
 // and put in order (exact before stem-only, then BM25, then newest, then file and line; or
 // newest first with --sort date).
 
-import { FoldedFragmentScanner } from "./fold.js";
-import { comparePublished } from "./published-order.js";
+import { FoldedFragmentScanner } from "./fragment-scanner.js";
+import { comparePublished } from "./dates.js";
 import type { ParsedQuery } from "./query.js";
 import type { ArticleRecord } from "./record.js";
+import { comparePlaces, placeKey } from "./record-place.js";
 import { emptyStats, roundScore, scoreMatch, termOccurs, type CollectionStats } from "./rank.js";
 import { AnalyzedArticle, matchArticle, positiveTerms, queryFragments, type ArticleMatch, type MatchOptions, type TermOccurrences } from "./search-match.js";
 import { SEARCH_FIELDS, type SearchField } from "./query.js";
@@ -162,8 +163,7 @@ export class SearchRanking {
       const byDate = compareNewestFirst(published[a]!, published[b]!);
       if (byDate !== 0) return byDate;
       // Then where they come from, which a scan and an index know alike.
-      if (files[a] !== files[b]) return files[a]! < files[b]! ? -1 : 1;
-      return lines[a]! - lines[b]!;
+      return comparePlaces(files[a]!, lines[a]!, files[b]!, lines[b]!);
     });
     return { ordinals, scores };
   }
@@ -202,11 +202,6 @@ export class SearchRanking {
     });
     return fields;
   }
-}
-
-/** A key for an article's place: its file and first line. */
-export function placeKey(file: string, line: number): string {
-  return `${line}:${file}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Named time zones (IANA, through Intl) for `--tz`: the offset in force at a local wall-clock
-// time, so that a dump's local time can be written with its offset.
+// time, so that a dump's local time can be written with its offset (formatOffset in dates.ts).
 
-import { formatLocalDateTime, pad2, type LocalDateTime } from "./dates.js";
+import { formatLocalDateTime, type LocalDateTime, wallClockMillis } from "./dates.js";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -38,11 +38,9 @@ export function resolveTimeZone(name: string): TimeZone {
     const parts: Record<string, string> = {};
     for (const part of format.formatToParts(new Date(instant))) parts[part.type] = part.value;
     const year = parts.era === "BC" ? 1 - Number(parts.year) : Number(parts.year);
-    const wall = new Date(0);
-    wall.setUTCFullYear(year, Number(parts.month) - 1, Number(parts.day));
-    wall.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second), 0);
+    const wall = wallClockMillis({ year, month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) });
     const seconds = Math.floor(instant / 1000) * 1000;
-    return Math.round((wall.getTime() - seconds) / MINUTE_MS);
+    return Math.round((wall - seconds) / MINUTE_MS);
   };
 
   const cache = new Map<string, number | null>();
@@ -52,10 +50,7 @@ export function resolveTimeZone(name: string): TimeZone {
       const key = formatLocalDateTime(local);
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
-      const wall = new Date(0);
-      wall.setUTCFullYear(local.year, local.month - 1, local.day);
-      wall.setUTCHours(local.hour, local.minute, local.second, 0);
-      const asUtc = wall.getTime();
+      const asUtc = wallClockMillis(local);
       // The offsets in force a day either side cover any transition near this time.
       const candidates = new Set([offsetOfInstant(asUtc - DAY_MS), offsetOfInstant(asUtc + DAY_MS)]);
       let found: number | null = null;
@@ -69,11 +64,4 @@ export function resolveTimeZone(name: string): TimeZone {
       return found;
     },
   };
-}
-
-/** "+03:30", "-05:00", "+00:00". */
-export function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? "-" : "+";
-  const abs = Math.abs(minutes);
-  return `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }

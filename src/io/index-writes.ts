@@ -3,7 +3,8 @@
 
 import { foldAgency } from "../core/filters.js";
 import { indexTexts, type IndexTexts } from "../core/fts-terms.js";
-import { comparePublished } from "../core/published-order.js";
+import { comparePublished } from "../core/dates.js";
+import { comparePlaces } from "../core/record-place.js";
 import { SEARCH_FIELDS } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
 import { NewsctlError } from "../errors.js";
@@ -108,6 +109,5 @@ function showNewestOf(connection: IndexConnection, id: string): void {
 function isPreferred(a: ArticleRecord, b: ArticleRecord): boolean {
   const byTime = comparePublished(a.published, b.published);
   if (byTime !== 0) return byTime > 0;
-  if (a.file !== b.file) return a.file < b.file;
-  return a.line < b.line;
+  return comparePlaces(a.file, a.line, b.file, b.line) < 0;
 }

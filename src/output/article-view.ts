@@ -1,6 +1,7 @@
 // One article laid out for reading (`newsctl show`): titles, a line of facts, the body in
 // paragraphs, and where it came from.
 
+import { readablePublished } from "../core/dates.js";
 import type { ArticleRecord } from "../core/record.js";
 import type { TextView } from "./environment.js";
 import { toTerminalLine, toTerminalText } from "./terminal-text.js";
@@ -12,7 +13,7 @@ export function formatArticle(record: ArticleRecord, { style }: TextView): strin
   if (record.subheadline !== null) lines.push(toTerminalLine(record.subheadline));
   const facts = [
     record.agency === null ? null : toTerminalLine(record.agency),
-    record.published === null ? null : record.published.replace("T", " "),
+    record.published === null ? null : readablePublished(record.published),
     record.id === null ? null : `رقم ${record.id}`,
     record.desk === null ? null : `/${record.desk}`,
   ].filter((fact): fact is string => fact !== null);

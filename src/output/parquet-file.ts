@@ -6,7 +6,7 @@
 
 import type { Writable } from "node:stream";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import { hasOffset } from "../core/published-order.js";
+import { publishedMillis } from "../core/dates.js";
 import { RECORD_FIELDS } from "../core/record.js";
 import type { OutputRecord, RecordWriter } from "./output-record.js";
 import { waitForDrain } from "./sink.js";
@@ -45,7 +45,7 @@ function schemaOf(fields: readonly string[], hasOffsets: boolean): SchemaElement
 /** A record's time as a Date whose UTC fields are the time as written, or the instant itself. */
 function publishedValue(published: unknown): Date | null {
   if (typeof published !== "string") return null;
-  return new Date(hasOffset(published) ? Date.parse(published) : Date.parse(`${published}Z`));
+  return new Date(publishedMillis(published));
 }
 
 /**

@@ -2,6 +2,7 @@
 // in columns that line up for Arabic. Rows are printed as they come, with fixed column widths,
 // so a long listing starts at once and holds no row in memory.
 
+import { readablePublishedToMinute } from "../core/dates.js";
 import type { TextView } from "./environment.js";
 import type { RecordWriter } from "./output-record.js";
 import type { TextSink } from "./sink.js";
@@ -49,7 +50,7 @@ export function makeTableWriter(sink: TextSink, view: TextView, fields: readonly
 /** A value as a table shows it: times to the minute, lists joined, nothing as a dash. */
 function tableText(field: string, value: unknown): string {
   if (value === null || value === undefined) return "—";
-  if (field === "published" && typeof value === "string") return value.slice(0, 16).replace("T", " ");
+  if (field === "published" && typeof value === "string") return readablePublishedToMinute(value);
   if (Array.isArray(value)) return value.length === 0 ? "—" : value.join(", ");
   return String(value);
 }

@@ -1,6 +1,7 @@
 // Search results for people at a terminal: headline, agency, date and number, and a snippet of
 // the original text around the match with the matched words highlighted.
 
+import { readablePublishedToMinute } from "../core/dates.js";
 import type { ArticleRecord } from "../core/record.js";
 import type { Snippet } from "./search-snippet.js";
 import type { TextStyle, TextView } from "./environment.js";
@@ -11,7 +12,7 @@ const INDENT = "   ";
 export function formatSearchHit(rank: number, record: ArticleRecord, snippet: Snippet | null, { style }: TextView): string {
   const facts = [
     record.agency === null ? null : toTerminalLine(record.agency),
-    record.published === null ? null : record.published.slice(0, 16).replace("T", " "),
+    record.published === null ? null : readablePublishedToMinute(record.published),
     record.id === null ? null : `رقم ${record.id}`,
   ].filter((fact): fact is string => fact !== null);
   const lines = [`${style.dim(`${rank}.`)} ${style.bold(toTerminalLine(record.headline ?? "—"))}`, `${INDENT}${style.dim(facts.join(" · "))}`];

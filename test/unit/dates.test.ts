@@ -1,7 +1,7 @@
 // Date lines of docs/format.md ("Dates"): every form, month name, digit set, separator, 12-hour marker, impossible dates, and --tz offsets.
 import { describe, expect, it } from "vitest";
-import { parseDateLine, weekdayOf, type LocalDateTime } from "../../src/core/dates.js";
-import { formatOffset, resolveTimeZone } from "../../src/core/time-zone.js";
+import { formatOffset, parseDateLine, publishedDay, publishedMillis, readablePublished, readablePublishedToMinute, wallClockMillis, weekdayOf, type LocalDateTime } from "../../src/core/dates.js";
+import { resolveTimeZone } from "../../src/core/time-zone.js";
 
 function at(year: number, month: number, day: number, hour: number, minute: number, second = 0): LocalDateTime {
   return { year, month, day, hour, minute, second };
@@ -357,5 +357,25 @@ describe("time zones (--tz)", () => {
 
   it("an unknown zone throws RangeError", () => {
     expect(() => resolveTimeZone("Mars/Olympus_Mons")).toThrow(RangeError);
+  });
+});
+
+describe("times as records carry them", () => {
+  it("publishedMillis: the instant of a time with an offset, the wall-clock time read as UTC otherwise", () => {
+    expect(publishedMillis("2021-01-25T11:27:00")).toBe(Date.UTC(2021, 0, 25, 11, 27, 0));
+    expect(publishedMillis("2021-01-25T11:27:00+03:00")).toBe(Date.UTC(2021, 0, 25, 8, 27, 0));
+    expect(publishedMillis("2021-01-25T11:27:00-05:30")).toBe(Date.UTC(2021, 0, 25, 16, 57, 0));
+  });
+
+  it("wallClockMillis reads the fields as UTC, years before 100 as written", () => {
+    expect(wallClockMillis(JAN_25_2021_11_27)).toBe(Date.UTC(2021, 0, 25, 11, 27, 0));
+    expect(new Date(wallClockMillis({ year: 50, month: 3, day: 1, hour: 0, minute: 0, second: 0 })).getUTCFullYear()).toBe(50);
+  });
+
+  it("the day, and the time for people to read (whole, or to the minute)", () => {
+    expect(publishedDay("2021-01-25T11:27:00+03:00")).toBe("2021-01-25");
+    expect(readablePublished("2021-01-25T11:27:00")).toBe("2021-01-25 11:27:00");
+    expect(readablePublished("2021-01-25T11:27:00+03:00")).toBe("2021-01-25 11:27:00+03:00");
+    expect(readablePublishedToMinute("2021-01-25T11:27:00+03:00")).toBe("2021-01-25 11:27");
   });
 });

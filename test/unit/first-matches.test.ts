@@ -14,7 +14,7 @@ import { STEM_PREFIXES, stemArabic } from "../../src/core/arabic-stem.js";
 import { indexTexts } from "../../src/core/fts-terms.js";
 import { selectNewest } from "../../src/core/first-matches.js";
 import { matchingTokens, type OccurrenceLists } from "../../src/core/occurrence-ranking.js";
-import { comparePublished } from "../../src/core/published-order.js";
+import { comparePublished } from "../../src/core/dates.js";
 import { parseQuery } from "../../src/core/query.js";
 import type { ArticleRecord } from "../../src/core/record.js";
 import type { RecordFilter } from "../../src/core/filters.js";

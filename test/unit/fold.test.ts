@@ -1,10 +1,11 @@
-// Arabic folding of docs/search.md ("Folding"): every rule by example, token positions, the offset map back to the original text, and properties over Arabic-heavy and arbitrary strings.
+// Arabic folding of docs/search.md ("Folding"): every rule by example, properties over Arabic-heavy and arbitrary strings, and the one-pass folding table.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldArabic, foldByTable, FoldedFragmentScanner, foldWithOffsets, isComposingFreeMark, tokenize, tokensContaining, tokensContainingByPattern, tokenTexts } from "../../src/core/fold.js";
+import { foldArabic, foldByTable } from "../../src/core/fold.js";
+import { isComposingFreeMark } from "../../src/core/fold-table.js";
+import { tokenTexts } from "../../src/core/tokens.js";
+import { ARABIC_LETTERS, arabicUnit, cp, HARAKAT, range, RUNS, texts } from "../helpers/arabic-text.js";
 
-const cp = (code: number) => String.fromCodePoint(code);
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => cp(from + i));
 /** Tokens of a text as a reader would look for them: fold, then split. */
 const tokensOf = (text: string) => tokenTexts(foldArabic(text));
 
@@ -144,120 +145,7 @@ describe("rule 5: digits and Latin case", () => {
   });
 });
 
-describe("rule 6: tokens", () => {
-  it("tokens are runs of letters and digits; punctuation and spaces separate them", () => {
-    expect(tokenTexts("قال محمد، في 2021: نعم؟ (لا)")).toEqual(["قال", "محمد", "في", "2021", "نعم", "لا"]);
-  });
-
-  it("tokenize gives the position of each token in the folded text", () => {
-    const folded = foldArabic("قال محمد، 2021!");
-    expect(folded).toBe("قال محمد، 2021!");
-    expect(tokenize(folded)).toEqual([
-      { text: "قال", start: 0, end: 3 },
-      { text: "محمد", start: 4, end: 8 },
-      { text: "2021", start: 10, end: 14 },
-    ]);
-  });
-
-  it("positions are in the folded text, after marks are gone", () => {
-    const folded = foldArabic("يا مُحَمَّدُ تَعَالَ");
-    expect(tokenize(folded)).toEqual([
-      { text: "يا", start: 0, end: 2 },
-      { text: "محمد", start: 3, end: 7 },
-      { text: "تعال", start: 8, end: 12 },
-    ]);
-  });
-
-  it("letters and digits joined without a separator are one token", () => {
-    expect(tokenTexts(foldArabic("ف16 و٣٥"))).toEqual(["ف16", "و35"]);
-  });
-
-  it("empty and separator-only text has no tokens", () => {
-    expect(tokenize("")).toEqual([]);
-    expect(tokenTexts(" ،.؛ - ")).toEqual([]);
-  });
-});
-
-describe("foldWithOffsets: folded text mapped back to original characters", () => {
-  it("each folded letter points at its original letter together with its marks", () => {
-    const { folded, starts, ends } = foldWithOffsets("مُحَمَّد");
-    expect(folded).toBe("محمد");
-    // مُ (0-2) حَ (2-4) مَّ (4-7) د (7-8)
-    expect(Array.from(starts)).toEqual([0, 2, 4, 7]);
-    expect(Array.from(ends)).toEqual([2, 4, 7, 8]);
-  });
-
-  it("both letters of the lam-alef ligature point at the one original character", () => {
-    const { folded, starts, ends } = foldWithOffsets("ب\uFEFB");
-    expect(folded).toBe("بلا");
-    expect(Array.from(starts)).toEqual([0, 1, 1]);
-    expect(Array.from(ends)).toEqual([1, 2, 2]);
-  });
-
-  it("removed tatweel and format characters leave no folded character behind", () => {
-    const { folded, starts } = foldWithOffsets("عـ\u200Fرب");
-    expect(folded).toBe("عرب");
-    expect(starts.length).toBe(3);
-    expect(starts[0]).toBe(0);
-  });
-});
-
 // ---- Properties -------------------------------------------------------------------------------
-
-const ARABIC_LETTERS = [...range(0x0621, 0x063a), ...range(0x0641, 0x064a)];
-const HARAKAT = range(0x064b, 0x0652);
-const DIGITS = [...range(0x0660, 0x0669), ...range(0x06f0, 0x06f9), ...range(0x30, 0x39)];
-const PRESENTATION_FORMS = range(0xfe8d, 0xfefc);
-const ASCII_LETTERS = [...range(0x41, 0x5a), ...range(0x61, 0x7a)];
-const PUNCTUATION = [" ", " ", " ", ",", ".", "!", "?", "-", ":", '"', "(", ")", "*", "\n", "\t", "،", "؟", "؛"];
-const ODD_CHARACTERS = [
-  "\u0670", // superscript alef
-  "\u0640", // tatweel
-  "آ", "أ", "إ", "ٱ", "ؤ", "ئ", "ء", "ى", "ی", "ے", "ة", "ۀ", "ہ", "ک",
-  "\u200C", "\u200D", "\u200F", "\u200E", "\u061C", "\uFEFF", "\u00AD", "\u202B", "\u2067",
-  "\uFDF2", "\uFB8E",
-];
-
-/** One character of Arabic-heavy text, marks and oddities well represented. */
-const arabicUnit = fc.oneof(
-  { arbitrary: fc.constantFrom(...ARABIC_LETTERS), weight: 6 },
-  { arbitrary: fc.constantFrom(...HARAKAT), weight: 3 },
-  { arbitrary: fc.constantFrom(...ODD_CHARACTERS), weight: 3 },
-  { arbitrary: fc.constantFrom(...DIGITS), weight: 2 },
-  { arbitrary: fc.constantFrom(...PRESENTATION_FORMS), weight: 2 },
-  { arbitrary: fc.constantFrom(...ASCII_LETTERS), weight: 2 },
-  { arbitrary: fc.constantFrom(...PUNCTUATION), weight: 3 },
-);
-
-const texts: Array<[string, fc.Arbitrary<string>]> = [
-  ["Arabic-heavy text", fc.string({ unit: arabicUnit, maxLength: 60 })],
-  ["arbitrary graphemes", fc.string({ unit: "grapheme", maxLength: 40 })],
-  ["arbitrary code points", fc.string({ unit: "binary", maxLength: 40 })],
-  ["arbitrary UTF-16 (lone surrogates too)", fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 40 })],
-];
-const RUNS = 1500;
-
-/** A mark that always joins the character before it (all harakat are non-spacing marks). */
-const JOINING_MARK = /^[\p{Mn}\p{Me}]/u;
-/**
- * A control in Unicode's grapheme rules: a mark after it has nothing to attach to (ZWNJ and ZWJ
- * are not controls; unassigned default-ignorables and lone surrogates are).
- */
-const CONTROL = /^(?![\u200C\u200D])(?:[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|(?=\p{Cn})\p{Default_Ignorable_Code_Point})$/u;
-const codePointAt = (text: string, index: number) => String.fromCodePoint(text.codePointAt(index)!);
-function codePointBefore(text: string, index: number): string {
-  const low = text.charCodeAt(index - 1);
-  if (index >= 2 && low >= 0xdc00 && low <= 0xdfff) {
-    const high = text.charCodeAt(index - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.slice(index - 2, index);
-  }
-  return text[index - 1]!;
-}
-/** Whether the character at `index` is a combining mark that belongs to the character before it. */
-function isAttachedMark(text: string, index: number): boolean {
-  if (index <= 0 || index >= text.length || !JOINING_MARK.test(codePointAt(text, index))) return false;
-  return !CONTROL.test(codePointBefore(text, index));
-}
 
 describe.each(texts)("properties over %s", (_name, arbitrary) => {
   it("foldArabic is idempotent", () => {
@@ -269,83 +157,12 @@ describe.each(texts)("properties over %s", (_name, arbitrary) => {
       { numRuns: RUNS },
     );
   });
-
-  it("foldWithOffsets(t).folded === foldArabic(t)", () => {
-    fc.assert(
-      fc.property(arbitrary, (text) => {
-        expect(foldWithOffsets(text).folded).toBe(foldArabic(text));
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it("every offset range lies within the text, is not empty, and never splits a letter from its marks", () => {
-    fc.assert(
-      fc.property(arbitrary, (text) => {
-        const { folded, starts, ends } = foldWithOffsets(text);
-        expect(starts.length).toBe(folded.length);
-        expect(ends.length).toBe(folded.length);
-        for (let i = 0; i < folded.length; i++) {
-          const start = starts[i]!;
-          const end = ends[i]!;
-          expect(start).toBeGreaterThanOrEqual(0);
-          expect(end).toBeLessThanOrEqual(text.length);
-          expect(start).toBeLessThan(end);
-          if (i > 0) expect(start).toBeGreaterThanOrEqual(starts[i - 1]!);
-          // A range never begins on a mark that belongs to the letter before it...
-          expect(isAttachedMark(text, start), `range of folded ${i} starts on a mark at ${start}`).toBe(false);
-          // ...and never ends right before such a mark.
-          expect(isAttachedMark(text, end), `range of folded ${i} ends before a mark at ${end}`).toBe(false);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it("tokenTexts of folded text equals the /[\\p{L}\\p{N}]+/gu tokens", () => {
-    fc.assert(
-      fc.property(arbitrary, (text) => {
-        const folded = foldArabic(text);
-        expect(tokenTexts(folded)).toEqual(folded.match(/[\p{L}\p{N}]+/gu) ?? []);
-        expect(tokenize(folded).map((token) => token.text)).toEqual(folded.match(/[\p{L}\p{N}]+/gu) ?? []);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it("tokenTexts of unfolded text equals the /[\\p{L}\\p{N}]+/gu tokens too", () => {
-    fc.assert(
-      fc.property(arbitrary, (text) => {
-        expect(tokenTexts(text)).toEqual(text.match(/[\p{L}\p{N}]+/gu) ?? []);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it("tokenize positions point at the token text in the folded string", () => {
-    fc.assert(
-      fc.property(arbitrary, (text) => {
-        const folded = foldArabic(text);
-        let previousEnd = 0;
-        for (const token of tokenize(folded)) {
-          expect(folded.slice(token.start, token.end)).toBe(token.text);
-          expect(token.start).toBeGreaterThanOrEqual(previousEnd);
-          previousEnd = token.end;
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
 });
 
 describe("Hangul jamo (the same invariants on inputs random runs rarely reach)", () => {
   it("folding is idempotent when removing a format character brings two jamo together", () => {
     const once = foldArabic("\u1100\u200D\u1161"); // ᄀ ZWJ ᅡ
     expect(foldArabic(once)).toBe(once);
-  });
-
-  it("foldWithOffsets agrees with foldArabic on compatibility jamo that NFKC composes (ㄱㅏ)", () => {
-    expect(foldWithOffsets("\u3131\u314F").folded).toBe(foldArabic("\u3131\u314F"));
   });
 });
 
@@ -378,9 +195,10 @@ describe("properties of the folded output", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The quick paths: folding by table, the fragment scanner and the token search each hand a text
-// to an exact, slower path when they cannot be sure. They must give the same answers, and must
-// not give up on ordinary Arabic text (that is what makes them quick).
+// The quick paths: folding by table, the fragment scanner (fragment-scanner.test.ts) and the
+// token search (tokens.test.ts) each hand a text to an exact, slower path when they cannot be
+// sure. They must give the same answers, and must not give up on ordinary Arabic text (that is
+// what makes them quick).
 
 describe("the one-pass folding table", () => {
   // Characters the table folds alone: Arabic letters and their forms, Arabic marks (which no
@@ -430,100 +248,5 @@ describe("the one-pass folding table", () => {
     [0x0900, false],
   ])("isComposingFreeMark(U+%s): %s", (code, expected) => {
     expect(isComposingFreeMark(code)).toBe(expected);
-  });
-});
-
-describe("FoldedFragmentScanner", () => {
-  const letters = fc.constantFrom("ا", "أ", "ل", "ج", "ي", "ش", "ة", "ه", "\u064e", "ـ", " ", "و", "ب");
-
-  it("property: tells whether the folded text holds a fragment, without folding it", () => {
-    fc.assert(
-      fc.property(fc.array(letters, { maxLength: 40 }), fc.array(fc.array(letters, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (characters, pieces) => {
-        const text = characters.join("");
-        const fragments = pieces.map((piece) => foldArabic(piece.join(""))).filter((fragment) => fragment.length > 0);
-        if (fragments.length === 0) return;
-        const folded = foldArabic(text);
-        expect(new FoldedFragmentScanner(fragments).occursIn(text)).toBe(fragments.some((fragment) => folded.includes(fragment)));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it("property: after its first megabyte, with a regular expression of spellings in front, it tells the same", () => {
-    // Letters that fold alike, marks folding drops, and characters whose folding depends on
-    // their neighbours (a ligature, a combining hamza, a no-break space, dotted I, Allah ligature).
-    const spellings = fc.constantFrom("ا", "أ", "إ", "ل", "ح", "ر", "ي", "ى", "ق", "ة", "ه", "\u064e", "\u0651", "ـ", "\u200f", " ", "و", "٣", "3", "A", "a", "\ufefb", "\u0654", "\u00a0", "\u0130", "\ufdf2");
-    fc.assert(
-      fc.property(fc.array(spellings, { maxLength: 30 }), fc.array(fc.array(spellings, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 }), fc.boolean(), (characters, pieces, withArticle) => {
-        const text = characters.join("");
-        const fragments = pieces.map((piece) => foldArabic((withArticle ? "ال" : "") + piece.join(""))).filter((fragment) => fragment.length > 0);
-        const filtered = new FoldedFragmentScanner(fragments, 0).occursIn(text);
-        expect(filtered).toBe(new FoldedFragmentScanner(fragments, Number.POSITIVE_INFINITY).occursIn(text));
-        if (filtered !== undefined) expect(filtered).toBe(fragments.some((fragment) => foldArabic(text).includes(fragment)));
-      }),
-      { numRuns: 5000 },
-    );
-  });
-
-  it("makes its regular expression once it has scanned a megabyte, and finds what it found before", () => {
-    const scanner = new FoldedFragmentScanner(["الحريق", "جيش"]);
-    const miss = "هدوء تام في المدينة ".repeat(60_000);
-    expect(scanner.occursIn(miss)).toBe(false);
-    expect(scanner.occursIn(miss)).toBe(false); // now through the regular expression
-    expect(scanner.occursIn("اندلع الحَريق")).toBe(true);
-    expect(scanner.occursIn("والجيوش")).toBe(false);
-    expect(scanner.occursIn("الجـيش")).toBe(true);
-    expect(scanner.occursIn("حريق\ufefb")).toBeUndefined();
-  });
-
-  it("follows many partial matches at once (a long fragment over a long run of its first letter)", () => {
-    const fragment = `${"ا".repeat(80)}ب`;
-    const scanner = new FoldedFragmentScanner([fragment, "ب"]);
-    expect(scanner.occursIn(`${"ا".repeat(200)}ت`)).toBe(false);
-    expect(new FoldedFragmentScanner([fragment]).occursIn(`${"أ".repeat(200)}ب`)).toBe(true);
-    expect(new FoldedFragmentScanner([fragment]).occursIn(`${"ا".repeat(79)}ب`)).toBe(false);
-  });
-
-  it("gives up (undefined) on a text that needs the exact path, and finds one-letter fragments", () => {
-    expect(new FoldedFragmentScanner(["لا"]).occursIn("\ufefb")).toBeUndefined();
-    // A combining hamza after a match may change its last letter (و and hamza above make ؤ).
-    expect(new FoldedFragmentScanner(["و"]).occursIn("و\u0654")).toBeUndefined();
-    expect(new FoldedFragmentScanner(["و"]).occursIn("و\u064e\u0654")).toBeUndefined();
-    expect(new FoldedFragmentScanner(["و"]).occursIn("و\u064eب\u0654")).toBe(true);
-    expect(new FoldedFragmentScanner(["ه"]).occursIn("مدينة")).toBe(true);
-    expect(new FoldedFragmentScanner(["ز"]).occursIn("مدينة")).toBe(false);
-  });
-});
-
-describe("token search and its exact path", () => {
-  const pieces = fc.constantFrom("جيش", "الجيش", "و", " ", "، ", "\u{1F600}", "\u{1D400}", "12", "ab", "-", "\u{20000}");
-  const foldedText = fc.array(pieces, { maxLength: 20 }).map((parts) => foldArabic(parts.join("")));
-  const reference = (folded: string, fragment: string, then: number) => {
-    const tokens = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
-    return tokens.flatMap((token, index) => (token.includes(fragment) ? [tokens.slice(index, index + 1 + then)] : []));
-  };
-
-  // Fragments are folded query words: letters and digits, astral ones included.
-  it("property: tokensContaining gives every token holding the fragment, with the tokens after it", () => {
-    fc.assert(
-      fc.property(foldedText, fc.constantFrom("جيش", "ش", "ال", "1", "a", "\u{1D400}", "\u{20000}"), fc.integer({ min: 0, max: 2 }), (folded, fragment, then) => {
-        expect(tokensContaining(folded, fragment, then)).toEqual(reference(folded, fragment, then));
-        expect(tokensContainingByPattern(folded, fragment, then)).toEqual(reference(folded, fragment, then));
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it("property: tokenTexts splits on anything but letters and digits, astral ones included", () => {
-    fc.assert(
-      fc.property(foldedText, (folded) => {
-        expect(tokenTexts(folded)).toEqual(folded.match(/[\p{L}\p{N}]+/gu) ?? []);
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it("an empty fragment is in no token", () => {
-    expect(tokensContaining("الجيش والشعب", "")).toEqual([]);
   });
 });
