@@ -114,7 +114,7 @@ Examples:
   try {
     // Program options take no values, so the first word that is not an option names the command.
     const named = context.argv.find((word) => !word.startsWith("-"));
-    // Help, unknown commands and completion scripts need every command declared.
+    // Help and unknown commands need every command declared.
     const definitions = named !== undefined && named in COMMANDS ? [await COMMANDS[named as CommandName]()] : await loadCommands();
     const planEnv = { isStdinTerminal: context.isStdinTerminal, isStdoutTerminal: context.isStdoutTerminal, isStderrTerminal: context.isStderrTerminal };
     for (const definition of definitions) declareCommand(program, definition, reading, planEnv, setExitCode);

@@ -81,6 +81,15 @@ describe("counts in any digit set", () => {
   });
 });
 
+describe("options that read dumps, given with --db", () => {
+  it.each([["--jobs", "2"], ["--include", "*.dump"], ["--tz", "UTC"]])("%s is refused, not ignored", async (flag, value) => {
+    const result = await runInProcess(["search", "الجيش", "--db", "news.db", flag, value]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(new RegExp(`^newsctl: ${flag} applies when dumps are read`));
+  });
+});
+
 function threeArticles(): string {
   return buildDump([1, 2, 3].map((n) => ({ headline: `عنوان الخبر ${n}`, agency: "تنا", date: `25 Jan 2021 ساعة 11:2${n}`, body: [`نص الخبر رقم ${n}.`], number: `${n}` }))).text;
 }
