@@ -11,6 +11,7 @@ import type { ReadingContext } from "./commands/read-records.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
 import { PROGRAM, writeError } from "./output/messages.js";
+import { toTerminalLine } from "./output/terminal-text.js";
 import { abortFilesInProgress } from "./output/unfinished-files.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: each command has its own plan type; declareCommand keeps plan and run together.
@@ -126,12 +127,23 @@ Examples:
       writeError(reading.env, error.message, error.hint, error.detail);
       return error.exitCode;
     }
-    const optionsPart = context.argv.includes("--") ? context.argv.slice(0, context.argv.indexOf("--")) : context.argv;
-    const isDebug = optionsPart.includes("--debug");
-    writeError(reading.env, `internal error: ${error instanceof Error ? error.message : String(error)}`, isDebug ? undefined : "run again with --debug to see where");
-    if (isDebug && error instanceof Error && error.stack) context.stderr.write(error.stack + "\n");
+    const internal = describeInternalError(context.argv, error);
+    writeError(reading.env, internal.message, internal.hint);
+    if (internal.stack !== undefined) context.stderr.write(`${internal.stack}\n`);
     return EXIT_TROUBLE;
   }
+}
+
+/** A failure no code path expected: its message, and its stack only with --debug (before any "--"). */
+function describeInternalError(argv: readonly string[], error: unknown): { message: string; hint: string | undefined; stack: string | undefined } {
+  const optionsPart = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  const isDebug = optionsPart.includes("--debug");
+  const stack = isDebug && error instanceof Error ? error.stack : undefined;
+  return {
+    message: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+    hint: isDebug ? undefined : "run again with --debug to see where",
+    stack,
+  };
 }
 
 /** The process entry: binds run() to the real streams, signals and exit status. */
@@ -143,12 +155,12 @@ export async function main(): Promise<void> {
     process.exit(EXIT_TROUBLE);
   });
   // A promise that nothing awaited and that failed is a bug: report it as run() reports one.
-  const isDebug = process.argv.slice(2, process.argv.includes("--") ? process.argv.indexOf("--") : undefined).includes("--debug");
   const lastResort = (error: unknown) => {
     abortFilesInProgress();
-    process.stderr.write(`${PROGRAM}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (isDebug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    else process.stderr.write(`${PROGRAM}: hint: run again with --debug to see where\n`);
+    const internal = describeInternalError(process.argv.slice(2), error);
+    process.stderr.write(`${PROGRAM}: ${toTerminalLine(internal.message)}\n`);
+    if (internal.hint !== undefined) process.stderr.write(`${PROGRAM}: hint: ${internal.hint}\n`);
+    if (internal.stack !== undefined) process.stderr.write(`${internal.stack}\n`);
     process.exit(EXIT_TROUBLE);
   };
   process.on("unhandledRejection", lastResort);

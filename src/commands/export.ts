@@ -3,7 +3,7 @@
 
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { describeSystemError, EXIT_SUCCESS, NewsctlError, UsageError } from "../errors.js";
+import { EXIT_SUCCESS, UsageError } from "../errors.js";
 import { placeKey } from "../core/record-place.js";
 import { identifyFile } from "../io/file-identity.js";
 import type { FileFormat, MachineFormat, OutputRecord, WriterOptions } from "../output/record-writers.js";
@@ -108,7 +108,8 @@ interface RecordSource {
 }
 
 async function fromIndex(db: string, reading: ReadingOptions, output: string | undefined): Promise<RecordSource> {
-  const written = output === undefined ? undefined : await identifyFile(output);
+  // The file -o names, as it was identified for the reading.
+  const written = reading.forbiddenFile;
   const database = await identifyFile(db);
   if (written !== undefined && database !== undefined && written.dev === database.dev && written.ino === database.ino) {
     throw new UsageError(`-o ${output} is the index being read`, "write the export somewhere else");
@@ -138,9 +139,7 @@ async function writeRecords(plan: ExportPlan, records: RecordSource["records"], 
     await pipeRecords(records, await makeRecordWriter(format as MachineFormat, new TextSink(context.env.stdout), context.env, writing));
     return;
   }
-  const file = await AtomicFile.create(output).catch((error: unknown) => {
-    throw new NewsctlError(`-o ${output}: cannot write there: ${describeSystemError(error)}`);
-  });
+  const file = await AtomicFile.create(output);
   try {
     const writer =
       format === "parquet"

@@ -42,7 +42,7 @@ export function planReading(paths: readonly string[], raw: RawOptions, env: Plan
     isQuiet,
     isStrict: raw.strict === true,
     jobs: raw.jobs === undefined ? availableParallelism() : Math.max(1, readCount("--jobs", raw.jobs)),
-    isShowingProgress: choices.isShowingProgress && env.isStderrTerminal && !isQuiet && !(paths.length === 0 || paths.includes("-")),
+    isShowingProgress: choices.isShowingProgress && env.isStderrTerminal && !isQuiet,
   };
 }
 

@@ -29,8 +29,14 @@ export class AtomicFile implements UnfinishedFile {
     addUnfinishedFile(this);
   }
 
-  /** Opens the file to write; fails at once (with the system error) when it cannot be written. */
+  /** Opens the file to write; fails at once, saying why, when it cannot be written. */
   static async create(targetPath: string): Promise<AtomicFile> {
+    return AtomicFile.open(targetPath).catch((error: unknown) => {
+      throw cannotWrite(targetPath, error);
+    });
+  }
+
+  private static async open(targetPath: string): Promise<AtomicFile> {
     const existing = await stat(targetPath).catch(() => undefined);
     if (existing !== undefined && !existing.isFile()) {
       // Opening a FIFO waits for its reader; the event loop goes on meanwhile.
@@ -54,7 +60,7 @@ export class AtomicFile implements UnfinishedFile {
     }
     const failure = this.failure as NodeJS.ErrnoException | undefined;
     if (failure !== undefined && !(failure.code === "EPIPE" && this.temporaryPath === undefined)) {
-      throw new NewsctlError(`-o ${this.targetPath}: cannot write there: ${describeSystemError(failure)}`);
+      throw cannotWrite(this.targetPath, failure);
     }
     this.isSettled = true;
     removeUnfinishedFile(this);
@@ -81,4 +87,8 @@ export class AtomicFile implements UnfinishedFile {
     this.stream.destroy();
     return true;
   }
+}
+
+function cannotWrite(targetPath: string, error: unknown): NewsctlError {
+  return new NewsctlError(`-o ${targetPath}: cannot write there: ${describeSystemError(error)}`);
 }
