@@ -32,6 +32,7 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<AnyCommand>>> = {
   dedup: async () => (await import("./commands/dedup.js")).dedupCommand,
   "es-template": async () => (await import("./commands/es-template.js")).esTemplateCommand,
   completion: async () => (await import("./commands/completion.js")).completionCommand,
+  serve: async () => (await import("./commands/serve.js")).serveCommand,
 };
 
 /** Loads the definition of every command (for help, completion and tests). */

@@ -4,9 +4,10 @@
 
 import { availableParallelism } from "node:os";
 import { type Command, Option } from "./commander.js";
+import { DEFAULT_COPY_THRESHOLD } from "../core/near-duplicates.js";
 import { DEFAULT_ELASTIC_INDEX } from "../output/elasticsearch.js";
 
-export type CommandName = "parse" | "search" | "export" | "show" | "check" | "index" | "stats" | "dedup" | "es-template" | "completion";
+export type CommandName = "parse" | "search" | "export" | "show" | "check" | "index" | "stats" | "dedup" | "es-template" | "completion" | "serve";
 
 export interface ArgumentSpec {
   /** As commander writes it: <required>, [optional], [variadic...]. */
@@ -36,6 +37,7 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   { name: "index", description: "build or update the embedded index (SQLite) that search, export, show and stats --db read", arguments: [{ syntax: "[path...]", help: "files, directories or glob patterns" }] },
   { name: "stats", description: "count articles per agency and per day, find missing and reused article numbers, count warnings", arguments: [PATHS] },
   { name: "dedup", description: "find copies: articles with the same number, or nearly the same body; the earliest is kept", arguments: [PATHS] },
+  { name: "serve", description: "serve the index as web pages to read and search, with a JSON twin of each (read-only; this machine only unless --host)", arguments: [] },
   { name: "es-template", description: "print an Elasticsearch/OpenSearch index template for newsctl's records (arabic analyzer)", arguments: [] },
   { name: "completion", description: "print a completion script for bash, zsh or fish", arguments: [{ syntax: "<shell>", help: "the shell", choices: ["bash", "zsh", "fish"] }] },
 ];
@@ -70,6 +72,9 @@ export interface RawOptions {
   exact?: boolean;
   sort?: string;
   count?: boolean;
+  port?: string;
+  host?: string;
+  open?: boolean;
 }
 
 export type OptionKey = keyof RawOptions;
@@ -88,9 +93,14 @@ export interface OptionSpec {
   isRequired?: boolean;
 }
 
+/** Where `serve` listens unless told otherwise. */
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = "127.0.0.1";
+
 /** Which files a directory yields when --include is not given. */
 export const DEFAULT_INCLUDE = "*.txt";
-export const DEFAULT_THRESHOLD = 0.8;
+/** How alike two bodies must be, by default, to be copies. */
+export const DEFAULT_THRESHOLD = DEFAULT_COPY_THRESHOLD;
 
 const READING: readonly CommandName[] = ["parse", "search", "export", "show", "check", "index", "stats", "dedup"];
 const FILTERING: readonly CommandName[] = ["parse", "search", "export", "stats", "dedup"];
@@ -127,6 +137,10 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "threshold", flags: "--threshold <share>", help: `how alike two bodies must be to be copies, 0 to 1 (word 3-grams, estimated by MinHash; default ${DEFAULT_THRESHOLD}; export: with --dedup)`, commands: ["export", "dedup"] },
   { key: "exact", flags: "--exact", help: "match words as written (folded), without light stemming", commands: ["search"] },
   { key: "sort", flags: "--sort <order>", help: "order of results (default: relevance)", commands: ["search"], choices: ["relevance", "date"] },
+  { key: "db", flags: "--db <file>", help: "the index to serve (newsctl index builds it)", commands: ["serve"], isRequired: true },
+  { key: "port", flags: "--port <n>", help: `the port to listen on (default ${DEFAULT_PORT}; 0 for any free one)`, commands: ["serve"] },
+  { key: "host", flags: "--host <address>", help: `the address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for every interface)`, commands: ["serve"] },
+  { key: "open", flags: "--open", help: "open the search page in the default browser", commands: ["serve"] },
   { key: "count", flags: "--count", help: "print only the number of matching articles", commands: ["search"] },
 ];
 

@@ -10,10 +10,10 @@ import { placeKey } from "../core/record-place.js";
 import { hitsAtPlaces, SearchRanking, type RankedPlace, type SearchHit } from "../core/search-ranking.js";
 import { NewsctlError } from "../errors.js";
 import { STDIN_NAME } from "../io/inputs.js";
-import { MatchStore } from "../io/match-store.js";
+import { hitsFromStore, MatchStore } from "../io/match-store.js";
 import { RecordReader, type ReadingContext, type ReadingOptions } from "./read-records.js";
 import type { SearchPlan } from "./search-plan.js";
-import { hitsFromStore, type SearchFound, type StoreTrouble } from "./search-found.js";
+import type { SearchFound, StoreTrouble } from "./search-found.js";
 
 export async function findInDumps(plan: SearchPlan, context: ReadingContext, trouble: StoreTrouble): Promise<SearchFound> {
   const { reading, isCounting } = plan;

@@ -2,7 +2,7 @@
 // print, how many articles matched, the exit status the reading earned, and the store that
 // holds the matches' records while they wait to be printed.
 
-import type { SearchHit, RankedPlace } from "../core/search-ranking.js";
+import type { SearchHit } from "../core/search-ranking.js";
 import type { NewsctlError } from "../errors.js";
 import type { MatchStore, MatchStoreOptions } from "../io/match-store.js";
 
@@ -17,13 +17,4 @@ export interface SearchFound {
 export class StoreTrouble {
   error: NewsctlError | undefined;
   readonly options: MatchStoreOptions = { onFileTrouble: (error: NewsctlError) => (this.error = error) };
-}
-
-/** The hits at the first `limit` ranked places, their records taken from the store as they are printed. */
-export function* hitsFromStore(places: Iterable<RankedPlace>, store: MatchStore, limit = Infinity): Generator<SearchHit> {
-  let count = 0;
-  for (const place of places) {
-    if (count++ >= limit) return;
-    yield { record: store.take(place.ordinal), score: place.score, match: place.match };
-  }
 }

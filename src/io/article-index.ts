@@ -15,14 +15,16 @@ import type { ArticleRecord } from "../core/record.js";
 import type { MatchOptions } from "../core/search-match.js";
 import { type IndexConnection, openIndex } from "./index-database.js";
 import * as reads from "./index-reads.js";
-import type { FileState } from "./index-reads.js";
+import type { FileState, PlacedArticle } from "./index-reads.js";
+import { type Facets, facetsOf } from "./index-facets.js";
 import * as search from "./index-search.js";
 import type { FirstMatches, FirstMatchesRequest } from "./index-search.js";
 import * as writes from "./index-writes.js";
 import type { DuplicateArticle } from "./index-writes.js";
 
 export { INDEX_FORMAT } from "./index-database.js";
-export type { FileState } from "./index-reads.js";
+export type { FileState, PlacedArticle } from "./index-reads.js";
+export type { Facets } from "./index-facets.js";
 export type { FirstMatches } from "./index-search.js";
 export type { DuplicateArticle } from "./index-writes.js";
 
@@ -36,6 +38,19 @@ export class ArticleIndex {
   /** Opens an index; creates it when `isCreating` and the file is new. */
   static open(path: string, isCreating: boolean): ArticleIndex {
     return new ArticleIndex(openIndex(path, isCreating));
+  }
+
+  /** Opens an index that this connection can only read. */
+  static openReadOnly(path: string): ArticleIndex {
+    return new ArticleIndex(openIndex(path, false, true));
+  }
+
+  /**
+   * A number that changes whenever another connection commits to the index: answers worked
+   * out before it changed may be out of date.
+   */
+  dataVersion(): number {
+    return this.connection.db.pragma("data_version", { simple: true }) as number;
   }
 
   close(): void {
@@ -122,6 +137,21 @@ export class ArticleIndex {
    */
   newestMatches(...request: FirstMatchesRequest): FirstMatches | null {
     return search.newestMatches(this.connection, ...request);
+  }
+
+  /** The article that starts at this line of this file, shown or not. */
+  articleAt(path: string, line: number): PlacedArticle | undefined {
+    return reads.articleAt(this.connection, path, line);
+  }
+
+  /** Every article with this number, shown or not. */
+  articlesNumbered(id: string): PlacedArticle[] {
+    return reads.articlesNumbered(this.connection, id);
+  }
+
+  /** Articles per agency and per month among the matches of the query (every shown article when null) and the filter. */
+  facets(query: ParsedQuery | null, options: MatchOptions, filter: RecordFilter): Facets {
+    return facetsOf(this.connection, query, options, filter);
   }
 
   /** How many articles match the query and the filter, without reading them. */

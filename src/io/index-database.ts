@@ -78,18 +78,21 @@ export class IndexConnection {
   }
 }
 
-/** Opens an index; creates it when `isCreating` and the file is new. */
-export function openIndex(path: string, isCreating: boolean): IndexConnection {
+/**
+ * Opens an index; creates it when `isCreating` and the file is new. A read-only connection
+ * (`newsctl serve`) can never change the file, whatever is asked of it.
+ */
+export function openIndex(path: string, isCreating: boolean, isReadOnly = false): IndexConnection {
   let db: BetterSqlite3.Database;
   try {
-    db = new Database(path, { fileMustExist: !isCreating });
+    db = new Database(path, { fileMustExist: !isCreating, readonly: isReadOnly });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new NewsctlError(`${path}: cannot open the index: ${reason}`, undefined, isCreating ? undefined : "build it with: newsctl index PATH... --db " + path);
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    prepare(path, db, isCreating);
+    prepare(path, db, isCreating, isReadOnly);
     return new IndexConnection(path, db);
   } catch (error) {
     db.close();
@@ -99,7 +102,7 @@ export function openIndex(path: string, isCreating: boolean): IndexConnection {
 }
 
 /** Creates the schema in a new file, checks that the file is an index of this format, and sets it up for writing. */
-function prepare(path: string, db: BetterSqlite3.Database, isCreating: boolean): void {
+function prepare(path: string, db: BetterSqlite3.Database, isCreating: boolean, isReadOnly: boolean): void {
   if (isCreating && isBlank(db)) {
     db.pragma("journal_mode = WAL");
     // Looked at and created under one write lock, so two indexers starting on a new file at
@@ -125,6 +128,7 @@ function prepare(path: string, db: BetterSqlite3.Database, isCreating: boolean):
   if (format < INDEX_FORMAT) {
     throw new NewsctlError(`${path}: made by an older newsctl (index format ${format}; this one reads ${INDEX_FORMAT})`, undefined, `delete it and build it again: newsctl index PATH... --db ${path}`);
   }
+  if (isReadOnly) return;
   db.pragma("journal_mode = WAL");
   // In WAL mode NORMAL never corrupts the database; a power cut may only lose the last batches,
   // which the next run indexes again.

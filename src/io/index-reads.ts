@@ -50,3 +50,21 @@ export function* candidates(connection: IndexConnection, query: ParsedQuery, opt
   const statement = db.prepare(`SELECT record FROM ${from}`);
   for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
 }
+
+/** An indexed article, shown or not, and whether another with its number is shown instead. */
+export interface PlacedArticle {
+  record: ArticleRecord;
+  isShadowed: boolean;
+}
+
+/** The article that starts at this line of this file, if the index holds it. */
+export function articleAt(connection: IndexConnection, path: string, line: number): PlacedArticle | undefined {
+  const row = connection.sql("SELECT record, is_shadowed FROM articles WHERE path = ? AND line = ?").get(path, line) as { record: string; is_shadowed: number } | undefined;
+  return row === undefined ? undefined : { record: JSON.parse(row.record) as ArticleRecord, isShadowed: row.is_shadowed === 1 };
+}
+
+/** Every indexed article with this number, shown or not, in the order of their files and lines. */
+export function articlesNumbered(connection: IndexConnection, id: string): PlacedArticle[] {
+  const rows = connection.sql("SELECT record, is_shadowed FROM articles WHERE id = ? ORDER BY path, line").all(id) as Array<{ record: string; is_shadowed: number }>;
+  return rows.map((row) => ({ record: JSON.parse(row.record) as ArticleRecord, isShadowed: row.is_shadowed === 1 }));
+}

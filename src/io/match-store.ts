@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleRecord } from "../core/record.js";
+import type { RankedPlace, SearchHit } from "../core/search-ranking.js";
 import { describeSystemError, NewsctlError } from "../errors.js";
 
 /** Bytes of records held in memory before the rest go to the file. */
@@ -208,4 +209,13 @@ export function openTemporaryFile(): TemporaryFile {
 
 function temporaryFileError(doing: "create" | "read" | "write", error: unknown): NewsctlError {
   return new NewsctlError(`cannot ${doing} a temporary file for the matches in ${tmpdir()}: ${describeSystemError(error)}`, undefined, "set TMPDIR to a directory with room");
+}
+
+/** The hits at the first `limit` ranked places, their records taken from the store as they are printed. */
+export function* hitsFromStore(places: Iterable<RankedPlace>, store: MatchStore, limit = Infinity): Generator<SearchHit> {
+  let count = 0;
+  for (const place of places) {
+    if (count++ >= limit) return;
+    yield { record: store.take(place.ordinal), score: place.score, match: place.match };
+  }
 }

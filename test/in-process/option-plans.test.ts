@@ -47,12 +47,16 @@ const EXAMPLES: Readonly<Record<OptionKey, Example>> = {
   exact: { value: true },
   sort: { value: "date" },
   count: { value: true },
+  port: { value: "9090" },
+  host: { value: "0.0.0.0" },
+  open: { value: true },
 };
 
 /** Where a command reads an option otherwise than the others do. */
 const EXAMPLES_OF: Readonly<Partial<Record<CommandName, Partial<Record<OptionKey, Example>>>>> = {
   // index writes the index that --db names, from the dumps it still reads.
   index: { db: { value: "other.db" } },
+  serve: { db: { value: "other.db" } },
 };
 
 /** The command line each command's plan is made from, without the option under test. */
@@ -67,6 +71,7 @@ const BASES: Readonly<Record<CommandName, CommandInput>> = {
   dedup: { args: [], paths: ["dumps"], raw: {} },
   "es-template": { args: [], paths: [], raw: {} },
   completion: { args: ["bash"], paths: [], raw: {} },
+  serve: { args: [], paths: [], raw: { db: "news.db" } },
 };
 
 // A terminal everywhere, so that the plan's terminal decisions can be seen to change.

@@ -1,0 +1,76 @@
+// `newsctl serve --db FILE`: the index as web pages to read and search (src/web/), until the
+// process is stopped. The address goes to stdout, for a script to read; what is exposed to whom
+// goes to stderr.
+
+import { spawn } from "node:child_process";
+import { isIP } from "node:net";
+import { toAsciiDigits } from "../core/digits.js";
+import { UsageError } from "../errors.js";
+import { countOf, PROGRAM } from "../output/messages.js";
+import { toTerminalLine } from "../output/terminal-text.js";
+import type { CommandDefinition } from "./command-definition.js";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./option-table.js";
+
+export interface ServePlan {
+  db: string;
+  host: string;
+  port: number;
+  isOpening: boolean;
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
+
+export const serveCommand: CommandDefinition<ServePlan> = {
+  name: "serve",
+  helpAfter: `
+Pages: search (the query language, folding, stemming and ranking of newsctl search --db, with
+facets per agency and month), each article in full with its matches marked and its copies, and
+the statistics of newsctl stats. Add .json to a page's path (or ?format=json) for its data;
+/search.csv and /search.ndjson download every result. The index is opened read-only and may
+be updated by newsctl index while it is served. Stop with Ctrl-C.
+
+Examples:
+  newsctl serve --db news.db
+  newsctl serve --db news.db --port 0 --open
+  curl -s 'http://127.0.0.1:8080/search.json?q=داعش' | jq .matchCount`,
+
+  plan({ raw }) {
+    const port = raw.port === undefined ? DEFAULT_PORT : Number(toAsciiDigits(raw.port.trim()));
+    if (raw.port !== undefined && !(/^\d+$/.test(toAsciiDigits(raw.port.trim())) && port <= 65_535)) throw new UsageError(`--port: "${raw.port}" is not a port (0 to 65535)`);
+    const host = raw.host?.trim() ?? DEFAULT_HOST;
+    if (host === "" || (isIP(host) === 0 && host !== "localhost")) throw new UsageError(`--host: "${raw.host}" is not an IP address`, "--host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)");
+    return { db: raw.db!, host, port, isOpening: raw.open === true };
+  },
+
+  async run(plan, context) {
+    const { startServer } = await import("../web/server.js");
+    const { stdout, stderr } = context.env;
+    const server = await startServer({
+      ...plan,
+      onInternalError: (error, request) => stderr.write(`${PROGRAM}: internal error answering ${toTerminalLine(request)}: ${toTerminalLine(error instanceof Error ? error.message : String(error))}\n`),
+    });
+    stdout.write(`${server.url}\n`);
+    const reach = LOOPBACK_HOSTS.has(plan.host) ? "only this machine can reach it (--host to share it)" : "anyone who can reach this machine on the network can read it";
+    stderr.write(`${PROGRAM}: serving ${toTerminalLine(plan.db)} (${countOf(server.articleCount, "article")}, read-only) at ${server.url}; ${reach}. Ctrl-C stops.\n`);
+    if (plan.isOpening) openBrowser(server.url, (message) => stderr.write(`${PROGRAM}: --open: ${message}\n`));
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        resolve();
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
+    await server.close();
+    return 0;
+  },
+};
+
+/** Opens the address in the system's browser; says so when it cannot. */
+function openBrowser(url: string, say: (message: string) => void): void {
+  const [command, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
+  const child = spawn(command, args as string[], { stdio: "ignore", detached: true });
+  child.on("error", () => say(`could not start ${command}; open ${url} yourself`));
+  child.unref();
+}

@@ -1,0 +1,91 @@
+// The article page: the whole record for reading, right to left where it is Arabic, with the body
+// in its paragraphs at a readable width; the words a search matched marked in every field the
+// search looked at; the facts (agency, date, desk, number, place, warnings); and links to the
+// article's copies.
+
+import { readablePublished } from "../core/dates.js";
+import { findMatchRanges } from "../core/match-ranges.js";
+import type { ParsedQuery } from "../core/query.js";
+import type { ArticleRecord } from "../core/record.js";
+import { type MatchOptions, positiveTerms } from "../core/search-match.js";
+import type { ArticleAnswer, CopyLink } from "./collection-reader.js";
+import { html, markedText, type SafeHtml, textDirection } from "./html.js";
+import { articleHref, placeLabel } from "./page-links.js";
+
+/** The search that led to the article, whose matches are marked. */
+export interface MarkedSearch {
+  text: string;
+  query: ParsedQuery;
+  matchOptions: MatchOptions;
+}
+
+type MarkedField = "headline" | "subheadline" | "lead" | "body" | "agency";
+
+export function articleContent(answer: ArticleAnswer, search: MarkedSearch | null): SafeHtml {
+  const { record } = answer;
+  // The matched words' ranges in a field's text, as search results mark them.
+  const rangesIn = (field: MarkedField, text: string): Array<[number, number]> => {
+    if (search === null) return [];
+    const terms = positiveTerms(search.query).filter((term) => term.field === null || term.field === field);
+    return findMatchRanges(text, terms, search.matchOptions);
+  };
+  const marked = (field: MarkedField, text: string) => markedText(text, rangesIn(field, text));
+  const back = search === null ? "" : html`<p><a href="/?${searchBack(search)}">← Results for <q dir="auto" lang="ar">${search.text}</q></a></p>`;
+  return html`${back}
+${answer.isShadowed ? html`<p class="notice" role="note">A newer article has the same number; searches show that one instead of this.</p>` : ""}
+<article class="record" ${textDirection(record.headline ?? record.body)}>
+<h1 ${textDirection(record.headline)}>${record.headline === null ? "(no headline)" : marked("headline", record.headline)}</h1>
+${record.subheadline === null ? "" : html`<p class="subheadline" ${textDirection(record.subheadline)}>${marked("subheadline", record.subheadline)}</p>`}
+${record.lead === null ? "" : html`<p class="lead" ${textDirection(record.lead)}>${marked("lead", record.lead)}</p>`}
+<div class="body">${paragraphs(record.body, rangesIn("body", record.body))}</div>
+</article>
+<h2 id="facts">About this article</h2>
+${facts(record, search === null ? null : marked)}
+${copiesSection(answer.copies)}`;
+}
+
+function searchBack(search: MarkedSearch): string {
+  return new URLSearchParams({ q: search.text, ...(search.matchOptions.isStemming ? {} : { exact: "1" }) }).toString();
+}
+
+/**
+ * The body's lines as paragraphs (blank ones dropped), with the ranges found in the whole body,
+ * so that a phrase matched across a line break is marked on both sides of it.
+ */
+function paragraphs(body: string, ranges: ReadonlyArray<[number, number]>): SafeHtml[] {
+  const out: SafeHtml[] = [];
+  let start = 0;
+  for (const line of body.split("\n")) {
+    const end = start + line.length;
+    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
+    if (text.trim() !== "") {
+      const inLine = ranges.filter(([from, to]) => to > start && from < start + text.length).map(([from, to]): [number, number] => [Math.max(from, start) - start, Math.min(to, start + text.length) - start]);
+      out.push(html`<p ${textDirection(text)}>${markedText(text, inLine)}</p>`);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+function facts(record: ArticleRecord, marked: ((field: MarkedField, text: string) => SafeHtml) | null): SafeHtml {
+  const row = (term: string, value: SafeHtml | string) => html`<dt>${term}</dt><dd>${value}</dd>`;
+  const rows = [
+    row("Agency", record.agency === null ? "—" : html`<span ${textDirection(record.agency)}>${marked === null ? record.agency : marked("agency", record.agency)}</span>`),
+    row("Published", record.published === null ? "—" : html`<time datetime="${record.published}">${readablePublished(record.published)}</time>`),
+    row("Desk", record.desk === null ? "—" : html`<span ${textDirection(record.desk)}>${record.desk}</span>`),
+    row("Number", record.id === null ? "—" : html`<bdi>${record.id}</bdi>`),
+    row("Place", html`<span class="file" dir="ltr">${placeLabel(record.file, record.line)}</span>`),
+    row("Warnings", record.warnings.length === 0 ? "none" : html`<span class="warnings">${record.warnings.join(", ")}</span>`),
+  ];
+  return html`<dl class="facts" aria-labelledby="facts">${rows}</dl>`;
+}
+
+function copiesSection(copies: readonly CopyLink[]): SafeHtml | "" {
+  if (copies.length === 0) return "";
+  const items = copies.map(
+    (copy) => html`<li><a href="${articleHref(copy.file, copy.line)}" ${textDirection(copy.headline)}>${copy.headline ?? "(no headline)"}</a>
+<span class="meta">${copy.reason === "number" ? "the same number" : "nearly the same body"}${copy.isKept ? "; the copy kept by dedup (the earliest)" : ""}${copy.published === null ? "" : html`; <time datetime="${copy.published}">${readablePublished(copy.published)}</time>`}; <span class="file" dir="ltr">${placeLabel(copy.file, copy.line)}</span></span></li>`,
+  );
+  return html`<h2 id="copies">Copies</h2>
+<ul aria-labelledby="copies">${items}</ul>`;
+}

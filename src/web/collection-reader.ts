@@ -1,0 +1,148 @@
+// What the pages ask of the index, answered through the same code as the command line (a ranked
+// search is io/index-ranked-search.ts, the statistics are `newsctl stats`'s): a page of results
+// with the facets of the whole result set, one article with its copies, and the collection's
+// statistics. Each answer is read in one snapshot of the index and remembered until another
+// newsctl commits to it, so a page asked for again (the next visitor, the back button) costs
+// no search.
+
+import { createHash } from "node:crypto";
+import { type CollectionSummary, CollectionSummaryBuilder } from "../core/collection-summary.js";
+import { copyProbeQuery } from "../core/copy-probe.js";
+import type { RecordFilter } from "../core/filters.js";
+import { DEFAULT_COPY_THRESHOLD, DuplicateFinder } from "../core/near-duplicates.js";
+import type { ArticleRecord } from "../core/record.js";
+import { placeKey } from "../core/record-place.js";
+import type { SearchHit } from "../core/search-ranking.js";
+import type { ArticleIndex, Facets } from "../io/article-index.js";
+import { type IndexSearchAnswer, searchOpenIndex } from "../io/index-ranked-search.js";
+import { AnswerCache } from "./answer-cache.js";
+import type { SearchRequest } from "./page-requests.js";
+
+/** Articles a copy probe reads at most: a body made of common phrases must not read the collection. */
+const MOST_COPY_CANDIDATES = 300;
+
+export interface SearchAnswer {
+  /** Articles that match (with no query: that pass the filters). */
+  matchCount: number;
+  /** The hits on the page asked for (none without a query). */
+  hits: SearchHit[];
+  facets: Facets;
+}
+
+/** Another article that is a copy of this one, or of which this one is a copy. */
+export interface CopyLink {
+  file: string;
+  line: number;
+  id: string | null;
+  headline: string | null;
+  published: string | null;
+  /** `number`: the same article number; `body`: nearly the same body. */
+  reason: "number" | "body";
+  /** The copy kept by `newsctl dedup` (the earliest). */
+  isKept: boolean;
+}
+
+export interface ArticleAnswer {
+  record: ArticleRecord;
+  /** Another article with its number is shown in its place (the newer one). */
+  isShadowed: boolean;
+  copies: CopyLink[];
+}
+
+export class CollectionReader {
+  private readonly cache = new AnswerCache();
+
+  constructor(private readonly index: ArticleIndex) {}
+
+  /** How many articles the index shows. */
+  articleCount(): number {
+    return this.cached("count", () => this.index.articleCount());
+  }
+
+  search(request: SearchRequest): SearchAnswer {
+    const { query, matchOptions, filter, order, page, pageSize } = request;
+    const matching = JSON.stringify([request.text, matchOptions.isStemming, filterKey(filter)]);
+    return this.cached(`search ${matching} ${order} ${page} ${pageSize}`, () =>
+      this.index.readConsistently(() => {
+        const facets = this.cached(`facets ${matching}`, () => this.index.facets(query, matchOptions, filter));
+        if (query === null) return { matchCount: facets.agencies.reduce((sum, agency) => sum + agency.articles, 0), hits: [], facets };
+        const answer = searchOpenIndex(this.index, { query, matchOptions, filter, order, limit: page * pageSize });
+        try {
+          return { matchCount: answer.matchCount, hits: [...answer.hits].slice((page - 1) * pageSize), facets };
+        } finally {
+          answer.store?.close();
+        }
+      }),
+    );
+  }
+
+  /** Every hit of a search, in order, for a download; close the answer's store when done. */
+  everyHit(request: SearchRequest): IndexSearchAnswer {
+    if (request.query === null) throw new Error("a download needs a query");
+    return searchOpenIndex(this.index, { query: request.query, matchOptions: request.matchOptions, filter: request.filter, order: request.order });
+  }
+
+  /** The article at this place, and its copies; undefined when the index holds none there. */
+  article(file: string, line: number): ArticleAnswer | undefined {
+    return this.cached(`article ${placeKey(file, line)}`, () =>
+      this.index.readConsistently(() => {
+        const placed = this.index.articleAt(file, line);
+        return placed === undefined ? undefined : { ...placed, copies: this.copiesOf(placed.record) };
+      }),
+    );
+  }
+
+  /** `newsctl stats --db` of the articles the filter selects. */
+  stats(filter: RecordFilter): CollectionSummary {
+    return this.cached(`stats ${filterKey(filter)}`, () => {
+      const builder = new CollectionSummaryBuilder((body) => createHash("sha256").update(body).digest("base64"));
+      this.index.readConsistently(() => {
+        for (const record of this.index.records(filter)) builder.add(record);
+      });
+      return builder.summary();
+    });
+  }
+
+  /**
+   * The article's cluster as `newsctl dedup` would find it among the articles that share its
+   * number or one of a few of its body's phrases (core/copy-probe.ts).
+   */
+  private copiesOf(record: ArticleRecord): CopyLink[] {
+    const neighbours = new Map<string, ArticleRecord>([[placeKey(record.file, record.line), record]]);
+    if (record.id !== null) for (const other of this.index.articlesNumbered(record.id)) neighbours.set(placeKey(other.record.file, other.record.line), other.record);
+    const probe = copyProbeQuery(record.body);
+    if (probe !== null) {
+      let read = 0;
+      for (const candidate of this.index.candidates(probe, { isStemming: false }, {})) {
+        neighbours.set(placeKey(candidate.file, candidate.line), candidate);
+        if (++read >= MOST_COPY_CANDIDATES) break;
+      }
+    }
+    if (neighbours.size === 1) return [];
+    const finder = new DuplicateFinder(DEFAULT_COPY_THRESHOLD);
+    for (const neighbour of neighbours.values()) finder.add(neighbour);
+    const self = placeKey(record.file, record.line);
+    for (const cluster of finder.clusters()) {
+      const members = [{ ...cluster.kept, isKept: true, reason: "body" as const }, ...cluster.dropped.map((copy) => ({ ...copy, isKept: false }))];
+      if (!members.some((member) => placeKey(member.file, member.line) === self)) continue;
+      return members
+        .filter((member) => placeKey(member.file, member.line) !== self)
+        .map((member) => {
+          const other = neighbours.get(placeKey(member.file, member.line))!;
+          const isSameNumber = record.id !== null && other.id === record.id;
+          return { file: other.file, line: other.line, id: other.id, headline: other.headline, published: other.published, reason: isSameNumber ? "number" : "body", isKept: member.isKept };
+        });
+    }
+    return [];
+  }
+
+  /** An answer remembered until the index changes. */
+  private cached<T>(key: string, work: () => T): T {
+    this.cache.keepIfUnchanged(this.index.dataVersion());
+    return this.cache.get(key, work);
+  }
+}
+
+function filterKey(filter: RecordFilter): string {
+  return JSON.stringify([filter.agencies ?? [], filter.since ?? null, filter.until ?? null, filter.ids ?? []]);
+}

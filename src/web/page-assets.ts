@@ -1,0 +1,114 @@
+// The style sheet and the script every page loads, served from this server (the
+// Content-Security-Policy allows no inline style or script). The pages work without the script:
+// it only searches as the visitor types, replacing the results in place.
+
+export const STYLE_SHEET = `
+:root {
+  color-scheme: light dark;
+  --text: #1d1d1f; --muted: #5b5b66; --line: #d6d6dd; --page: #ffffff; --panel: #f5f5f8;
+  --link: #0b57d0; --mark: #ffe27a; --mark-text: #1d1d1f; --focus: #0b57d0; --bar: #3b6fd8; --warn: #9a3b00;
+  --latin: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
+  --arabic: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Geeza Pro", "Traditional Arabic", "Arabic Typesetting", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif;
+}
+@media (prefers-color-scheme: dark) {
+  :root { --text: #e8e8ee; --muted: #a6a6b3; --line: #3a3a44; --page: #16161b; --panel: #202028; --link: #8ab4f8; --mark: #7a6300; --mark-text: #ffffff; --focus: #8ab4f8; --bar: #6e9bff; --warn: #ffb074; }
+}
+* { box-sizing: border-box; }
+body { margin: 0; font-family: var(--latin); color: var(--text); background: var(--page); line-height: 1.5; }
+:lang(ar) { font-family: var(--arabic); line-height: 1.9; }
+a { color: var(--link); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible, main:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.skip { position: absolute; inset-inline-start: -999px; top: 0; }
+.skip:focus { inset-inline-start: 0.5rem; background: var(--page); padding: 0.5rem; z-index: 1; }
+header.site, footer.site { background: var(--panel); border-bottom: 1px solid var(--line); }
+footer.site { border-top: 1px solid var(--line); border-bottom: 0; color: var(--muted); font-size: 0.9rem; margin-top: 3rem; }
+header.site nav, footer.site p, main { max-width: 72rem; margin: 0 auto; padding: 0.75rem 1rem; }
+header.site nav { display: flex; gap: 1.25rem; align-items: baseline; }
+header.site a { text-decoration: none; }
+header.site a[aria-current="page"] { font-weight: 600; text-decoration: underline; }
+.brand { font-weight: 700; color: var(--text); }
+h1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }
+h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
+form.search { display: grid; gap: 0.75rem; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; }
+form.search .query { display: flex; gap: 0.5rem; }
+form.search .query input { flex: 1; font-size: 1.2rem; padding: 0.4rem 0.6rem; }
+form.search .narrow { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: end; }
+form.search label { display: flex; flex-direction: column; font-size: 0.9rem; gap: 0.2rem; }
+form.search label.check { flex-direction: row; align-items: center; gap: 0.4rem; }
+input, select, button { font: inherit; color: inherit; background: var(--page); border: 1px solid var(--line); border-radius: 6px; padding: 0.3rem 0.5rem; }
+button { background: var(--link); color: #fff; border-color: var(--link); cursor: pointer; padding: 0.4rem 1rem; }
+details.help { font-size: 0.9rem; color: var(--muted); }
+details.help code { font-family: var(--arabic), monospace; }
+.layout { display: grid; grid-template-columns: 16rem 1fr; gap: 2rem; margin-top: 1.5rem; }
+@media (max-width: 48rem) { .layout { grid-template-columns: 1fr; } }
+.facets h2 { margin-top: 0; }
+.facets ul { list-style: none; padding: 0; margin: 0 0 1.5rem; }
+.facets li { display: flex; justify-content: space-between; gap: 0.5rem; padding: 0.15rem 0; }
+.facets .count, .count { color: var(--muted); font-variant-numeric: tabular-nums; }
+.facets .chosen { font-weight: 600; }
+.summary { margin: 0 0 1rem; font-weight: 600; }
+.filters { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+.filters a { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0.1rem 0.7rem; text-decoration: none; }
+ol.results { list-style: none; padding: 0; margin: 0; }
+ol.results > li { border-bottom: 1px solid var(--line); padding: 0.75rem 0; }
+ol.results h3 { font-size: 1.2rem; margin: 0 0 0.25rem; font-weight: 600; }
+.meta { color: var(--muted); font-size: 0.9rem; margin: 0 0 0.25rem; }
+.meta span + span::before { content: " · "; }
+.snippet { margin: 0; max-width: 70ch; }
+mark { background: var(--mark); color: var(--mark-text); border-radius: 2px; padding: 0 1px; }
+nav.pages { display: flex; gap: 1rem; align-items: center; margin: 1.25rem 0; }
+.downloads { font-size: 0.9rem; color: var(--muted); }
+article.record { max-width: 70ch; }
+article.record h1 { font-size: 1.9rem; line-height: 1.6; }
+article.record .subheadline { font-size: 1.25rem; font-weight: 600; margin: 0 0 0.75rem; }
+article.record .lead { font-size: 1.15rem; font-weight: 600; }
+article.record .body p { margin: 0 0 1rem; font-size: 1.15rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; max-width: 70ch; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem 1rem; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+.file { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; unicode-bidi: isolate; }
+.notice { border-inline-start: 4px solid var(--warn); padding: 0.5rem 1rem; background: var(--panel); max-width: 70ch; }
+.warnings { color: var(--warn); }
+table.figures { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.8rem; text-align: start; }
+table.figures td.number { text-align: end; font-variant-numeric: tabular-nums; }
+.chart svg { width: 100%; max-width: 72rem; height: auto; }
+.chart .bar { fill: var(--bar); }
+.chart .axis { stroke: var(--line); }
+.chart text { fill: var(--muted); font-size: 11px; font-family: var(--latin); }
+.error { border-inline-start: 4px solid #c5221f; padding: 0.75rem 1rem; background: var(--panel); }
+.error .detail { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: pre; overflow-x: auto; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+// Search as you type: after a pause in typing, the page for the new query is fetched and its
+// results take the place of the old ones; the address follows, so back and reload work.
+export const SEARCH_SCRIPT = `"use strict";
+(() => {
+  const form = document.querySelector("form.search");
+  const results = document.getElementById("results");
+  if (!form || !results || !window.fetch) return;
+  const input = form.querySelector("input[name=q]");
+  let timer = 0;
+  let asked = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const parameters = new URLSearchParams(new FormData(form));
+      parameters.delete("page");
+      for (const [name, value] of [...parameters]) if (value === "") parameters.delete(name);
+      const address = "/?" + parameters.toString();
+      const ask = ++asked;
+      try {
+        const response = await fetch(address, { headers: { accept: "text/html" } });
+        const text = await response.text();
+        if (ask !== asked) return;
+        const fresh = new DOMParser().parseFromString(text, "text/html").getElementById("results");
+        if (!fresh) return;
+        results.replaceChildren(...fresh.childNodes);
+        history.replaceState(null, "", address);
+      } catch {}
+    }, 300);
+  });
+})();
+`;

@@ -1,0 +1,117 @@
+// Which address gives what: the search page and its JSON twin and downloads, the article page,
+// the statistics page, and the style sheet and script. Each page is read from the URL, answered
+// by the collection reader, and sent as HTML, or as JSON when the address ends in .json or asks
+// for ?format=json.
+
+import { positiveTerms } from "../core/search-match.js";
+import { makeMachineWriter } from "../output/record-writers.js";
+import { TextSink } from "../output/sink.js";
+import { articleContent, type MarkedSearch } from "./article-page.js";
+import type { CollectionReader } from "./collection-reader.js";
+import { page } from "./page-layout.js";
+import { BadRequest, readPlace, readSearchRequest, type SearchRequest, searchParameters } from "./page-requests.js";
+import { SEARCH_SCRIPT, STYLE_SHEET } from "./page-assets.js";
+import type { Reply } from "./replies.js";
+import { searchContent } from "./search-page.js";
+import { statsContent } from "./stats-page.js";
+
+export interface Site {
+  reader: CollectionReader;
+  /** The index's file name, for the footer. */
+  indexName: string;
+}
+
+type Format = "html" | "json" | "csv" | "ndjson";
+
+/** What the path and ?format= ask for; the path without its extension. */
+function formatOf(url: URL): { path: string; format: Format } {
+  const match = /^(.*)\.(json|csv|ndjson)$/.exec(url.pathname);
+  const asked = url.searchParams.get("format");
+  if (asked !== null && asked !== "html" && asked !== "json" && asked !== "csv" && asked !== "ndjson") throw new BadRequest(`format: "${asked}" is not html, json, csv or ndjson`);
+  if (match !== null) return { path: match[1]!, format: match[2] as Format };
+  return { path: url.pathname, format: (asked ?? "html") as Format };
+}
+
+export async function route(site: Site, url: URL, reply: Reply): Promise<void> {
+  if (url.pathname === "/static/newsctl.css") return reply.asset("text/css", STYLE_SHEET);
+  if (url.pathname === "/static/newsctl.js") return reply.asset("text/javascript", SEARCH_SCRIPT);
+  if (url.pathname === "/favicon.ico") return reply.empty();
+  const { path, format } = formatOf(url);
+  switch (path) {
+    case "/":
+    case "/search":
+      return searchRoute(site, readSearchRequest(url.searchParams), format, reply);
+    case "/article":
+      return articleRoute(site, url.searchParams, format, reply);
+    case "/stats":
+      return statsRoute(site, url.searchParams, format, reply);
+    default:
+      throw new BadRequest(`no page at ${url.pathname}`, 404, "the search page is at /");
+  }
+}
+
+async function searchRoute(site: Site, request: SearchRequest, format: Format, reply: Reply): Promise<void> {
+  if (format === "csv" || format === "ndjson") return download(site, request, format, reply);
+  const answer = site.reader.search(request);
+  if (format === "json") {
+    return reply.json({
+      query: request.text,
+      exact: !request.matchOptions.isStemming,
+      sort: request.order,
+      agencies: request.agencies,
+      since: request.since,
+      until: request.until,
+      page: request.page,
+      pageSize: request.pageSize,
+      matchCount: answer.matchCount,
+      pages: Math.ceil(answer.matchCount / request.pageSize),
+      results: answer.hits.map((hit) => ({ ...hit.record, score: hit.score })),
+      facets: answer.facets,
+    });
+  }
+  const title = request.text === "" ? "Search" : `${request.text} (search)`;
+  const jsonHref = `/search.json?${searchParameters(request)}`;
+  return reply.html(page({ title, section: "search", indexName: site.indexName, jsonHref }, searchContent(request, answer, site.reader.articleCount())));
+}
+
+/** Every result of the search, streamed in the order shown, as `newsctl search --db` writes it. */
+async function download(site: Site, request: SearchRequest, format: "csv" | "ndjson", reply: Reply): Promise<void> {
+  if (request.query === null) throw new BadRequest("a download needs a query", 400, "add ?q=");
+  const answer = site.reader.everyHit(request);
+  try {
+    const stream = reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`);
+    const writer = makeMachineWriter(format, new TextSink(stream), { extraColumns: ["score"] });
+    for (const hit of answer.hits) {
+      if (stream.destroyed) return;
+      const wait = writer.write({ ...hit.record, score: hit.score });
+      if (wait) await wait;
+    }
+    await writer.end();
+    stream.end();
+  } finally {
+    answer.store?.close();
+  }
+}
+
+async function articleRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {
+  if (format === "csv" || format === "ndjson") throw new BadRequest("an article is a page or JSON", 400, "use /article.json");
+  const { file, line } = readPlace(parameters);
+  const request = readSearchRequest(parameters);
+  const answer = site.reader.article(file, line);
+  if (answer === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
+  if (format === "json") return reply.json(answer);
+  const search: MarkedSearch | null = request.query === null || positiveTerms(request.query).length === 0 ? null : { text: request.text, query: request.query, matchOptions: request.matchOptions };
+  const title = answer.record.headline ?? `${file}:${line}`;
+  const jsonHref = `/article.json?${new URLSearchParams({ file, line: String(line) })}`;
+  return reply.html(page({ title, section: "article", indexName: site.indexName, jsonHref }, articleContent(answer, search)));
+}
+
+async function statsRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {
+  if (format === "csv" || format === "ndjson") throw new BadRequest("statistics are a page or JSON", 400, "use /stats.json");
+  const request = readSearchRequest(parameters);
+  if (request.query !== null) throw new BadRequest("statistics take filters (agency, since, until), not a query");
+  const summary = site.reader.stats(request.filter);
+  if (format === "json") return reply.json(summary);
+  const jsonHref = `/stats.json?${searchParameters(request)}`;
+  return reply.html(page({ title: "Statistics", section: "stats", indexName: site.indexName, jsonHref }, statsContent(summary)));
+}

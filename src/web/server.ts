@@ -1,0 +1,126 @@
+// The reading view's HTTP server, on Node's own http module: it binds 127.0.0.1 unless told
+// otherwise, answers only requests whose Host names the address it is bound to (a page on
+// another site cannot reach it through a DNS name that points here: DNS rebinding), takes only
+// GET and HEAD with bounded addresses and headers, and turns every failure into an error page
+// or JSON error, never a stack trace. The index is opened read-only and read in snapshots.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { isIP } from "node:net";
+import { hostname } from "node:os";
+import path from "node:path";
+import { NewsctlError } from "../errors.js";
+import { ArticleIndex } from "../io/article-index.js";
+import { CollectionReader } from "./collection-reader.js";
+import { BadRequest } from "./page-requests.js";
+import { Reply } from "./replies.js";
+import { route, type Site } from "./routes.js";
+
+/** The longest request line's address read, in characters. */
+const MAX_URL_CHARACTERS = 8192;
+
+export interface ServeOptions {
+  db: string;
+  host: string;
+  port: number;
+  /** Told of a request that failed inside the server (not of a bad request). */
+  onInternalError: (error: unknown, request: string) => void;
+}
+
+export interface RunningServer {
+  /** The address to open: http://HOST:PORT/ */
+  url: string;
+  articleCount: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const index = ArticleIndex.openReadOnly(options.db);
+  const reader = new CollectionReader(index);
+  let server: Server;
+  try {
+    const site: Site = { reader, indexName: path.basename(options.db) };
+    const articleCount = reader.articleCount();
+    let isAllowedHost: (host: string | undefined) => boolean = () => false;
+    server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (request, response) => {
+      void answer(site, request, response, isAllowedHost, options.onInternalError);
+    });
+    const port = await listen(server, options.host, options.port);
+    isAllowedHost = hostCheck(options.host, port);
+    const url = `http://${isIP(options.host) === 6 ? `[${options.host}]` : options.host}:${port}/`;
+    return {
+      url,
+      articleCount,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }).finally(() => index.close()),
+    };
+  } catch (error) {
+    index.close();
+    throw error;
+  }
+}
+
+async function answer(site: Site, request: IncomingMessage, response: ServerResponse, isAllowedHost: (host: string | undefined) => boolean, onInternalError: ServeOptions["onInternalError"]): Promise<void> {
+  const reply = new Reply(response, site.indexName);
+  const address = request.url ?? "/";
+  const isJson = /^[^?]*\.json(\?|$)/.test(address) || /[?&]format=json(&|$)/.test(address);
+  try {
+    if (!isAllowedHost(request.headers.host)) return reply.refuse(421, "newsctl serve: this server answers only to the address it was started on");
+    if (request.method !== "GET" && request.method !== "HEAD") return reply.refuse(405, "newsctl serve: only GET and HEAD", { Allow: "GET, HEAD" });
+    if (address.length > MAX_URL_CHARACTERS) return reply.refuse(414, "newsctl serve: the address is too long");
+    await route(site, new URL(address, "http://newsctl.invalid"), reply);
+  } catch (error) {
+    if (reply.isSent) {
+      response.destroy();
+    } else if (error instanceof BadRequest) {
+      reply.error(error.status, error.message, error.hint, isJson);
+    } else if (error instanceof NewsctlError) {
+      reply.error(503, error.message, error.hint, isJson);
+    } else {
+      onInternalError(error, `${request.method} ${address.slice(0, 200)}`);
+      reply.error(500, "newsctl met an internal error answering this request", "the server's terminal says more", isJson);
+    }
+  }
+}
+
+/** Listens; resolves to the port (the one the system chose for port 0). */
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      if (error.code === "EADDRINUSE") reject(new NewsctlError(`${where}: the port is in use`, undefined, "choose another with --port N, or --port 0 for any free one"));
+      else if (error.code === "EACCES") reject(new NewsctlError(`${where}: not allowed to listen on this port`, undefined, "ports below 1024 need privileges; choose --port 8080 or above"));
+      else if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND") reject(new NewsctlError(`${host}: no network interface of this machine has this address`, undefined, "--host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)"));
+      else reject(new NewsctlError(`${where}: cannot listen: ${error.message}`));
+    };
+    server.once("error", failed);
+    server.listen(port, host, () => {
+      server.off("error", failed);
+      resolve((server.address() as { port: number }).port);
+    });
+  });
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/**
+ * Which Host headers name this server. Bound to loopback: 127.0.0.1, [::1] or localhost, with
+ * the port. Bound to every interface: any IP address, localhost or this machine's name, with the
+ * port. Bound to one address: that address. A name that merely resolves here is never enough.
+ */
+export function hostCheck(boundHost: string, port: number): (host: string | undefined) => boolean {
+  const machine = hostname().toLowerCase();
+  return (host) => {
+    if (host === undefined) return false;
+    const parsed = /^(\[[0-9a-f:.]+\]|[^:\[\]]+)(?::(\d+))?$/i.exec(host.trim().toLowerCase());
+    if (parsed === null) return false;
+    const name = parsed[1]!.replace(/^\[(.*)\]$/, "$1");
+    const hostPort = parsed[2] === undefined ? 80 : Number(parsed[2]);
+    if (hostPort !== port) return false;
+    if (LOOPBACK.has(boundHost)) return LOOPBACK.has(name);
+    if (boundHost === "0.0.0.0" || boundHost === "::") return isIP(name) !== 0 || name === "localhost" || name === machine;
+    return name === boundHost.toLowerCase();
+  };
+}
