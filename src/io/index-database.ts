@@ -11,7 +11,7 @@ import { NewsctlError } from "../errors.js";
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 // Required rather than imported: a CommonJS package costs the ESM loader a few ms to translate,
 // and a search of the index should start about as fast as Node itself.
 const Database = createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3;
@@ -46,10 +46,10 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_file ON articles(file_id);
 CREATE INDEX articles_by_place ON articles(path, line);
 CREATE INDEX articles_by_id ON articles(id);
--- Small indexes that let counts, ranking statistics and the newest matches skip the table, whose
--- rows hold records.
+-- Small indexes that let counts, ranking statistics, the newest matches and the facets of a
+-- search skip the table, whose rows hold records.
 CREATE INDEX articles_shadowed ON articles(article_id) WHERE is_shadowed = 1;
-CREATE INDEX articles_lengths ON articles(is_shadowed, ${LENGTH_COLUMNS.join(", ")}, published);
+CREATE INDEX articles_lengths ON articles(is_shadowed, ${LENGTH_COLUMNS.join(", ")}, published, agency_key);
 CREATE VIRTUAL TABLE article_tokens USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, detail='column', tokenize='ascii');
 -- Each batch adds a segment to each full-text table; merging them 16 at a time rather than 4

@@ -1,12 +1,14 @@
 // Facets of a search in the index: how many of the matching articles each agency published,
-// and how many appeared in each month, counted by SQLite over the matches without reading a
-// record (one record per agency is read for the agency's name as written).
+// and how many appeared in each month, counted without reading a record (one record per agency
+// is read for the agency's name as written).
 
 import type { RecordFilter } from "../core/filters.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { MatchOptions } from "../core/search-match.js";
 import type { IndexConnection } from "./index-database.js";
-import { filterSql, matchSql } from "./index-sql.js";
+import { articleCount } from "./index-reads.js";
+import { lookupsBeforeScanOf, matchingIds, shownColumns } from "./index-search.js";
+import { filterSql } from "./index-sql.js";
 
 export interface Facets {
   /** Most articles first; `agency` as one of its articles writes it (null: no agency). */
@@ -15,30 +17,31 @@ export interface Facets {
   months: Array<{ month: string | null; articles: number }>;
 }
 
-/** The facets of the shown articles that match the query (every one when it is null) and the filter. */
+/**
+ * The facets of the shown articles that match the query (every one when it is null) and the
+ * filter: the matches' ids, then their agencies and times from the small index that holds them
+ * (index-search.ts's shownColumns), counted here.
+ */
 export function facetsOf(connection: IndexConnection, query: ParsedQuery | null, options: MatchOptions, filter: RecordFilter): Facets {
   const { db } = connection;
-  let from: string;
-  let parameters: unknown[];
+  let ids: number[];
   if (query === null) {
     const where = filterSql(db, filter);
-    from = `articles AS a WHERE ${where.sql}`;
-    parameters = where.parameters;
+    ids = db.prepare(`SELECT a.article_id FROM articles AS a WHERE ${where.sql}`).pluck().all(...where.parameters) as number[];
   } else {
-    ({ from, parameters } = matchSql(db, query, options, filter, true));
+    ids = matchingIds(connection, query, options, filter);
   }
-  const rows = db
-    .prepare(`SELECT a.agency_key AS agency, substr(a.published, 1, 7) AS month, count(*) AS n, min(a.article_id) AS sample FROM ${from} GROUP BY 1, 2`)
-    .raw()
-    .all(...parameters) as Array<[string | null, string | null, number, number]>;
+  const [agencyKeys, published] = shownColumns(connection, ids, ["agency_key", "published"], lookupsBeforeScanOf(articleCount(connection))) as [(string | null)[], (string | null)[]];
   const agencies = new Map<string | null, { articles: number; sample: number }>();
   const months = new Map<string | null, number>();
-  for (const [agency, month, count, sample] of rows) {
-    const seen = agencies.get(agency);
-    if (seen === undefined) agencies.set(agency, { articles: count, sample });
-    else agencies.set(agency, { articles: seen.articles + count, sample: Math.min(seen.sample, sample) });
-    months.set(month, (months.get(month) ?? 0) + count);
-  }
+  ids.forEach((id, slot) => {
+    const key = agencyKeys[slot] ?? null;
+    const seen = agencies.get(key);
+    if (seen === undefined) agencies.set(key, { articles: 1, sample: id });
+    else seen.articles++;
+    const month = published[slot]?.slice(0, "YYYY-MM".length) ?? null;
+    months.set(month, (months.get(month) ?? 0) + 1);
+  });
   const nameOf = connection.sql("SELECT json_extract(record, '$.agency') FROM articles WHERE article_id = ?").pluck();
   return {
     agencies: [...agencies.entries()]
