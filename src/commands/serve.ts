@@ -53,17 +53,9 @@ Examples:
     const reach = LOOPBACK_HOSTS.has(plan.host) ? "only this machine can reach it (--host to share it)" : "anyone who can reach this machine on the network can read it";
     stderr.write(`${PROGRAM}: serving ${toTerminalLine(plan.db)} (${countOf(server.articleCount, "article")}, read-only) at ${server.url}; ${reach}. Ctrl-C stops.\n`);
     if (plan.isOpening) openBrowser(server.url, (message) => stderr.write(`${PROGRAM}: --open: ${message}\n`));
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        resolve();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    });
-    await server.close();
-    return 0;
+    // Served until the process is stopped: Ctrl-C ends it as it ends every command (exit status
+    // 130, 143 for SIGTERM); the index is only read, so nothing is left half done.
+    return new Promise<never>(() => {});
   },
 };
 
