@@ -16,7 +16,7 @@ import type { MatchOptions } from "../core/search-match.js";
 import { type IndexConnection, openIndex } from "./index-database.js";
 import * as reads from "./index-reads.js";
 import type { FileState, PlacedArticle } from "./index-reads.js";
-import { type Facets, facetsOf } from "./index-facets.js";
+import { type FacetColumns, type Facets, facetsOf, readFacetColumns } from "./index-facets.js";
 import * as search from "./index-search.js";
 import type { FirstMatches, FirstMatchesRequest } from "./index-search.js";
 import * as writes from "./index-writes.js";
@@ -24,7 +24,7 @@ import type { DuplicateArticle } from "./index-writes.js";
 
 export { INDEX_FORMAT } from "./index-database.js";
 export type { FileState, PlacedArticle } from "./index-reads.js";
-export type { Facets } from "./index-facets.js";
+export type { FacetColumns, Facets } from "./index-facets.js";
 export type { FirstMatches } from "./index-search.js";
 export type { DuplicateArticle } from "./index-writes.js";
 
@@ -149,9 +149,14 @@ export class ArticleIndex {
     return reads.articlesNumbered(this.connection, id);
   }
 
+  /** Every shown article's agency and month, for counting facets (stale once the index changes). */
+  facetColumns(): FacetColumns {
+    return readFacetColumns(this.connection);
+  }
+
   /** Articles per agency and per month among the matches of the query (every shown article when null) and the filter. */
-  facets(query: ParsedQuery | null, options: MatchOptions, filter: RecordFilter): Facets {
-    return facetsOf(this.connection, query, options, filter);
+  facets(columns: FacetColumns, query: ParsedQuery | null, options: MatchOptions, filter: RecordFilter): Facets {
+    return facetsOf(this.connection, columns, query, options, filter);
   }
 
   /** How many articles match the query and the filter, without reading them. */

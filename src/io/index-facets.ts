@@ -6,8 +6,7 @@ import type { RecordFilter } from "../core/filters.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { MatchOptions } from "../core/search-match.js";
 import type { IndexConnection } from "./index-database.js";
-import { articleCount } from "./index-reads.js";
-import { lookupsBeforeScanOf, matchingIds, shownColumns } from "./index-search.js";
+import { matchingIds } from "./index-search.js";
 import { filterSql } from "./index-sql.js";
 
 export interface Facets {
@@ -18,11 +17,56 @@ export interface Facets {
 }
 
 /**
- * The facets of the shown articles that match the query (every one when it is null) and the
- * filter: the matches' ids, then their agencies and times from the small index that holds them
- * (index-search.ts's shownColumns), counted here.
+ * Every shown article's agency and month, as small numbers in arrays indexed by article id: read
+ * once from the small index that holds them (one pass), then any search's facets are counted
+ * from its matches' ids alone. Stale once the index changes: read it again then.
  */
-export function facetsOf(connection: IndexConnection, query: ParsedQuery | null, options: MatchOptions, filter: RecordFilter): Facets {
+export interface FacetColumns {
+  /** Per article id: the agency's number in `agencyKeys`, or -1 for an article not shown. */
+  agencyOf: Int32Array;
+  /** Per article id: the month's number in `months`. */
+  monthOf: Int32Array;
+  agencyKeys: Array<string | null>;
+  /** For each agency, one of its articles, whose record gives the name as written. */
+  agencySamples: number[];
+  months: Array<string | null>;
+}
+
+export function readFacetColumns(connection: IndexConnection): FacetColumns {
+  const rows = connection.db
+    .prepare("SELECT json_group_array(article_id), json_group_array(agency_key), json_group_array(substr(published, 1, 7)) FROM articles INDEXED BY articles_lengths WHERE is_shadowed = 0")
+    .raw()
+    .get() as [string, string, string];
+  const [ids, agencyKeys, months] = rows.map((array) => JSON.parse(array) as unknown[]) as [number[], Array<string | null>, Array<string | null>];
+  const size = ids.reduce((most, id) => Math.max(most, id), 0) + 1;
+  const columns: FacetColumns = { agencyOf: new Int32Array(size).fill(-1), monthOf: new Int32Array(size), agencyKeys: [], agencySamples: [], months: [] };
+  const agencyNumbers = new Map<string | null, number>();
+  const monthNumbers = new Map<string | null, number>();
+  ids.forEach((id, row) => {
+    const key = agencyKeys[row] ?? null;
+    let agency = agencyNumbers.get(key);
+    if (agency === undefined) {
+      agency = columns.agencyKeys.push(key) - 1;
+      columns.agencySamples.push(id);
+      agencyNumbers.set(key, agency);
+    }
+    const monthText = months[row] ?? null;
+    let month = monthNumbers.get(monthText);
+    if (month === undefined) {
+      month = columns.months.push(monthText) - 1;
+      monthNumbers.set(monthText, month);
+    }
+    columns.agencyOf[id] = agency;
+    columns.monthOf[id] = month;
+  });
+  return columns;
+}
+
+/**
+ * The facets of the shown articles that match the query (every one when it is null) and the
+ * filter, counted over their ids with the columns read by readFacetColumns.
+ */
+export function facetsOf(connection: IndexConnection, columns: FacetColumns, query: ParsedQuery | null, options: MatchOptions, filter: RecordFilter): Facets {
   const { db } = connection;
   let ids: number[];
   if (query === null) {
@@ -31,23 +75,26 @@ export function facetsOf(connection: IndexConnection, query: ParsedQuery | null,
   } else {
     ids = matchingIds(connection, query, options, filter);
   }
-  const [agencyKeys, published] = shownColumns(connection, ids, ["agency_key", "published"], lookupsBeforeScanOf(articleCount(connection))) as [(string | null)[], (string | null)[]];
-  const agencies = new Map<string | null, { articles: number; sample: number }>();
-  const months = new Map<string | null, number>();
-  ids.forEach((id, slot) => {
-    const key = agencyKeys[slot] ?? null;
-    const seen = agencies.get(key);
-    if (seen === undefined) agencies.set(key, { articles: 1, sample: id });
-    else seen.articles++;
-    const month = published[slot]?.slice(0, "YYYY-MM".length) ?? null;
-    months.set(month, (months.get(month) ?? 0) + 1);
-  });
+  const perAgency = new Float64Array(columns.agencyKeys.length);
+  const perMonth = new Float64Array(columns.months.length);
+  for (const id of ids) {
+    const agency = columns.agencyOf[id] ?? -1;
+    if (agency < 0) continue;
+    perAgency[agency]!++;
+    perMonth[columns.monthOf[id]!]!++;
+  }
   const nameOf = connection.sql("SELECT json_extract(record, '$.agency') FROM articles WHERE article_id = ?").pluck();
+  const agencies: Facets["agencies"] = [];
+  perAgency.forEach((articles, agency) => {
+    if (articles > 0) agencies.push({ agency: columns.agencyKeys[agency] === null ? null : (nameOf.get(columns.agencySamples[agency]) as string | null), articles });
+  });
+  const months: Facets["months"] = [];
+  perMonth.forEach((articles, month) => {
+    if (articles > 0) months.push({ month: columns.months[month]!, articles });
+  });
   return {
-    agencies: [...agencies.entries()]
-      .map(([key, { articles, sample }]) => ({ agency: key === null ? null : (nameOf.get(sample) as string | null), articles }))
-      .sort((a, b) => b.articles - a.articles || compareNullsLast(a.agency, b.agency)),
-    months: [...months.entries()].map(([month, articles]) => ({ month, articles })).sort((a, b) => compareNullsLast(a.month, b.month)),
+    agencies: agencies.sort((a, b) => b.articles - a.articles || compareNullsLast(a.agency, b.agency)),
+    months: months.sort((a, b) => compareNullsLast(a.month, b.month)),
   };
 }
 

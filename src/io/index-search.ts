@@ -72,7 +72,7 @@ export function readConsistently<T>(connection: IndexConnection, reading: () => 
  */
 export function bestMatches(
   connection: IndexConnection,
-  ...[query, options, filter, stats, limit, lookupsBeforeScan = lookupsBeforeScanOf(stats.articleCount)]: FirstMatchesRequest
+  ...[query, options, filter, stats, limit, lookupsBeforeScan = lookupsBeforeScanOf(stats)]: FirstMatchesRequest
 ): FirstMatches | null {
   if (!canRankFromOccurrences(query)) return null;
   const ids = matchingIds(connection, query, options, filter);
@@ -99,7 +99,7 @@ export function bestMatches(
  */
 export function newestMatches(
   connection: IndexConnection,
-  ...[query, options, filter, stats, limit, lookupsBeforeScan = lookupsBeforeScanOf(stats.articleCount)]: FirstMatchesRequest
+  ...[query, options, filter, stats, limit, lookupsBeforeScan = lookupsBeforeScanOf(stats)]: FirstMatchesRequest
 ): FirstMatches | null {
   const ids = matchingIds(connection, query, options, filter);
   const [published] = shownColumns(connection, ids, ["published"], lookupsBeforeScan) as [(string | null)[]];
@@ -133,7 +133,7 @@ function recordsOf(connection: IndexConnection, ids: readonly number[]): Article
  * are found in one pass over every shown article, each column gathered by SQLite into one JSON
  * array (a row at a time through JavaScript is much slower).
  */
-export function shownColumns(connection: IndexConnection, ids: readonly number[], columns: readonly string[], lookupsBeforeScan: number): unknown[][] {
+function shownColumns(connection: IndexConnection, ids: readonly number[], columns: readonly string[], lookupsBeforeScan: number): unknown[][] {
   if (ids.length < lookupsBeforeScan) {
     const lookup = connection.sql(`SELECT ${columns.join(", ")} FROM articles WHERE article_id = ?`).raw();
     const rows = ids.map((id) => lookup.get(id) as unknown[]);
@@ -173,6 +173,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_instances USING fts5vocab(main, 'a
 }
 
 /** How many matches are looked up one by one before one pass over all is quicker. */
-export function lookupsBeforeScanOf(articleCount: number): number {
-  return Math.max(MOST_LOOKUPS, articleCount / 4);
+function lookupsBeforeScanOf(stats: CollectionStats): number {
+  return Math.max(MOST_LOOKUPS, stats.articleCount / 4);
 }

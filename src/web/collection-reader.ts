@@ -64,7 +64,8 @@ export class CollectionReader {
     const matching = JSON.stringify([request.text, matchOptions.isStemming, filterKey(filter)]);
     return this.cached(`search ${matching} ${order} ${page} ${pageSize}`, () =>
       this.index.readConsistently(() => {
-        const facets = this.cached(`facets ${matching}`, () => this.index.facets(query, matchOptions, filter));
+        const columns = this.cached("facet columns", () => this.index.facetColumns());
+        const facets = this.cached(`facets ${matching}`, () => this.index.facets(columns, query, matchOptions, filter));
         if (query === null) return { matchCount: facets.agencies.reduce((sum, agency) => sum + agency.articles, 0), hits: [], facets };
         const answer = searchOpenIndex(this.index, { query, matchOptions, filter, order, limit: page * pageSize });
         try {
