@@ -67,6 +67,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1r
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 .file { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; unicode-bidi: isolate; }
+time, bdi { unicode-bidi: isolate; }
 .notice { border-inline-start: 4px solid var(--warn); padding: 0.5rem 1rem; background: var(--panel); max-width: 70ch; }
 .warnings { color: var(--warn); }
 table.figures { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
