@@ -14,6 +14,11 @@ export class AnswerCache {
     this.version = version;
   }
 
+  /** Forgets the answer kept for `key`, if it is still this one. */
+  forget(key: string, answer: unknown): void {
+    if (this.answers.get(key) === answer) this.answers.delete(key);
+  }
+
   get<T>(key: string, work: () => T): T {
     if (this.answers.has(key)) {
       const answer = this.answers.get(key) as T;

@@ -1,9 +1,8 @@
 // What the pages ask of the index, answered through the same code as the command line (a ranked
 // search is io/index-ranked-search.ts, the statistics are `newsctl stats`'s): a page of results
 // with the facets of the whole result set, one article with its copies, and the collection's
-// statistics. Each answer is read in one snapshot of the index and remembered until another
-// newsctl commits to it, so a page asked for again (the next visitor, the back button) costs
-// no search.
+// statistics, each read in one snapshot of the index. It runs in the index workers
+// (index-worker.ts); answers are plain data, to be posted to the server's thread.
 
 import { createHash } from "node:crypto";
 import { type CollectionSummary, CollectionSummaryBuilder } from "../core/collection-summary.js";
@@ -12,10 +11,8 @@ import type { RecordFilter } from "../core/filters.js";
 import { DEFAULT_COPY_THRESHOLD, DuplicateFinder } from "../core/near-duplicates.js";
 import type { ArticleRecord } from "../core/record.js";
 import { placeKey } from "../core/record-place.js";
-import type { SearchHit } from "../core/search-ranking.js";
-import type { ArticleIndex, Facets } from "../io/article-index.js";
+import type { ArticleIndex, FacetColumns, Facets } from "../io/article-index.js";
 import { type IndexSearchAnswer, searchOpenIndex } from "../io/index-ranked-search.js";
-import { AnswerCache } from "./answer-cache.js";
 import type { SearchRequest } from "./page-requests.js";
 
 /** Articles a copy probe reads at most: a body made of common phrases must not read the collection. */
@@ -24,8 +21,8 @@ const MOST_COPY_CANDIDATES = 300;
 export interface SearchAnswer {
   /** Articles that match (with no query: that pass the filters). */
   matchCount: number;
-  /** The hits on the page asked for (none without a query). */
-  hits: SearchHit[];
+  /** The hits on the page asked for (none without a query), with their scores. */
+  hits: Array<{ record: ArticleRecord; score: number }>;
   facets: Facets;
 }
 
@@ -50,31 +47,23 @@ export interface ArticleAnswer {
 }
 
 export class CollectionReader {
-  private readonly cache = new AnswerCache();
+  private facetColumns: { version: number; columns: FacetColumns } | undefined;
 
   constructor(private readonly index: ArticleIndex) {}
 
-  /** How many articles the index shows. */
-  articleCount(): number {
-    return this.cached("count", () => this.index.articleCount());
-  }
-
   search(request: SearchRequest): SearchAnswer {
     const { query, matchOptions, filter, order, page, pageSize } = request;
-    const matching = JSON.stringify([request.text, matchOptions.isStemming, filterKey(filter)]);
-    return this.cached(`search ${matching} ${order} ${page} ${pageSize}`, () =>
-      this.index.readConsistently(() => {
-        const columns = this.cached("facet columns", () => this.index.facetColumns());
-        const facets = this.cached(`facets ${matching}`, () => this.index.facets(columns, query, matchOptions, filter));
-        if (query === null) return { matchCount: facets.agencies.reduce((sum, agency) => sum + agency.articles, 0), hits: [], facets };
-        const answer = searchOpenIndex(this.index, { query, matchOptions, filter, order, limit: page * pageSize });
-        try {
-          return { matchCount: answer.matchCount, hits: [...answer.hits].slice((page - 1) * pageSize), facets };
-        } finally {
-          answer.store?.close();
-        }
-      }),
-    );
+    return this.index.readConsistently(() => {
+      const facets = this.index.facets(this.currentFacetColumns(), query, matchOptions, filter);
+      if (query === null) return { matchCount: facets.agencies.reduce((sum, agency) => sum + agency.articles, 0), hits: [], facets };
+      const answer = searchOpenIndex(this.index, { query, matchOptions, filter, order, limit: page * pageSize });
+      try {
+        const hits = [...answer.hits].slice((page - 1) * pageSize).map(({ record, score }) => ({ record, score }));
+        return { matchCount: answer.matchCount, hits, facets };
+      } finally {
+        answer.store?.close();
+      }
+    });
   }
 
   /** Every hit of a search, in order, for a download; close the answer's store when done. */
@@ -85,23 +74,26 @@ export class CollectionReader {
 
   /** The article at this place, and its copies; undefined when the index holds none there. */
   article(file: string, line: number): ArticleAnswer | undefined {
-    return this.cached(`article ${placeKey(file, line)}`, () =>
-      this.index.readConsistently(() => {
-        const placed = this.index.articleAt(file, line);
-        return placed === undefined ? undefined : { ...placed, copies: this.copiesOf(placed.record) };
-      }),
-    );
+    return this.index.readConsistently(() => {
+      const placed = this.index.articleAt(file, line);
+      return placed === undefined ? undefined : { ...placed, copies: this.copiesOf(placed.record) };
+    });
   }
 
   /** `newsctl stats --db` of the articles the filter selects. */
   stats(filter: RecordFilter): CollectionSummary {
-    return this.cached(`stats ${filterKey(filter)}`, () => {
-      const builder = new CollectionSummaryBuilder((body) => createHash("sha256").update(body).digest("base64"));
-      this.index.readConsistently(() => {
-        for (const record of this.index.records(filter)) builder.add(record);
-      });
-      return builder.summary();
+    const builder = new CollectionSummaryBuilder((body) => createHash("sha256").update(body).digest("base64"));
+    this.index.readConsistently(() => {
+      for (const record of this.index.records(filter)) builder.add(record);
     });
+    return builder.summary();
+  }
+
+  /** Every shown article's agency and month, read again once the index has changed. */
+  private currentFacetColumns(): FacetColumns {
+    const version = this.index.dataVersion();
+    if (this.facetColumns?.version !== version) this.facetColumns = { version, columns: this.index.facetColumns() };
+    return this.facetColumns.columns;
   }
 
   /**
@@ -136,14 +128,5 @@ export class CollectionReader {
     }
     return [];
   }
-
-  /** An answer remembered until the index changes. */
-  private cached<T>(key: string, work: () => T): T {
-    this.cache.keepIfUnchanged(this.index.dataVersion());
-    return this.cache.get(key, work);
-  }
 }
 
-function filterKey(filter: RecordFilter): string {
-  return JSON.stringify([filter.agencies ?? [], filter.since ?? null, filter.until ?? null, filter.ids ?? []]);
-}

@@ -4,10 +4,8 @@
 // for ?format=json.
 
 import { positiveTerms } from "../core/search-match.js";
-import { makeMachineWriter } from "../output/record-writers.js";
-import { TextSink } from "../output/sink.js";
 import { articleContent, type MarkedSearch } from "./article-page.js";
-import type { CollectionReader } from "./collection-reader.js";
+import type { ServedCollection } from "./served-collection.js";
 import { page } from "./page-layout.js";
 import { BadRequest, readPlace, readSearchRequest, type SearchRequest, searchParameters } from "./page-requests.js";
 import { SEARCH_SCRIPT, STYLE_SHEET } from "./page-assets.js";
@@ -16,7 +14,7 @@ import { searchContent } from "./search-page.js";
 import { statsContent } from "./stats-page.js";
 
 export interface Site {
-  reader: CollectionReader;
+  collection: ServedCollection;
   /** The index's file name, for the footer. */
   indexName: string;
 }
@@ -52,7 +50,7 @@ export async function route(site: Site, url: URL, reply: Reply): Promise<void> {
 
 async function searchRoute(site: Site, request: SearchRequest, format: Format, reply: Reply): Promise<void> {
   if (format === "csv" || format === "ndjson") return download(site, request, format, reply);
-  const answer = site.reader.search(request);
+  const answer = await site.collection.search(request);
   if (format === "json") {
     return reply.json({
       query: request.text,
@@ -71,33 +69,30 @@ async function searchRoute(site: Site, request: SearchRequest, format: Format, r
   }
   const title = request.text === "" ? "Search" : `${request.text} (search)`;
   const jsonHref = `/search.json?${searchParameters(request)}`;
-  return reply.html(page({ title, section: "search", indexName: site.indexName, jsonHref }, searchContent(request, answer, site.reader.articleCount())));
+  return reply.html(page({ title, section: "search", indexName: site.indexName, jsonHref }, searchContent(request, answer, site.collection.articleCount())));
 }
 
 /** Every result of the search, streamed in the order shown, as `newsctl search --db` writes it. */
 async function download(site: Site, request: SearchRequest, format: "csv" | "ndjson", reply: Reply): Promise<void> {
   if (request.query === null) throw new BadRequest("a download needs a query", 400, "add ?q=");
-  const answer = site.reader.everyHit(request);
-  try {
-    const stream = reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`);
-    const writer = makeMachineWriter(format, new TextSink(stream), { extraColumns: ["score"] });
-    for (const hit of answer.hits) {
-      if (stream.destroyed) return;
-      const wait = writer.write({ ...hit.record, score: hit.score });
-      if (wait) await wait;
-    }
-    await writer.end();
-    stream.end();
-  } finally {
-    answer.store?.close();
-  }
+  let stream: ReturnType<Reply["download"]> | undefined;
+  await site.collection.download(
+    request,
+    format,
+    (chunk) => {
+      stream ??= reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`);
+      return stream.write(chunk) ? Promise.resolve() : new Promise((resolve) => stream!.once("drain", resolve).once("close", resolve));
+    },
+    () => stream?.destroyed === true,
+  );
+  (stream ?? reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`)).end();
 }
 
 async function articleRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {
   if (format === "csv" || format === "ndjson") throw new BadRequest("an article is a page or JSON", 400, "use /article.json");
   const { file, line } = readPlace(parameters);
   const request = readSearchRequest(parameters);
-  const answer = site.reader.article(file, line);
+  const answer = await site.collection.article(file, line);
   if (answer === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
   if (format === "json") return reply.json(answer);
   const search: MarkedSearch | null = request.query === null || positiveTerms(request.query).length === 0 ? null : { text: request.text, query: request.query, matchOptions: request.matchOptions };
@@ -110,7 +105,7 @@ async function statsRoute(site: Site, parameters: URLSearchParams, format: Forma
   if (format === "csv" || format === "ndjson") throw new BadRequest("statistics are a page or JSON", 400, "use /stats.json");
   const request = readSearchRequest(parameters);
   if (request.query !== null) throw new BadRequest("statistics take filters (agency, since, until), not a query");
-  const summary = site.reader.stats(request.filter);
+  const summary = await site.collection.stats(request.filter);
   if (format === "json") return reply.json(summary);
   const jsonHref = `/stats.json?${searchParameters(request)}`;
   return reply.html(page({ title: "Statistics", section: "stats", indexName: site.indexName, jsonHref }, statsContent(summary)));

@@ -2,18 +2,20 @@
 // otherwise, answers only requests whose Host names the address it is bound to (a page on
 // another site cannot reach it through a DNS name that points here: DNS rebinding), takes only
 // GET and HEAD with bounded addresses and headers, and turns every failure into an error page
-// or JSON error, never a stack trace. The index is opened read-only and read in snapshots.
+// or JSON error, never a stack trace. The index is opened read-only and read in snapshots by
+// the index workers (index-pool.ts).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { isIP } from "node:net";
-import { hostname } from "node:os";
+import { availableParallelism, hostname } from "node:os";
 import path from "node:path";
 import { NewsctlError } from "../errors.js";
 import { ArticleIndex } from "../io/article-index.js";
-import { CollectionReader } from "./collection-reader.js";
+import { IndexPool } from "./index-pool.js";
 import { BadRequest } from "./page-requests.js";
 import { Reply } from "./replies.js";
 import { route, type Site } from "./routes.js";
+import { ServedCollection } from "./served-collection.js";
 
 /** The longest request line's address read, in characters. */
 const MAX_URL_CHARACTERS = 8192;
@@ -22,6 +24,10 @@ export interface ServeOptions {
   db: string;
   host: string;
   port: number;
+  /** Index workers (default: one per core, at most 4). */
+  workers?: number;
+  /** How long a page's search may take before it is stopped (default: PAGE_TIME_LIMIT_MS). */
+  pageTimeLimitMs?: number;
   /** Told of a request that failed inside the server (not of a bad request). */
   onInternalError: (error: unknown, request: string) => void;
 }
@@ -34,12 +40,14 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  // This thread's own connection tells whether the index changed; the workers search it.
   const index = ArticleIndex.openReadOnly(options.db);
-  const reader = new CollectionReader(index);
+  const pool = new IndexPool(options.db, options.workers ?? Math.min(4, availableParallelism()));
   let server: Server;
   try {
-    const site: Site = { reader, indexName: path.basename(options.db) };
-    const articleCount = reader.articleCount();
+    const collection = new ServedCollection(index, pool, options.pageTimeLimitMs);
+    const site: Site = { collection, indexName: path.basename(options.db) };
+    const articleCount = collection.articleCount();
     let isAllowedHost: (host: string | undefined) => boolean = () => false;
     server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (request, response) => {
       void answer(site, request, response, isAllowedHost, options.onInternalError);
@@ -54,9 +62,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
-        }).finally(() => index.close()),
+        })
+          .then(() => pool.close())
+          .finally(() => index.close()),
     };
   } catch (error) {
+    await pool.close();
     index.close();
     throw error;
   }

@@ -9,9 +9,10 @@ import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../src/web/server.js";
+import { pathToFileURL } from "node:url";
+import type { RunningServer } from "../../src/web/server.js";
 import { runInProcess } from "../helpers/run-in-process.js";
-import { binary, runNewsctl } from "../helpers/run-newsctl.js";
+import { binary, projectRoot, runNewsctl } from "../helpers/run-newsctl.js";
 import { COPIED_BODY, HOSTILE_BODY, HOSTILE_HEADLINE, serveCollection } from "../helpers/serve-collection.js";
 import { makeTempDir, removeTempDir, writeDump } from "../helpers/support.js";
 
@@ -26,6 +27,8 @@ beforeAll(async () => {
   db = path.join(tmp, "news.db");
   const indexed = await runInProcess(["index", ".", "--db", "news.db", "--quiet"], { cwd: tmp });
   expect(indexed.code, indexed.stderr).toBe(0);
+  // The built server: its index workers are built files.
+  const { startServer } = (await import(pathToFileURL(path.join(projectRoot, "dist/web/server.js")).href)) as typeof import("../../src/web/server.js");
   server = await startServer({ db, host: "127.0.0.1", port: 0, onInternalError: (error, request) => internalErrors.push(`${request}: ${String(error)}`) });
 });
 afterAll(async () => {
@@ -228,6 +231,23 @@ describe("refusals", () => {
     expect((await get(`/?q=${"x".repeat(9000)}`)).status).toBe(414);
     expect((await get("/search.csv")).status).toBe(400);
     expect((await get("/nowhere")).status).toBe(404);
+  });
+});
+
+describe("a search that takes too long", () => {
+  it("is stopped with a 503 that says so, and the server goes on answering", async () => {
+    const { startServer } = (await import(pathToFileURL(path.join(projectRoot, "dist/web/server.js")).href)) as typeof import("../../src/web/server.js");
+    const hurried = await startServer({ db, host: "127.0.0.1", port: 0, workers: 1, pageTimeLimitMs: 1, onInternalError: (error) => internalErrors.push(String(error)) });
+    try {
+      for (const words of ["الجيش", "النفط"]) {
+        const response = await fetch(new URL(`/search.json?${query({ q: words })}`, hurried.url));
+        expect(response.status).toBe(503);
+        expect(await response.json()).toEqual({ error: { status: 503, message: "the search took longer than 1 ms and was stopped", hint: "narrow it: more words, a phrase, an agency or dates" } });
+      }
+      expect((await fetch(new URL("/static/newsctl.css", hurried.url))).status).toBe(200);
+    } finally {
+      await hurried.close();
+    }
   });
 });
 

@@ -1,0 +1,146 @@
+// The index workers of the server (index-worker.ts): questions wait in one queue for the next
+// free worker; an answer that takes longer than its time limit stops its worker (SQLite cannot
+// be interrupted otherwise), which is replaced, and the visitor is told to narrow the search.
+// Downloads each get a worker of their own, so a long download never holds up the pages.
+
+import { Worker } from "node:worker_threads";
+import { NewsctlError } from "../errors.js";
+import type { FromWorker, IndexAnswers, IndexQuestion, ToWorker } from "./index-questions.js";
+import { BadRequest } from "./page-requests.js";
+
+/** Questions waiting for a worker, at most: beyond, the server is too busy to answer in time. */
+const MOST_WAITING = 256;
+/** Downloads at once, at most. */
+const MOST_DOWNLOADS = 2;
+
+interface Task {
+  id: number;
+  question: IndexQuestion;
+  timeLimitMs: number;
+  resolve: (answer: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  task: Task | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export class IndexPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly waiting: Task[] = [];
+  private nextId = 1;
+  private downloads = 0;
+  private isClosing = false;
+
+  constructor(
+    private readonly db: string,
+    size: number,
+  ) {
+    for (let i = 0; i < size; i++) this.workers.push(this.startWorker());
+  }
+
+  /** The answer to a question, or a 503 when it takes longer than `timeLimitMs`. */
+  ask<Kind extends Exclude<IndexQuestion["kind"], "download">>(question: Extract<IndexQuestion, { kind: Kind }>, timeLimitMs: number): Promise<IndexAnswers[Kind]> {
+    if (this.waiting.length >= MOST_WAITING) return Promise.reject(new BadRequest("the server has too many searches waiting", 503, "try again in a moment"));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, question, timeLimitMs, resolve: resolve as (answer: unknown) => void, reject });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Runs a download on a worker of its own: `write` is given each chunk and resolves when it may
+   * have the next; `isGone` stops the download (the visitor left).
+   */
+  async download(question: Extract<IndexQuestion, { kind: "download" }>, write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
+    if (this.downloads >= MOST_DOWNLOADS) throw new BadRequest(`${MOST_DOWNLOADS} downloads are running`, 503, "try again when one has finished");
+    this.downloads++;
+    const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { db: this.db } });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.on("message", (message: FromWorker) => {
+          if ("chunk" in message) {
+            if (isGone()) return resolve();
+            write(message.chunk).then(() => worker.postMessage({ id: message.id, isReadyForMore: true } satisfies ToWorker), reject);
+          } else if ("failure" in message) {
+            reject(failureOf(message.failure));
+          } else {
+            resolve();
+          }
+        });
+        worker.on("error", reject);
+        worker.on("exit", () => reject(new Error("the download's worker stopped")));
+        worker.postMessage({ id: 0, question } satisfies ToWorker);
+      });
+    } finally {
+      this.downloads--;
+      await worker.terminate();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.isClosing = true;
+    for (const task of this.waiting.splice(0)) task.reject(new BadRequest("the server is stopping", 503));
+    await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+  }
+
+  private startWorker(): PoolWorker {
+    const entry: PoolWorker = { worker: new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { db: this.db } }), task: undefined, timer: undefined };
+    entry.worker.on("message", (message: FromWorker) => {
+      const task = entry.task;
+      if (task === undefined || task.id !== message.id) return;
+      this.finish(entry);
+      if ("failure" in message) task.reject(failureOf(message.failure));
+      else if ("answer" in message) task.resolve(message.answer);
+      this.dispatch();
+    });
+    const replace = (error: Error) => {
+      const task = entry.task;
+      this.finish(entry);
+      if (this.isClosing) return;
+      task?.reject(error);
+      const place = this.workers.indexOf(entry);
+      if (place >= 0) this.workers[place] = this.startWorker();
+      this.dispatch();
+    };
+    entry.worker.on("error", replace);
+    entry.worker.on("exit", (code) => replace(new Error(`an index worker stopped (exit code ${code})`)));
+    return entry;
+  }
+
+  private dispatch(): void {
+    for (const entry of this.workers) {
+      if (entry.task !== undefined) continue;
+      const task = this.waiting.shift();
+      if (task === undefined) return;
+      entry.task = task;
+      entry.timer = setTimeout(() => {
+        // Stopping the worker is the only way to stop SQLite mid-statement; a new one takes its place.
+        const stopped = entry.worker;
+        stopped.removeAllListeners();
+        this.finish(entry);
+        task.reject(new BadRequest(`the search took longer than ${seconds(task.timeLimitMs)} and was stopped`, 503, "narrow it: more words, a phrase, an agency or dates"));
+        void stopped.terminate();
+        this.workers[this.workers.indexOf(entry)] = this.startWorker();
+        this.dispatch();
+      }, task.timeLimitMs);
+      entry.worker.postMessage({ id: task.id, question: task.question } satisfies ToWorker);
+    }
+  }
+
+  private finish(entry: PoolWorker): void {
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    entry.task = undefined;
+  }
+}
+
+function seconds(milliseconds: number): string {
+  return milliseconds < 1000 ? `${milliseconds} ms` : `${milliseconds / 1000} s`;
+}
+
+function failureOf(failure: { message: string; hint: string | undefined; isNewsctlError: boolean }): Error {
+  return failure.isNewsctlError ? new NewsctlError(failure.message, undefined, failure.hint) : new Error(failure.message);
+}

@@ -1,0 +1,31 @@
+// What the server's thread asks an index worker, and what comes back: questions and answers as
+// plain data that threads can post to each other. A download comes back in chunks, each sent
+// when the server has taken the one before (so a slow visitor holds the worker, not memory).
+
+import type { CollectionSummary } from "../core/collection-summary.js";
+import type { RecordFilter } from "../core/filters.js";
+import type { ArticleAnswer, SearchAnswer } from "./collection-reader.js";
+import type { SearchRequest } from "./page-requests.js";
+
+export type IndexQuestion =
+  | { kind: "search"; request: SearchRequest }
+  | { kind: "article"; file: string; line: number }
+  | { kind: "stats"; filter: RecordFilter }
+  | { kind: "download"; request: SearchRequest; format: "csv" | "ndjson" };
+
+/** The answer to each kind of question (a download's is its chunks, then nothing). */
+export interface IndexAnswers {
+  search: SearchAnswer;
+  article: ArticleAnswer | undefined;
+  stats: CollectionSummary;
+  download: undefined;
+}
+
+/** From the server's thread: a question, or leave to send the next chunk of a download. */
+export type ToWorker = { id: number; question: IndexQuestion } | { id: number; isReadyForMore: true };
+
+/** From a worker: the answer, a failure, or a chunk of a download. */
+export type FromWorker =
+  | { id: number; answer: unknown }
+  | { id: number; failure: { message: string; hint: string | undefined; isNewsctlError: boolean } }
+  | { id: number; chunk: Uint8Array };

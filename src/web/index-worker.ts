@@ -1,0 +1,75 @@
+// An index worker: a thread with its own read-only connection to the index, which answers the
+// server's questions one at a time (collection-reader.ts), so that a long search neither holds
+// up the pages already remembered nor the other searches, and can be stopped when it takes
+// too long.
+
+import { Writable } from "node:stream";
+import { parentPort, workerData } from "node:worker_threads";
+import { NewsctlError } from "../errors.js";
+import { ArticleIndex } from "../io/article-index.js";
+import { makeMachineWriter } from "../output/record-writers.js";
+import { TextSink } from "../output/sink.js";
+import { CollectionReader } from "./collection-reader.js";
+import type { FromWorker, IndexQuestion, ToWorker } from "./index-questions.js";
+
+const port = parentPort!;
+const { db } = workerData as { db: string };
+const index = ArticleIndex.openReadOnly(db);
+const reader = new CollectionReader(index);
+/** The download waiting for leave to send its next chunk. */
+let sendNextChunk: (() => void) | undefined;
+
+port.on("message", (message: ToWorker) => {
+  if ("isReadyForMore" in message) {
+    const next = sendNextChunk;
+    sendNextChunk = undefined;
+    next?.();
+    return;
+  }
+  void answer(message.id, message.question);
+});
+
+async function answer(id: number, question: IndexQuestion): Promise<void> {
+  try {
+    switch (question.kind) {
+      case "search":
+        return reply({ id, answer: reader.search(question.request) });
+      case "article":
+        return reply({ id, answer: reader.article(question.file, question.line) });
+      case "stats":
+        return reply({ id, answer: reader.stats(question.filter) });
+      case "download":
+        await download(id, question.request, question.format);
+        return reply({ id, answer: undefined });
+    }
+  } catch (error) {
+    const isNewsctlError = error instanceof NewsctlError;
+    reply({ id, failure: { message: error instanceof Error ? error.message : String(error), hint: isNewsctlError ? error.hint : undefined, isNewsctlError } });
+  }
+}
+
+function reply(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+/** Every hit, written as `newsctl search` writes the format, posted a chunk at a time. */
+async function download(id: number, request: Parameters<CollectionReader["everyHit"]>[0], format: "csv" | "ndjson"): Promise<void> {
+  const answer = reader.everyHit(request);
+  try {
+    const chunks = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        sendNextChunk = () => done();
+        reply({ id, chunk: new Uint8Array(chunk) });
+      },
+    });
+    const writer = makeMachineWriter(format, new TextSink(chunks), { extraColumns: ["score"] });
+    for (const hit of answer.hits) {
+      const wait = writer.write({ ...hit.record, score: hit.score });
+      if (wait) await wait;
+    }
+    await writer.end();
+    await new Promise<void>((resolve) => chunks.end(resolve));
+  } finally {
+    answer.store?.close();
+  }
+}
