@@ -4,6 +4,9 @@
 // since machines are shared and noisy. Each figure is the best of several rounds.
 //
 // usage: npm run bench [-- --rounds N --copies N --sizes 30000,300000 --jobs 2]
+//        npm run bench -- --serve [--sizes 300000 --seconds 10 --connections 16]
+//
+// With --serve, only `newsctl serve` under load is measured instead (bench/serve.mjs).
 //
 // Sections: the shared corpus (when ../shared is there), the seed repeated, and corpora made by
 // bench/generate.mjs at each size (kept in the system's temporary folder between runs). For the
@@ -12,8 +15,7 @@
 // from apt: apt-get install ripgrep) over the same files.
 
 import { spawnSync } from "node:child_process";
-import { tmpdir as systemTmp } from "node:os";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +24,12 @@ import { readDump } from "../dist/io/read-dump.js";
 import { readFileChunks } from "../dist/io/read-chunks.js";
 import { parseQuery } from "../dist/core/query.js";
 import { SearchRanking } from "../dist/core/search-ranking.js";
+import { corpusFor, indexPathFor, removeIndex, textFilesUnder } from "./generated-corpus.mjs";
+
+if (process.argv.includes("--serve")) {
+  await import("./serve.mjs");
+  process.exit(process.exitCode ?? 0);
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argument = (name, fallback) => {
@@ -68,14 +76,6 @@ async function searchAll(files, query) {
     }
   }
   return ranking.ranked("relevance").length;
-}
-
-/** Every *.txt file under a directory, in byte order of their paths. */
-function textFilesUnder(directory) {
-  return readdirSync(directory, { recursive: true })
-    .filter((file) => file.endsWith(".txt"))
-    .sort()
-    .map((file) => path.join(directory, file));
 }
 
 async function best(task) {
@@ -139,7 +139,6 @@ try {
 // ---------------------------------------------------------------------------------------------
 // Generated corpora: the figures the index and the worker pool are judged by.
 
-const { generateCorpus } = await import("./generate.mjs");
 const WORD = "الجيش";
 // A phrase in about one article in a thousand: the generated text has no rare single words.
 const RARE_WORD = '"الحريق الكبير"';
@@ -173,19 +172,6 @@ function timeProcess(command, args, options = {}) {
   return { seconds: fastest, peakMb: peak / 1024, output };
 }
 
-function corpusFor(articles) {
-  const directory = path.join(systemTmp(), `newsctl-bench-${articles}`);
-  const marker = path.join(directory, ".complete");
-  if (!existsSync(marker)) {
-    rmSync(directory, { recursive: true, force: true });
-    const start = process.hrtime.bigint();
-    const made = generateCorpus({ articles, directory });
-    writeFileSync(marker, JSON.stringify(made));
-    console.log(`  (generated in ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(0)} s into ${directory})`);
-  }
-  return directory;
-}
-
 const hasRipgrep = spawnSync("rg", ["--version"], { stdio: "ignore" }).status === 0;
 for (const articles of sizes) {
   console.log(`\ngenerated corpus, ${articles} articles:`);
@@ -202,10 +188,8 @@ for (const articles of sizes) {
   const many = timeProcess(process.execPath, [newsctl, "export", directory, "--quiet", "--jobs", String(jobs)], { measureMemory: true, rounds: 2 });
   console.log(`  export, --jobs 1                  ${rate(one.seconds).padStart(12)}   peak RSS ${one.peakMb.toFixed(0)} MB`);
   console.log(`  export, --jobs ${jobs}                  ${rate(many.seconds).padStart(12)}   peak RSS ${many.peakMb.toFixed(0)} MB   ${(one.seconds / many.seconds).toFixed(2)}x of --jobs 1`);
-  const db = path.join(systemTmp(), `newsctl-bench-${articles}.db`);
-  const removeDb = () => {
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
-  };
+  const db = indexPathFor(articles);
+  const removeDb = () => removeIndex(db);
   const build = timeProcess(process.execPath, [newsctl, "index", directory, "--db", db, "--quiet"], { measureMemory: true, rounds: 1, before: removeDb });
   console.log(`  index build                       ${rate(build.seconds).padStart(12)}   peak RSS ${build.peakMb.toFixed(0)} MB   (${build.seconds.toFixed(1)} s)`);
   const bare = timeProcess(process.execPath, ["-e", "0"], { rounds: 10 });
