@@ -1,20 +1,20 @@
 // One article's copies, found in an index without comparing it to every article: a few of its
-// body's three-word sequences, spread over the body, make a phrase query; a copy (which shares
-// most of its sequences) matches one of them almost surely, and the articles it brings are then
-// judged as `newsctl dedup` judges them (near-duplicates.ts).
+// body's three-word sequences, spread over the body, make phrase queries; a copy (which shares
+// most of its sequences) holds at least two of them almost surely, and the articles that do are
+// then judged as `newsctl dedup` judges them (near-duplicates.ts).
 
 import { foldArabic } from "./fold.js";
-import type { ParsedQuery, QueryTerm } from "./query.js";
+import type { QueryTerm } from "./query.js";
 import { tokenTexts } from "./tokens.js";
 
-/** Sequences asked for: a copy that shares a share s of the sequences misses all of them with odds (1 - s)^6. */
+/** Sequences asked for: a copy that shares a share s of the sequences holds fewer than two with odds (1 - s)^6 + 6s(1 - s)^5. */
 const PROBE_PHRASES = 6;
 const PHRASE_WORDS = 3;
 
-/** A query that matches the articles whose body holds one of a few of this body's word sequences; null for an empty body. */
-export function copyProbeQuery(body: string): ParsedQuery | null {
+/** A few of this body's word sequences, as phrase terms on the body (the whole body when it is that short); none for an empty body. */
+export function copyProbePhrases(body: string): QueryTerm[] {
   const words = tokenTexts(foldArabic(body));
-  if (words.length === 0) return null;
+  if (words.length === 0) return [];
   const phrases: QueryTerm[] = [];
   if (words.length <= PHRASE_WORDS) {
     phrases.push(phraseTerm(words));
@@ -28,7 +28,7 @@ export function copyProbeQuery(body: string): ParsedQuery | null {
       phrases.push(phraseTerm(words.slice(start, start + PHRASE_WORDS)));
     }
   }
-  return { clauses: [{ alternatives: phrases, isNegated: false, column: 1 }] };
+  return phrases;
 }
 
 function phraseTerm(tokens: string[]): QueryTerm {

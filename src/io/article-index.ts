@@ -159,6 +159,16 @@ export class ArticleIndex {
     return facetsOf(this.connection, columns, query, options, filter);
   }
 
+  /** The ids of the shown articles that match the query and the filter, without reading them. */
+  matchingIds(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number[] {
+    return search.matchingIds(this.connection, query, options, filter);
+  }
+
+  /** The records of these articles, in this order. */
+  recordsOf(ids: readonly number[]): ArticleRecord[] {
+    return search.recordsOf(this.connection, ids);
+  }
+
   /** How many articles match the query and the filter, without reading them. */
   countMatches(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number {
     return search.countMatches(this.connection, query, options, filter);

@@ -122,7 +122,7 @@ export function matchingIds(connection: IndexConnection, query: ParsedQuery, opt
   return db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
 }
 
-function recordsOf(connection: IndexConnection, ids: readonly number[]): ArticleRecord[] {
+export function recordsOf(connection: IndexConnection, ids: readonly number[]): ArticleRecord[] {
   const reading = connection.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
   return ids.map((id) => JSON.parse(reading.get(id) as string) as ArticleRecord);
 }

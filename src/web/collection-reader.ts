@@ -6,23 +6,25 @@
 
 import { createHash } from "node:crypto";
 import { type CollectionSummary, CollectionSummaryBuilder } from "../core/collection-summary.js";
-import { copyProbeQuery } from "../core/copy-probe.js";
+import { copyProbePhrases } from "../core/copy-probe.js";
 import type { RecordFilter } from "../core/filters.js";
 import { DEFAULT_COPY_THRESHOLD, DuplicateFinder } from "../core/near-duplicates.js";
 import type { ArticleRecord } from "../core/record.js";
 import { placeKey } from "../core/record-place.js";
+import { positiveTerms } from "../core/search-match.js";
 import type { ArticleIndex, FacetColumns, Facets } from "../io/article-index.js";
 import { type IndexSearchAnswer, searchOpenIndex } from "../io/index-ranked-search.js";
+import { type Snippet, snippetOf } from "../output/search-snippet.js";
 import type { SearchRequest } from "./page-requests.js";
 
 /** Articles a copy probe reads at most: a body made of common phrases must not read the collection. */
-const MOST_COPY_CANDIDATES = 300;
+const MOST_COPY_CANDIDATES = 50;
 
 export interface SearchAnswer {
   /** Articles that match (with no query: that pass the filters). */
   matchCount: number;
-  /** The hits on the page asked for (none without a query), with their scores. */
-  hits: Array<{ record: ArticleRecord; score: number }>;
+  /** The hits on the page asked for (none without a query), with their scores and snippets. */
+  hits: Array<{ record: ArticleRecord; score: number; snippet: Snippet | null }>;
   facets: Facets;
 }
 
@@ -58,7 +60,9 @@ export class CollectionReader {
       if (query === null) return { matchCount: facets.agencies.reduce((sum, agency) => sum + agency.articles, 0), hits: [], facets };
       const answer = searchOpenIndex(this.index, { query, matchOptions, filter, order, limit: page * pageSize });
       try {
-        const hits = [...answer.hits].slice((page - 1) * pageSize).map(({ record, score }) => ({ record, score }));
+        // Snippets are made here, on the worker's thread, where finding the matched words costs no visitor a wait.
+        const terms = positiveTerms(query);
+        const hits = [...answer.hits].slice((page - 1) * pageSize).map(({ record, score }) => ({ record, score, snippet: snippetOf(record, terms, matchOptions) }));
         return { matchCount: answer.matchCount, hits, facets };
       } finally {
         answer.store?.close();
@@ -103,14 +107,20 @@ export class CollectionReader {
   private copiesOf(record: ArticleRecord): CopyLink[] {
     const neighbours = new Map<string, ArticleRecord>([[placeKey(record.file, record.line), record]]);
     if (record.id !== null) for (const other of this.index.articlesNumbered(record.id)) neighbours.set(placeKey(other.record.file, other.record.line), other.record);
-    const probe = copyProbeQuery(record.body);
-    if (probe !== null) {
-      let read = 0;
-      for (const candidate of this.index.candidates(probe, { isStemming: false }, {})) {
-        neighbours.set(placeKey(candidate.file, candidate.line), candidate);
-        if (++read >= MOST_COPY_CANDIDATES) break;
-      }
+    // The articles that hold at least two of the probe's phrases (a copy holds most), the ones
+    // that hold the most first; only those are read.
+    const phrases = copyProbePhrases(record.body);
+    const held = new Map<number, number>();
+    for (const phrase of phrases) {
+      for (const id of this.index.matchingIds({ clauses: [{ alternatives: [phrase], isNegated: false, column: 1 }] }, { isStemming: false }, {})) held.set(id, (held.get(id) ?? 0) + 1);
     }
+    const enough = Math.min(2, phrases.length);
+    const candidates = [...held]
+      .filter(([, count]) => count >= enough)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MOST_COPY_CANDIDATES)
+      .map(([id]) => id);
+    for (const candidate of this.index.recordsOf(candidates)) neighbours.set(placeKey(candidate.file, candidate.line), candidate);
     if (neighbours.size === 1) return [];
     const finder = new DuplicateFinder(DEFAULT_COPY_THRESHOLD);
     for (const neighbour of neighbours.values()) finder.add(neighbour);

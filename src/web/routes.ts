@@ -63,13 +63,14 @@ async function searchRoute(site: Site, request: SearchRequest, format: Format, r
       pageSize: request.pageSize,
       matchCount: answer.matchCount,
       pages: Math.ceil(answer.matchCount / request.pageSize),
-      results: answer.hits.map((hit) => ({ ...hit.record, score: hit.score })),
+      results: answer.hits.map(({ record, score }) => ({ ...record, score })),
       facets: answer.facets,
     });
   }
   const title = request.text === "" ? "Search" : `${request.text} (search)`;
   const jsonHref = `/search.json?${searchParameters(request)}`;
-  return reply.html(page({ title, section: "search", indexName: site.indexName, jsonHref }, searchContent(request, answer, site.collection.articleCount())));
+  const made = await site.collection.page(jsonHref, async () => page({ title, section: "search", indexName: site.indexName, jsonHref }, searchContent(request, answer, site.collection.articleCount())));
+  return reply.html(made);
 }
 
 /** Every result of the search, streamed in the order shown, as `newsctl search --db` writes it. */
@@ -98,7 +99,10 @@ async function articleRoute(site: Site, parameters: URLSearchParams, format: For
   const search: MarkedSearch | null = request.query === null || positiveTerms(request.query).length === 0 ? null : { text: request.text, query: request.query, matchOptions: request.matchOptions };
   const title = answer.record.headline ?? `${file}:${line}`;
   const jsonHref = `/article.json?${new URLSearchParams({ file, line: String(line) })}`;
-  return reply.html(page({ title, section: "article", indexName: site.indexName, jsonHref }, articleContent(answer, search)));
+  const made = await site.collection.page(`${jsonHref} ${search === null ? "" : searchParameters(request).toString()}`, async () =>
+    page({ title, section: "article", indexName: site.indexName, jsonHref }, articleContent(answer, search)),
+  );
+  return reply.html(made);
 }
 
 async function statsRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {

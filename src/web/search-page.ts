@@ -4,8 +4,6 @@
 // downloads of every result.
 
 import { readablePublishedToMinute } from "../core/dates.js";
-import { positiveTerms } from "../core/search-match.js";
-import { snippetOf } from "../output/search-snippet.js";
 import type { SearchAnswer } from "./collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
 import { articleHref, countOf, monthBounds, placeLabel } from "./page-links.js";
@@ -55,7 +53,7 @@ ${activeFilters(request)}
 ${facetsSection(request, answer)}
 <section aria-labelledby="results-heading">
 <h2 id="results-heading" class="visually-hidden">Results</h2>
-${answer.hits.length === 0 ? "" : html`<ol class="results" start="${first}">${answer.hits.map((hit) => resultItem(request, hit.record, hit.score))}</ol>`}
+${answer.hits.length === 0 ? "" : html`<ol class="results" start="${first}">${answer.hits.map((hit) => resultItem(request, hit))}</ol>`}
 ${pages > 1 && request.query !== null ? pageLinks(request, pages) : ""}
 ${request.query !== null && answer.matchCount > 0 ? downloads(request) : ""}
 </section>
@@ -96,8 +94,7 @@ function facetsSection(request: SearchRequest, answer: SearchAnswer): SafeHtml {
 </aside>`;
 }
 
-function resultItem(request: SearchRequest, record: SearchAnswer["hits"][number]["record"], score: number): SafeHtml {
-  const snippet = request.query === null ? null : snippetOf(record, positiveTerms(request.query), request.matchOptions);
+function resultItem(request: SearchRequest, { record, score, snippet }: SearchAnswer["hits"][number]): SafeHtml {
   const href = articleHref(record.file, record.line, request.text === "" ? undefined : request);
   return html`<li>
 <h3 ${textDirection(record.headline)}><a href="${href}">${record.headline ?? "(no headline)"}</a></h3>

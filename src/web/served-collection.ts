@@ -44,6 +44,11 @@ export class ServedCollection {
     return this.remembered(JSON.stringify(["stats", filterKey(filter)]), () => this.pool.ask({ kind: "stats", filter }, STATS_TIME_LIMIT_MS));
   }
 
+  /** A page made from answers, remembered as they are (a page asked for again is not made again). */
+  page(key: string, make: () => Promise<string>): Promise<string> {
+    return this.remembered(JSON.stringify(["page", key]), make);
+  }
+
   /** Every result of a search, a chunk at a time (see IndexPool.download). */
   download(request: SearchRequest, format: "csv" | "ndjson", write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
     return this.pool.download({ kind: "download", request, format }, write, isGone);
