@@ -45,8 +45,14 @@ export function makeSnippet(text: string, ranges: ReadonlyArray<[number, number]
   }
   let end = Math.min(text.length, start + width);
   if (end < text.length) {
+    // End at the next space if it is near; else at the space before, so that no word is cut,
+    // unless the first match or a word longer than the snippet would be.
     const space = text.indexOf(" ", end);
-    end = space < 0 || space > end + width / 4 ? Math.max(end, first ? first[1] : end) : space;
+    const back = text.lastIndexOf(" ", end);
+    const shown = first ? first[1] : start;
+    if (space >= 0 && space <= end + width / 4) end = space;
+    else if (back > start && back >= shown) end = back;
+    else end = Math.max(end, shown);
   }
   // Never end between a letter and its marks, nor inside a surrogate pair.
   while (end < text.length && /[\p{M}\uDC00-\uDFFF]/u.test(text[end]!)) end++;

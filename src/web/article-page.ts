@@ -10,13 +10,16 @@ import type { ArticleRecord } from "../core/record.js";
 import { type MatchOptions, positiveTerms } from "../core/search-match.js";
 import type { ArticleAnswer, CopyLink } from "./collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
-import { articleHref, placeLabel } from "./page-links.js";
+import { articleHref, placeLabel, quoted } from "./page-links.js";
+import { type SearchRequest, searchParameters } from "./page-requests.js";
 
 /** The search that led to the article, whose matches are marked. */
 export interface MarkedSearch {
   text: string;
   query: ParsedQuery;
   matchOptions: MatchOptions;
+  /** The whole search (filters, order, page), for the way back to its results. */
+  request: SearchRequest;
 }
 
 type MarkedField = "headline" | "subheadline" | "lead" | "body" | "agency";
@@ -30,7 +33,7 @@ export function articleContent(answer: ArticleAnswer, search: MarkedSearch | nul
     return findMatchRanges(text, terms, search.matchOptions);
   };
   const marked = (field: MarkedField, text: string) => markedText(text, rangesIn(field, text));
-  const back = search === null ? "" : html`<p><a href="/?${searchBack(search)}">← Results for <q dir="auto" lang="ar">${search.text}</q></a></p>`;
+  const back = search === null ? "" : html`<p><a href="/?${searchParameters(search.request).toString()}">← Results for ${quoted(search.text)}</a></p>`;
   return html`${back}
 ${answer.isShadowed ? html`<p class="notice" role="note">A newer article has the same number; searches show that one instead of this.</p>` : ""}
 <article class="record" ${textDirection(record.headline ?? record.body)}>
@@ -42,10 +45,6 @@ ${record.lead === null ? "" : html`<p class="lead" ${textDirection(record.lead)}
 <h2 id="facts">About this article</h2>
 ${facts(record, search === null ? null : marked)}
 ${copiesSection(answer.copies)}`;
-}
-
-function searchBack(search: MarkedSearch): string {
-  return new URLSearchParams({ q: search.text, ...(search.matchOptions.isStemming ? {} : { exact: "1" }) }).toString();
 }
 
 /**

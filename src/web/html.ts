@@ -5,9 +5,8 @@
 // (RLM, LRM, ALM) stay.
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-// C0 controls but tab and line breaks, and C1: never meant for a page.
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// Bidi embeddings, overrides and isolates; C0 controls but tab and line breaks; C1.
+const UNSAFE = /[\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** HTML that the server made, which the template puts in as it is. */
 export class SafeHtml {
@@ -21,30 +20,54 @@ export class SafeHtml {
 export type HtmlValue = string | number | SafeHtml | null | undefined | false | readonly HtmlValue[];
 
 /**
- * Text as HTML, in an element or in a quoted attribute: the five special characters escaped, bidi
- * controls and other controls written as escapes (`\\u202E`), plain text in either place.
+ * Text as HTML inside a quoted attribute: the five special characters escaped, bidi controls and
+ * other controls written as escapes (`\u202E`), plain text.
  */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (character) => ESCAPES[character]!)
-    .replace(BIDI_CONTROLS, (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(CONTROLS, (character) => `\\x${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+export function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!).replace(UNSAFE, visibleEscape);
 }
 
-/** A template whose values are escaped unless they are SafeHtml. */
+/**
+ * Text as HTML between tags: escaped as in an attribute, and each escape of a control in a
+ * left-to-right isolate, so that it reads `\u202E` inside Arabic too.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!).replace(UNSAFE, (character) => `<span class="control" dir="ltr">${visibleEscape(character)}</span>`);
+}
+
+function visibleEscape(character: string): string {
+  const code = character.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase()}`;
+}
+
+/**
+ * A template whose values are escaped unless they are SafeHtml: as attribute text inside a tag,
+ * as element text between tags.
+ */
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let text = strings[0]!;
+  let isInTag = endsInsideTag(strings[0]!, false);
   values.forEach((value, index) => {
-    text += render(value) + strings[index + 1]!;
+    const next = strings[index + 1]!;
+    text += render(value, isInTag) + next;
+    isInTag = endsInsideTag(next, isInTag);
   });
   return new SafeHtml(text);
 }
 
-function render(value: HtmlValue): string {
+/** Whether a template's literal text leaves the markup inside a tag (`<a href="`). */
+function endsInsideTag(literal: string, wasInTag: boolean): boolean {
+  const open = literal.lastIndexOf("<");
+  const close = literal.lastIndexOf(">");
+  if (open < 0 && close < 0) return wasInTag;
+  return open > close;
+}
+
+function render(value: HtmlValue, isInTag: boolean): string {
   if (value === null || value === undefined || value === false) return "";
   if (value instanceof SafeHtml) return value.text;
-  if (Array.isArray(value)) return value.map(render).join("");
-  return escapeHtml(String(value));
+  if (Array.isArray(value)) return value.map((item) => render(item, isInTag)).join("");
+  return isInTag ? escapeAttribute(String(value)) : escapeHtml(String(value));
 }
 
 /**

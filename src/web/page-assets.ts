@@ -68,6 +68,9 @@ dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 .file { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; unicode-bidi: isolate; }
 time, bdi { unicode-bidi: isolate; }
+.control { unicode-bidi: isolate; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.85em; color: var(--warn); }
+form.search .narrow input, form.search .narrow select { height: 2.1rem; line-height: normal; }
+.snippet[dir="rtl"], article.record[dir="rtl"], .record .body p[dir="rtl"] { margin-left: auto; }
 .notice { border-inline-start: 4px solid var(--warn); padding: 0.5rem 1rem; background: var(--panel); max-width: 70ch; }
 .warnings { color: var(--warn); }
 table.figures { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
@@ -77,7 +80,7 @@ table.figures td.number { text-align: end; font-variant-numeric: tabular-nums; }
 .chart .bar { fill: var(--bar); }
 .chart .axis { stroke: var(--line); }
 .chart text { fill: var(--muted); font-size: 11px; font-family: var(--latin); }
-.error { border-inline-start: 4px solid #c5221f; padding: 0.75rem 1rem; background: var(--panel); }
+.error { border-inline-start: 4px solid #c5221f; padding: 0.75rem 1rem; background: var(--panel); margin-top: 1rem; }
 .error .detail { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: pre; overflow-x: auto; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

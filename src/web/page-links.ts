@@ -3,16 +3,22 @@
 // first and last day of a month for the month facet.
 
 import { countOf as countWithNoun } from "../output/messages.js";
-import type { SearchRequest } from "./page-requests.js";
+import { html, type SafeHtml, textDirection } from "./html.js";
+import { type SearchRequest, searchParameters } from "./page-requests.js";
 
-/** The article page of the article at this place; with the search, its matches are marked. */
+/**
+ * The article page of the article at this place; with the search that led to it, its matches
+ * are marked and its way back leads to the same page of results.
+ */
 export function articleHref(file: string, line: number, request?: SearchRequest): string {
   const parameters = new URLSearchParams({ file, line: String(line) });
-  if (request !== undefined) {
-    parameters.set("q", request.text);
-    if (!request.matchOptions.isStemming) parameters.set("exact", "1");
-  }
+  if (request !== undefined) for (const [name, value] of searchParameters(request)) parameters.append(name, value);
   return `/article?${parameters}`;
+}
+
+/** A visitor's words quoted in an English sentence, set apart so that Arabic keeps its order and the quotation marks theirs. */
+export function quoted(text: string): SafeHtml {
+  return html`“<bdi ${textDirection(text)}>${text}</bdi>”`;
 }
 
 export function placeLabel(file: string, line: number): string {

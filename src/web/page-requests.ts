@@ -72,6 +72,22 @@ export function readSearchRequest(parameters: URLSearchParams): SearchRequest {
   return { text, query, matchOptions: { isStemming: !isOn(parameters.get("exact")) }, filter, agencies, since, until, order, page, pageSize };
 }
 
+/**
+ * The search form as the visitor filled it, read without judging it (nothing is searched): to
+ * show a refused search again, with what is wrong beside it.
+ */
+export function formRequest(parameters: URLSearchParams): SearchRequest {
+  const text = (parameters.get("q") ?? "").trim().slice(0, MAX_QUERY_CHARACTERS);
+  const order = parameters.get("sort") === "date" ? "date" : "relevance";
+  const agencies = parameters
+    .getAll("agency")
+    .map((agency) => agency.trim().slice(0, MAX_AGENCY_CHARACTERS))
+    .filter((agency) => agency !== "")
+    .slice(0, MAX_AGENCIES);
+  const field = (name: string) => (parameters.get(name) ?? "").trim().slice(0, 40);
+  return { text, query: null, matchOptions: { isStemming: !isOn(parameters.get("exact")) }, filter: {}, agencies, since: field("since"), until: field("until"), order, page: 1, pageSize: DEFAULT_PAGE_SIZE };
+}
+
 /** The parameters that ask for this search (at another page, or with other filters), for links. */
 export function searchParameters(request: SearchRequest, changes: Partial<Pick<SearchRequest, "page" | "agencies" | "since" | "until">> = {}): URLSearchParams {
   const wanted = { ...request, ...changes };

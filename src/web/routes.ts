@@ -7,10 +7,10 @@ import { positiveTerms } from "../core/search-match.js";
 import { articleContent, type MarkedSearch } from "./article-page.js";
 import type { ServedCollection } from "./served-collection.js";
 import { page } from "./page-layout.js";
-import { BadRequest, readPlace, readSearchRequest, type SearchRequest, searchParameters } from "./page-requests.js";
+import { BadRequest, formRequest, readPlace, readSearchRequest, type SearchRequest, searchParameters } from "./page-requests.js";
 import { SEARCH_SCRIPT, STYLE_SHEET } from "./page-assets.js";
 import type { Reply } from "./replies.js";
-import { searchContent } from "./search-page.js";
+import { refusedSearchContent, searchContent } from "./search-page.js";
 import { statsContent } from "./stats-page.js";
 
 export interface Site {
@@ -38,7 +38,7 @@ export async function route(site: Site, url: URL, reply: Reply): Promise<void> {
   switch (path) {
     case "/":
     case "/search":
-      return searchRoute(site, readSearchRequest(url.searchParams), format, reply);
+      return searchRoute(site, url.searchParams, format, reply);
     case "/article":
       return articleRoute(site, url.searchParams, format, reply);
     case "/stats":
@@ -48,7 +48,16 @@ export async function route(site: Site, url: URL, reply: Reply): Promise<void> {
   }
 }
 
-async function searchRoute(site: Site, request: SearchRequest, format: Format, reply: Reply): Promise<void> {
+async function searchRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {
+  let request: SearchRequest;
+  try {
+    request = readSearchRequest(parameters);
+  } catch (error) {
+    // A refused search is shown again as the visitor wrote it, with what is wrong, to be mended there.
+    if (!(error instanceof BadRequest) || format !== "html") throw error;
+    const content = refusedSearchContent(formRequest(parameters), error, site.collection.articleCount());
+    return reply.html(page({ title: "Search", section: "search", indexName: site.indexName }, content), error.status);
+  }
   if (format === "csv" || format === "ndjson") return download(site, request, format, reply);
   const answer = await site.collection.search(request);
   if (format === "json") {
@@ -96,7 +105,7 @@ async function articleRoute(site: Site, parameters: URLSearchParams, format: For
   const answer = await site.collection.article(file, line);
   if (answer === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
   if (format === "json") return reply.json(answer);
-  const search: MarkedSearch | null = request.query === null || positiveTerms(request.query).length === 0 ? null : { text: request.text, query: request.query, matchOptions: request.matchOptions };
+  const search: MarkedSearch | null = request.query === null || positiveTerms(request.query).length === 0 ? null : { text: request.text, query: request.query, matchOptions: request.matchOptions, request };
   const title = answer.record.headline ?? `${file}:${line}`;
   const jsonHref = `/article.json?${new URLSearchParams({ file, line: String(line) })}`;
   const made = await site.collection.page(`${jsonHref} ${search === null ? "" : searchParameters(request).toString()}`, async () =>

@@ -6,13 +6,20 @@
 import { readablePublishedToMinute } from "../core/dates.js";
 import type { SearchAnswer } from "./collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
-import { articleHref, countOf, monthBounds, placeLabel } from "./page-links.js";
+import { articleHref, countOf, monthBounds, placeLabel, quoted } from "./page-links.js";
 import { MAX_QUERY_CHARACTERS, type SearchRequest, searchParameters } from "./page-requests.js";
 
 export function searchContent(request: SearchRequest, answer: SearchAnswer | null, articleCount: number): SafeHtml {
   return html`<h1>Search ${countOf(articleCount, "article")}</h1>
 ${searchForm(request)}
 <div id="results">${answer === null ? "" : resultsSection(request, answer)}</div>`;
+}
+
+/** The search page with the visitor's form as filled, and what is wrong with it in place of results. */
+export function refusedSearchContent(request: SearchRequest, problem: { message: string; hint?: string | undefined }, articleCount: number): SafeHtml {
+  return html`<h1>Search ${countOf(articleCount, "article")}</h1>
+${searchForm(request)}
+<div id="results"><div class="error" role="alert"><p class="detail" dir="auto">${problem.message}</p>${problem.hint === undefined ? "" : html`<p>${problem.hint}</p>`}</div></div>`;
 }
 
 function searchForm(request: SearchRequest): SafeHtml {
@@ -45,8 +52,8 @@ function resultsSection(request: SearchRequest, answer: SearchAnswer): SafeHtml 
     request.query === null
       ? html`${countOf(answer.matchCount, "article")}${request.agencies.length + request.since.length + request.until.length > 0 ? " pass the filters" : " in all"}`
       : answer.matchCount === 0
-        ? html`No article matches <q dir="auto" lang="ar">${request.text}</q>`
-        : html`${countOf(answer.matchCount, "article")} ${answer.matchCount === 1 ? "matches" : "match"} <q dir="auto" lang="ar">${request.text}</q>${pages > 1 ? html`; page ${request.page} of ${pages}` : ""}`;
+        ? html`No article matches ${quoted(request.text)}`
+        : html`${countOf(answer.matchCount, "article")} ${answer.matchCount === 1 ? "matches" : "match"} ${quoted(request.text)}${pages > 1 ? html`; page ${request.page} of ${pages}` : ""}`;
   return html`<p class="summary" role="status">${summary}</p>
 ${activeFilters(request)}
 <div class="layout">

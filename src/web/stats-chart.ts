@@ -16,12 +16,34 @@ export interface ChartBar {
   articles: number;
 }
 
-/** Bars per day, or per month when the days are many. */
+/**
+ * Bars per day from the first day to the last, or per month when that is more than
+ * MOST_DAY_BARS days; days and months without articles are bars of 0, so that the axis is time.
+ */
 export function chartBars(byDay: ReadonlyArray<{ day: string; articles: number }>): { unit: "day" | "month"; bars: ChartBar[] } {
-  if (byDay.length <= MOST_DAY_BARS) return { unit: "day", bars: byDay.map(({ day, articles }) => ({ label: day, articles })) };
+  if (byDay.length === 0) return { unit: "day", bars: [] };
+  const counts = new Map(byDay.map(({ day, articles }) => [day, articles]));
+  const first = Date.parse(`${byDay[0]!.day}T00:00:00Z`);
+  const last = Date.parse(`${byDay.at(-1)!.day}T00:00:00Z`);
+  const days = Math.round((last - first) / DAY_MS) + 1;
+  if (days <= MOST_DAY_BARS) {
+    return { unit: "day", bars: Array.from({ length: days }, (_, k) => dayOf(first + k * DAY_MS)).map((label) => ({ label, articles: counts.get(label) ?? 0 })) };
+  }
   const months = new Map<string, number>();
+  for (let month = byDay[0]!.day.slice(0, 7); month <= byDay.at(-1)!.day.slice(0, 7); month = nextMonth(month)) months.set(month, 0);
   for (const { day, articles } of byDay) months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + articles);
   return { unit: "month", bars: [...months.entries()].map(([label, articles]) => ({ label, articles })) };
+}
+
+const DAY_MS = 86_400_000;
+
+function dayOf(millis: number): string {
+  return new Date(millis).toISOString().slice(0, 10);
+}
+
+function nextMonth(month: string): string {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, "0")}`;
 }
 
 export function barChart(bars: readonly ChartBar[], unit: "day" | "month"): SafeHtml {

@@ -372,6 +372,14 @@ describe("makeSnippet", () => {
     expect(snippet.text.slice(from, to)).toBe("مُحَمَّدٌ");
   });
 
+  it("ends at a space rather than inside the last word", () => {
+    expect(makeSnippet("aaa bbbbbbbb", [], 6)).toMatchObject({ text: "aaa", isCutAfter: true });
+    const text = "قال الوزير إن التعاون بالتراث مستمر";
+    const snippet = makeSnippet(text, [], 26);
+    expect(text.startsWith(snippet.text)).toBe(true);
+    expect(text[snippet.text.length]).toBe(" ");
+  });
+
   it("line breaks in the snippet become spaces", () => {
     const text = "سطر أول\nسطر ثان";
     const snippet = makeSnippet(text, findMatchRanges(text, positiveTerms(parseQuery("ثان")), STEMMING), 80);

@@ -6,15 +6,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { copyProbePhrases } from "../../src/core/copy-probe.js";
-import { escapeHtml, html, markedText, textDirection } from "../../src/web/html.js";
+import { escapeAttribute, escapeHtml, html, markedText, textDirection } from "../../src/web/html.js";
 import { BadRequest, MAX_RESULT_DEPTH, readPlace, readSearchRequest, searchParameters } from "../../src/web/page-requests.js";
 import { hostCheck } from "../../src/web/server.js";
 import { chartBars } from "../../src/web/stats-chart.js";
 import { monthBounds } from "../../src/web/page-links.js";
 
-/** The text a browser shows for HTML made of text and character references only. */
+/** The text a browser shows for HTML made of text, character references, marks and escapes' spans. */
 function shownText(markup: string): string {
-  return markup.replace(/<\/?mark>/g, "").replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name]!);
+  return markup.replace(/<\/?mark>|<span class="control" dir="ltr">|<\/span>/g, "").replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[name]!);
 }
 
 describe("escaping dump text into a page", () => {
@@ -26,9 +26,14 @@ describe("escaping dump text into a page", () => {
   });
 
   it("shows bidi embeddings, overrides and isolates as escapes, and keeps the marks Arabic needs", () => {
-    expect(escapeHtml("abc\u202Edef\u2067x\u2069")).toBe("abc\\u202Edef\\u2067x\\u2069");
-    expect(escapeHtml("مرحبا\u200F 2021\u061C")).toBe("مرحبا\u200F 2021\u061C");
-    expect(escapeHtml("a\u0007b\u001Bc")).toBe("a\\x07b\\x1Bc");
+    expect(escapeAttribute("abc\u202Edef\u2067x\u2069")).toBe("abc\\u202Edef\\u2067x\\u2069");
+    expect(escapeAttribute("مرحبا\u200F 2021\u061C")).toBe("مرحبا\u200F 2021\u061C");
+    expect(escapeAttribute("a\u0007b\u001Bc")).toBe("a\\x07b\\x1Bc");
+  });
+
+  it("between tags, sets each escape left to right, so that it reads the same inside Arabic", () => {
+    expect(escapeHtml("نص \u202Eمعكوس")).toBe('نص <span class="control" dir="ltr">\\u202E</span>معكوس');
+    expect(escapeHtml("مرحبا\u200F")).toBe("مرحبا\u200F");
   });
 
   it("keeps tabs and line breaks, which paragraphs are split at", () => {
@@ -42,11 +47,15 @@ describe("escaping dump text into a page", () => {
     expect(html`${null}${undefined}${false}${0}`.text).toBe("0");
   });
 
+  it("writes a control inside a tag as plain text, and between tags as a set-apart escape", () => {
+    expect(html`<p title="${"\u202E"}">${"\u202E"}</p>`.text).toBe('<p title="\\u202E"><span class="control" dir="ltr">\\u202E</span></p>');
+  });
+
   it("never lets any text open a tag or end an attribute", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary" }), (text) => {
-        const escaped = escapeHtml(text);
-        expect(escaped).not.toMatch(/[<>"']|[\u202a-\u202e\u2066-\u2069]/);
+        expect(escapeAttribute(text)).not.toMatch(/[<>"']|[\u202a-\u202e\u2066-\u2069]/);
+        expect(escapeHtml(text).replace(/<span class="control" dir="ltr">\\[ux][0-9A-F]+<\/span>/g, "")).not.toMatch(/[<>"']|[\u202a-\u202e\u2066-\u2069]/);
       }),
       { numRuns: 2000 },
     );
@@ -198,6 +207,18 @@ describe("the chart's bars", () => {
       { label: "2021-02", articles: 28 },
       { label: "2021-03", articles: 31 },
     ]);
+  });
+
+  it("draws days and months without articles as bars of 0, so that the axis is time", () => {
+    expect(chartBars([{ day: "2021-01-30", articles: 2 }, { day: "2021-02-02", articles: 5 }]).bars).toEqual([
+      { label: "2021-01-30", articles: 2 },
+      { label: "2021-01-31", articles: 0 },
+      { label: "2021-02-01", articles: 0 },
+      { label: "2021-02-02", articles: 5 },
+    ]);
+    const months = chartBars([{ day: "2020-11-05", articles: 1 }, { day: "2021-02-10", articles: 3 }]);
+    expect(months).toEqual({ unit: "month", bars: [{ label: "2020-11", articles: 1 }, { label: "2020-12", articles: 0 }, { label: "2021-01", articles: 0 }, { label: "2021-02", articles: 3 }] });
+    expect(chartBars([])).toEqual({ unit: "day", bars: [] });
   });
 
   it("bounds a month facet by its first and last day, leap years included", () => {
