@@ -1,7 +1,7 @@
 // The article page: the whole record for reading, right to left where it is Arabic, with the body
 // in its paragraphs at a readable width; the words a search matched marked in every field the
-// search looked at; the facts (agency, date, desk, number, place, warnings); and links to the
-// article's copies.
+// search looked at; the facts (agency, date, desk, number, place, warnings); and the way to its
+// copies, with the page that lists them.
 
 import { readablePublished } from "../core/dates.js";
 import { findMatchRanges } from "../core/match-ranges.js";
@@ -10,7 +10,7 @@ import type { ArticleRecord } from "../core/record.js";
 import { type MatchOptions, positiveTerms } from "../core/search-match.js";
 import type { ArticleAnswer, CopyLink } from "./collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
-import { articleHref, placeLabel, quoted } from "./page-links.js";
+import { articleHref, copiesHref, placeLabel, quoted } from "./page-links.js";
 import { type SearchRequest, searchParameters } from "./page-requests.js";
 
 /** The search that led to the article, whose matches are marked. */
@@ -44,7 +44,21 @@ ${record.lead === null ? "" : html`<p class="lead" ${textDirection(record.lead)}
 </article>
 <h2 id="facts">About this article</h2>
 ${facts(record, search === null ? null : marked)}
-${copiesSection(answer.copies)}`;
+<section id="copies-section" aria-labelledby="copies">
+<h2 id="copies">Copies</h2>
+<p><a href="${copiesHref(record.file, record.line)}" data-copies>Look for copies of this article</a>: the same number, or nearly the same body, as <code>newsctl dedup</code> finds them.</p>
+</section>`;
+}
+
+/** The copies page: the article's copies, found when asked for (the article page does not wait for them). */
+export function copiesContent(answer: ArticleAnswer, copies: readonly CopyLink[]): SafeHtml {
+  const { record } = answer;
+  return html`<p><a href="${articleHref(record.file, record.line)}">← The article</a></p>
+<h1>Copies of <bdi ${textDirection(record.headline)}>${record.headline ?? placeLabel(record.file, record.line)}</bdi></h1>
+<section id="copies-section" aria-labelledby="copies">
+<h2 id="copies">Copies</h2>
+${copies.length === 0 ? html`<p>None: no other article has its number or nearly its body.</p>` : copiesList(copies)}
+</section>`;
 }
 
 /**
@@ -79,12 +93,10 @@ function facts(record: ArticleRecord, marked: ((field: MarkedField, text: string
   return html`<dl class="facts" aria-labelledby="facts">${rows}</dl>`;
 }
 
-function copiesSection(copies: readonly CopyLink[]): SafeHtml | "" {
-  if (copies.length === 0) return "";
+function copiesList(copies: readonly CopyLink[]): SafeHtml {
   const items = copies.map(
     (copy) => html`<li><a href="${articleHref(copy.file, copy.line)}" ${textDirection(copy.headline)}>${copy.headline ?? "(no headline)"}</a>
 <span class="meta">${copy.reason === "number" ? "the same number" : "nearly the same body"}${copy.isKept ? "; the copy kept by dedup (the earliest)" : ""}${copy.published === null ? "" : html`; <time datetime="${copy.published}">${readablePublished(copy.published)}</time>`}; <span class="file" dir="ltr">${placeLabel(copy.file, copy.line)}</span></span></li>`,
   );
-  return html`<h2 id="copies">Copies</h2>
-<ul aria-labelledby="copies">${items}</ul>`;
+  return html`<ul aria-labelledby="copies">${items}</ul>`;
 }

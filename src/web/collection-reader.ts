@@ -45,7 +45,6 @@ export interface ArticleAnswer {
   record: ArticleRecord;
   /** Another article with its number is shown in its place (the newer one). */
   isShadowed: boolean;
-  copies: CopyLink[];
 }
 
 export class CollectionReader {
@@ -76,11 +75,21 @@ export class CollectionReader {
     return searchOpenIndex(this.index, { query: request.query, matchOptions: request.matchOptions, filter: request.filter, order: request.order });
   }
 
-  /** The article at this place, and its copies; undefined when the index holds none there. */
+  /** The article at this place; undefined when the index holds none there. */
   article(file: string, line: number): ArticleAnswer | undefined {
+    return this.index.articleAt(file, line);
+  }
+
+  /**
+   * The copies of the article at this place (undefined when the index holds none there): its
+   * cluster as `newsctl dedup` would find it among the articles that share its number or two
+   * of a few of its body's phrases (core/copy-probe.ts). A page of its own: looking costs tens
+   * of milliseconds, which the article page does not wait for.
+   */
+  copies(file: string, line: number): CopyLink[] | undefined {
     return this.index.readConsistently(() => {
       const placed = this.index.articleAt(file, line);
-      return placed === undefined ? undefined : { ...placed, copies: this.copiesOf(placed.record) };
+      return placed === undefined ? undefined : this.copiesOf(placed.record);
     });
   }
 
@@ -100,10 +109,6 @@ export class CollectionReader {
     return this.facetColumns.columns;
   }
 
-  /**
-   * The article's cluster as `newsctl dedup` would find it among the articles that share its
-   * number or one of a few of its body's phrases (core/copy-probe.ts).
-   */
   private copiesOf(record: ArticleRecord): CopyLink[] {
     const neighbours = new Map<string, ArticleRecord>([[placeKey(record.file, record.line), record]]);
     if (record.id !== null) for (const other of this.index.articlesNumbered(record.id)) neighbours.set(placeKey(other.record.file, other.record.line), other.record);

@@ -57,7 +57,7 @@ export class IndexPool {
   async download(question: Extract<IndexQuestion, { kind: "download" }>, write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
     if (this.downloads >= MOST_DOWNLOADS) throw new BadRequest(`${MOST_DOWNLOADS} downloads are running`, 503, "try again when one has finished");
     this.downloads++;
-    const worker = new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { db: this.db } });
+    const worker = this.newWorker();
     try {
       await new Promise<void>((resolve, reject) => {
         worker.on("message", (message: FromWorker) => {
@@ -86,8 +86,16 @@ export class IndexPool {
     await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
   }
 
+  private newWorker(): Worker {
+    const limits = process.env.NEWSCTL_EXPERIMENT_LIMITS?.split(",").map(Number);
+    return new Worker(new URL("./index-worker.js", import.meta.url), {
+      workerData: { db: this.db },
+      ...(limits ? { resourceLimits: { maxOldGenerationSizeMb: limits[0], maxYoungGenerationSizeMb: limits[1] } } : {}),
+    });
+  }
+
   private startWorker(): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { db: this.db } }), task: undefined, timer: undefined };
+    const entry: PoolWorker = { worker: this.newWorker(), task: undefined, timer: undefined };
     entry.worker.on("message", (message: FromWorker) => {
       const task = entry.task;
       if (task === undefined || task.id !== message.id) return;

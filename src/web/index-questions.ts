@@ -4,12 +4,13 @@
 
 import type { CollectionSummary } from "../core/collection-summary.js";
 import type { RecordFilter } from "../core/filters.js";
-import type { ArticleAnswer, SearchAnswer } from "./collection-reader.js";
+import type { ArticleAnswer, CopyLink, SearchAnswer } from "./collection-reader.js";
 import type { SearchRequest } from "./page-requests.js";
 
 export type IndexQuestion =
   | { kind: "search"; request: SearchRequest }
   | { kind: "article"; file: string; line: number }
+  | { kind: "copies"; file: string; line: number }
   | { kind: "stats"; filter: RecordFilter }
   | { kind: "download"; request: SearchRequest; format: "csv" | "ndjson" };
 
@@ -17,6 +18,7 @@ export type IndexQuestion =
 export interface IndexAnswers {
   search: SearchAnswer;
   article: ArticleAnswer | undefined;
+  copies: CopyLink[] | undefined;
   stats: CollectionSummary;
   download: undefined;
 }

@@ -36,6 +36,8 @@ async function answer(id: number, question: IndexQuestion): Promise<void> {
         return reply({ id, answer: reader.search(question.request) });
       case "article":
         return reply({ id, answer: reader.article(question.file, question.line) });
+      case "copies":
+        return reply({ id, answer: reader.copies(question.file, question.line) });
       case "stats":
         return reply({ id, answer: reader.stats(question.filter) });
       case "download":

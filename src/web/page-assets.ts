@@ -86,8 +86,20 @@ table.figures td.number { text-align: end; font-variant-numeric: tabular-nums; }
 `;
 
 // Search as you type: after a pause in typing, the page for the new query is fetched and its
-// results take the place of the old ones; the address follows, so back and reload work.
+// results take the place of the old ones; the address follows, so back and reload work. On an
+// article page, its copies are looked for at once and shown in place of the link to them.
 export const SEARCH_SCRIPT = `"use strict";
+(async () => {
+  const link = document.querySelector("a[data-copies]");
+  const section = document.getElementById("copies-section");
+  if (!link || !section || !window.fetch) return;
+  try {
+    const response = await fetch(link.getAttribute("href"), { headers: { accept: "text/html" } });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("copies-section");
+    if (fresh) section.replaceChildren(...fresh.childNodes);
+  } catch {}
+})();
 (() => {
   const form = document.querySelector("form.search");
   const results = document.getElementById("results");

@@ -16,6 +16,11 @@ export function articleHref(file: string, line: number, request?: SearchRequest)
   return `/article?${parameters}`;
 }
 
+/** The page of the copies of the article at this place. */
+export function copiesHref(file: string, line: number): string {
+  return `/copies?${new URLSearchParams({ file, line: String(line) })}`;
+}
+
 /** A visitor's words quoted in an English sentence, set apart so that Arabic keeps its order and the quotation marks theirs. */
 export function quoted(text: string): SafeHtml {
   return html`“<bdi ${textDirection(text)}>${text}</bdi>”`;

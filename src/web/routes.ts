@@ -4,7 +4,7 @@
 // for ?format=json.
 
 import { positiveTerms } from "../core/search-match.js";
-import { articleContent, type MarkedSearch } from "./article-page.js";
+import { articleContent, copiesContent, type MarkedSearch } from "./article-page.js";
 import type { ServedCollection } from "./served-collection.js";
 import { page } from "./page-layout.js";
 import { BadRequest, formRequest, readPlace, readSearchRequest, type SearchRequest, searchParameters } from "./page-requests.js";
@@ -41,6 +41,8 @@ export async function route(site: Site, url: URL, reply: Reply): Promise<void> {
       return searchRoute(site, url.searchParams, format, reply);
     case "/article":
       return articleRoute(site, url.searchParams, format, reply);
+    case "/copies":
+      return copiesRoute(site, url.searchParams, format, reply);
     case "/stats":
       return statsRoute(site, url.searchParams, format, reply);
     default:
@@ -112,6 +114,16 @@ async function articleRoute(site: Site, parameters: URLSearchParams, format: For
     page({ title, section: "article", indexName: site.indexName, jsonHref }, articleContent(answer, search)),
   );
   return reply.html(made);
+}
+
+async function copiesRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {
+  if (format === "csv" || format === "ndjson") throw new BadRequest("copies are a page or JSON", 400, "use /copies.json");
+  const { file, line } = readPlace(parameters);
+  const [answer, copies] = await Promise.all([site.collection.article(file, line), site.collection.copies(file, line)]);
+  if (answer === undefined || copies === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
+  if (format === "json") return reply.json({ copies });
+  const jsonHref = `/copies.json?${new URLSearchParams({ file, line: String(line) })}`;
+  return reply.html(page({ title: `Copies of ${answer.record.headline ?? `${file}:${line}`}`, section: "article", indexName: site.indexName, jsonHref }, copiesContent(answer, copies)));
 }
 
 async function statsRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {

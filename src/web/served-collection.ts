@@ -8,7 +8,7 @@ import type { CollectionSummary } from "../core/collection-summary.js";
 import type { RecordFilter } from "../core/filters.js";
 import type { ArticleIndex } from "../io/article-index.js";
 import { AnswerCache } from "./answer-cache.js";
-import type { ArticleAnswer, SearchAnswer } from "./collection-reader.js";
+import type { ArticleAnswer, CopyLink, SearchAnswer } from "./collection-reader.js";
 import type { IndexPool } from "./index-pool.js";
 import type { SearchRequest } from "./page-requests.js";
 
@@ -38,6 +38,10 @@ export class ServedCollection {
 
   article(file: string, line: number): Promise<ArticleAnswer | undefined> {
     return this.remembered(JSON.stringify(["article", file, line]), () => this.pool.ask({ kind: "article", file, line }, this.pageTimeLimitMs));
+  }
+
+  copies(file: string, line: number): Promise<CopyLink[] | undefined> {
+    return this.remembered(JSON.stringify(["copies", file, line]), () => this.pool.ask({ kind: "copies", file, line }, this.pageTimeLimitMs));
   }
 
   stats(filter: RecordFilter): Promise<CollectionSummary> {

@@ -333,15 +333,26 @@ describe.skipIf(!hasChromium)("newsctl serve in Chromium", () => {
     expect(refusals).toEqual([]);
   });
 
-  it("copies link to each other", async () => {
+  it("copies link to each other: found by the page's script on the article page, and listed on the copies page without it", async () => {
     const [earlier, later] = copyArticles.map((article) => collection.placeOf(article)) as [PlacedArticle, PlacedArticle];
     await page.goto(address("/article", { file: earlier.file, line: earlier.line }));
     const copies = page.locator('ul[aria-labelledby="copies"] > li');
+    await copies.first().waitFor();
     await expect(copies.locator(".file").allInnerTexts()).resolves.toEqual([placeOf(later)]);
     await copies.locator("a").click();
     await page.waitForURL((url) => url.searchParams.get("line") === String(later.line));
     await expect(page.locator("article.record h1").innerText()).resolves.toBe(later.text.headline);
+    await copies.first().waitFor();
     await expect(copies.locator(".file").allInnerTexts()).resolves.toEqual([placeOf(earlier)]);
+    const withoutScript = await browser.newPage({ javaScriptEnabled: false });
+    try {
+      await withoutScript.goto(address("/article", { file: later.file, line: later.line }));
+      await withoutScript.locator("a[data-copies]").click();
+      await withoutScript.waitForURL((url) => url.pathname === "/copies");
+      await expect(withoutScript.locator('ul[aria-labelledby="copies"] > li .file').allInnerTexts()).resolves.toEqual([placeOf(earlier)]);
+    } finally {
+      await withoutScript.close();
+    }
   });
 
   it("the first Tab reaches the skip link, the query box has a label, and every page has an h1", async () => {

@@ -138,16 +138,21 @@ describe("an article", () => {
     expect(plain.text).not.toContain("<mark>");
   });
 
-  it("links its copies, and its JSON twin lists them", async () => {
+  it("links to its copies, which their page and its JSON twin list", async () => {
     const place = await placeOf('"افتتاح مستشفى"');
-    const twin = await getJson(`/article.json?${query({ file: place.file, line: String(place.line) })}`);
+    const at = query({ file: place.file, line: String(place.line) });
+    const twin = await getJson(`/article.json?${at}`);
     expect((twin.record as { body: string }).body).toBe(COPIED_BODY.join("\n"));
-    const copies = twin.copies as Array<{ headline: string; reason: string }>;
+    const article = await get(`/article?${at}`);
+    expect(article.text).toContain(`<a href="/copies?${at.replaceAll("&", "&amp;")}" data-copies>`);
+    const copies = (await getJson(`/copies.json?${at}`)).copies as Array<{ headline: string; reason: string }>;
     expect(copies).toHaveLength(1);
     expect(copies[0]).toMatchObject({ headline: "مستشفى جديد في المدينة", reason: "body" });
-    const page = await get(`/article?${query({ file: place.file, line: String(place.line) })}`);
+    const page = await get(`/copies?${at}`);
     expect(page.text).toContain('<h2 id="copies">Copies</h2>');
     expect(page.text).toContain(">مستشفى جديد في المدينة</a>");
+    const alone = await placeOf("دعوة");
+    expect((await getJson(`/copies.json?${query({ file: alone.file, line: String(alone.line) })}`)).copies).toEqual([]);
   });
 
   it("that is not there is a 404 page, and a 404 JSON error", async () => {
