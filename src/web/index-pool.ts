@@ -87,11 +87,7 @@ export class IndexPool {
   }
 
   private newWorker(): Worker {
-    const limits = process.env.NEWSCTL_EXPERIMENT_LIMITS?.split(",").map(Number);
-    return new Worker(new URL("./index-worker.js", import.meta.url), {
-      workerData: { db: this.db },
-      ...(limits ? { resourceLimits: { maxOldGenerationSizeMb: limits[0], maxYoungGenerationSizeMb: limits[1] } } : {}),
-    });
+    return new Worker(new URL("./index-worker.js", import.meta.url), { workerData: { db: this.db } });
   }
 
   private startWorker(): PoolWorker {

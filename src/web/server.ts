@@ -24,7 +24,7 @@ export interface ServeOptions {
   db: string;
   host: string;
   port: number;
-  /** Index workers (default: one per core, at most 4). */
+  /** Index workers (default: one per core but the one this thread needs, at least 1, at most 4). */
   workers?: number;
   /** How long a page's search may take before it is stopped (default: PAGE_TIME_LIMIT_MS). */
   pageTimeLimitMs?: number;
@@ -42,7 +42,9 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // This thread's own connection tells whether the index changed; the workers search it.
   const index = ArticleIndex.openReadOnly(options.db);
-  const pool = new IndexPool(options.db, options.workers ?? Math.min(4, availableParallelism()));
+  // A search of a common word in a large index holds its worker's memory (SQLite's and V8's)
+  // for a while: one worker per core beyond this thread's keeps the server's peak in bounds.
+  const pool = new IndexPool(options.db, options.workers ?? Math.max(1, Math.min(4, availableParallelism() - 1)));
   let server: Server;
   try {
     const collection = new ServedCollection(index, pool, options.pageTimeLimitMs);
