@@ -161,7 +161,8 @@ describe("completion", () => {
     await writeFile(file, script);
     const complete = (words: string[]) =>
       spawnSync("bash", ["--norc", "--noprofile", "-c", `source "$1"; COMP_WORDS=(${words.map((word) => `'${word}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _newsctl; printf '%s\\n' "\${COMPREPLY[@]}"`, "bash", file], { encoding: "utf8" }).stdout.trim().split("\n");
-    expect(complete(["newsctl", "se"])).toEqual(["search"]);
+    expect(complete(["newsctl", "se"])).toEqual(["search", "serve"]);
+    expect(complete(["newsctl", "sea"])).toEqual(["search"]);
     expect(complete(["newsctl", "export", "--es"])).toEqual(["--es-bulk"]);
     expect(complete(["newsctl", "parse", "--format", "t"])).toEqual(["table", "tsv"]);
   });
