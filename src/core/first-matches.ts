@@ -3,6 +3,7 @@
 // with the last one chosen are all kept: the order between them needs the whole records.
 
 import { comparePublished, hasOffset } from "./dates.js";
+import { comparePlaces } from "./record-place.js";
 
 /**
  * The slot that is the `limit`-th best of `count` (the worst when there are fewer): a heap of
@@ -54,4 +55,15 @@ export function selectNewest(published: readonly (string | null)[], limit: numbe
   const chosen: number[] = [];
   for (let slot = 0; slot < published.length; slot++) if (!isNewer(last, slot)) chosen.push(slot);
   return chosen;
+}
+
+/**
+ * The first `limit` slots by publication time, newest first, then by place (file, then line):
+ * the order of matches that tie on everything else. `published` and `places` are the slots'
+ * times and places, times in one order (as selectNewest found them).
+ */
+export function firstByTimeAndPlace(published: readonly (string | null)[], places: ReadonlyArray<{ file: string; line: number }>, limit: number): number[] {
+  const slots = published.map((_, slot) => slot);
+  slots.sort((a, b) => comparePublished(published[b]!, published[a]!) || comparePlaces(places[a]!.file, places[a]!.line, places[b]!.file, places[b]!.line));
+  return slots.slice(0, Math.max(0, limit));
 }

@@ -46,10 +46,19 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_file ON articles(file_id);
 CREATE INDEX articles_by_place ON articles(path, line);
 CREATE INDEX articles_by_id ON articles(id);
--- Small indexes that let counts, ranking statistics, the newest matches and the facets of a
--- search skip the table, whose rows hold records.
+-- Small indexes that let counts, ranking, the newest matches and the facets of a search skip
+-- the table, whose rows hold records: articles_ranking is looked up by id, or read whole.
 CREATE INDEX articles_shadowed ON articles(article_id) WHERE is_shadowed = 1;
-CREATE INDEX articles_lengths ON articles(is_shadowed, ${LENGTH_COLUMNS.join(", ")}, published, agency_key);
+CREATE INDEX articles_ranking ON articles(article_id, is_shadowed, ${LENGTH_COLUMNS.join(", ")}, published, agency_key);
+-- The shown articles' count and total field lengths, which ranking weighs by, kept up to date
+-- in the same transactions as the articles (index-writes.ts): read at once, never summed at
+-- search time.
+CREATE TABLE shown_totals (
+  only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+  articles INTEGER NOT NULL,
+  ${LENGTH_COLUMNS.map((column) => `${column} INTEGER NOT NULL`).join(",\n  ")}
+);
+INSERT INTO shown_totals VALUES (1, 0, ${LENGTH_COLUMNS.map(() => "0").join(", ")});
 CREATE VIRTUAL TABLE article_tokens USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, detail='column', tokenize='ascii');
 -- Each batch adds a segment to each full-text table; merging them 16 at a time rather than 4

@@ -34,7 +34,7 @@ export interface FacetColumns {
 
 export function readFacetColumns(connection: IndexConnection): FacetColumns {
   const rows = connection.db
-    .prepare("SELECT json_group_array(article_id), json_group_array(agency_key), json_group_array(substr(published, 1, 7)) FROM articles INDEXED BY articles_lengths WHERE is_shadowed = 0")
+    .prepare("SELECT json_group_array(article_id), json_group_array(agency_key), json_group_array(substr(published, 1, 7)) FROM articles INDEXED BY articles_ranking WHERE is_shadowed = 0")
     .raw()
     .get() as [string, string, string];
   const [ids, agencyKeys, months] = rows.map((array) => JSON.parse(array) as unknown[]) as [number[], Array<string | null>, Array<string | null>];

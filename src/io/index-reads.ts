@@ -27,7 +27,7 @@ export function indexedPaths(connection: IndexConnection): string[] {
 
 /** Articles shown (one per article number). */
 export function articleCount(connection: IndexConnection): number {
-  return (connection.db.prepare("SELECT count(*) AS n FROM articles WHERE is_shadowed = 0").get() as { n: number }).n;
+  return (connection.sql("SELECT articles FROM shown_totals").pluck().get() as number);
 }
 
 /** Records that pass the filter, in the order of their files' paths and lines. */

@@ -2,8 +2,8 @@
 // articles match, and the first matches by relevance or by date, found while reading only the
 // articles that can be among them.
 
-import type { RecordFilter } from "../core/filters.js";
-import { selectNewest } from "../core/first-matches.js";
+import { hasFilter, type RecordFilter } from "../core/filters.js";
+import { firstByTimeAndPlace, selectNewest } from "../core/first-matches.js";
 import { canRankFromOccurrences, FIELD_CODES, type OccurrenceLists, selectBestMatches, slotsOf } from "../core/occurrence-ranking.js";
 import type { ParsedQuery } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
@@ -41,9 +41,12 @@ export type FirstMatchesRequest = [
 export function searchStats(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): CollectionStats {
   const { db } = connection;
   const where = filterSql(db, filter);
-  const totals = db
-    .prepare(`SELECT count(*) AS n, ${SEARCH_FIELDS.map((f) => `coalesce(sum(length_${f}), 0) AS ${f}`).join(", ")} FROM articles AS a WHERE ${where.sql}`)
-    .get(...where.parameters) as Record<SearchField, number> & { n: number };
+  // The whole collection's totals are kept as the articles change; a filter's are summed here.
+  const totals = (
+    hasFilter(filter)
+      ? db.prepare(`SELECT count(*) AS n, ${SEARCH_FIELDS.map((f) => `coalesce(sum(length_${f}), 0) AS ${f}`).join(", ")} FROM articles AS a WHERE ${where.sql}`).get(...where.parameters)
+      : connection.sql(`SELECT articles AS n, ${SEARCH_FIELDS.map((f) => `length_${f} AS ${f}`).join(", ")} FROM shown_totals`).get()
+  ) as Record<SearchField, number> & { n: number };
   const terms = positiveTerms(query);
   const stats = emptyStats(terms.length);
   stats.articleCount = totals.n;
@@ -87,7 +90,7 @@ export function bestMatches(
   if (tied.length > limit - better.length) {
     const [published] = shownColumns(connection, tied, ["published"], lookupsBeforeScan) as [(string | null)[]];
     const newest = selectNewest(published, limit - better.length);
-    if (newest !== null) chosen = [...better, ...newest.map((slot) => tied[slot]!)];
+    if (newest !== null) chosen = [...better, ...firstOfTied(connection, newest.map((slot) => tied[slot]!), newest.map((slot) => published[slot]!), limit - better.length)];
   }
   return { records: recordsOf(connection, chosen), matchCount: ids.length };
 }
@@ -105,7 +108,8 @@ export function newestMatches(
   const [published] = shownColumns(connection, ids, ["published"], lookupsBeforeScan) as [(string | null)[]];
   const chosen = selectNewest(published, limit);
   if (chosen === null) return null;
-  return { records: recordsOf(connection, chosen.map((slot) => ids[slot]!)), matchCount: ids.length };
+  const first = firstOfTied(connection, chosen.map((slot) => ids[slot]!), chosen.map((slot) => published[slot]!), limit);
+  return { records: recordsOf(connection, first), matchCount: ids.length };
 }
 
 /** How many articles match the query and the filter, without reading them. */
@@ -128,28 +132,38 @@ export function recordsOf(connection: IndexConnection, ids: readonly number[]): 
 }
 
 /**
- * Columns of the small index `articles_lengths` for the shown articles `ids`: one array per
- * column, in the order of `ids`. Fewer than `lookupsBeforeScan` are looked up one by one; more
- * are found in one pass over every shown article, each column gathered by SQLite into one JSON
- * array (a row at a time through JavaScript is much slower).
+ * The first `limit` of these articles (ids, with their publication times) by time, newest first,
+ * then by place: when more tie than are wanted (copies of one story all published at once),
+ * their places are looked up so that only the first are read.
+ */
+function firstOfTied(connection: IndexConnection, ids: readonly number[], published: readonly (string | null)[], limit: number): number[] {
+  if (ids.length <= limit) return [...ids];
+  const lookup = connection.sql("SELECT json_extract(record, '$.file') AS file, line FROM articles WHERE article_id = ?");
+  const places = ids.map((id) => lookup.get(id) as { file: string; line: number });
+  return firstByTimeAndPlace(published, places, limit).map((slot) => ids[slot]!);
+}
+
+/**
+ * Columns of the small index `articles_ranking` for the shown articles `ids`: one array per
+ * column, in the order of `ids`. Fewer than `lookupsBeforeScan` are looked up in the index, all
+ * in one statement (the ids go in as one JSON array); more are found in one pass over every
+ * shown article. Either way SQLite gathers each column into one JSON array (a row at a time
+ * through JavaScript is much slower).
  */
 function shownColumns(connection: IndexConnection, ids: readonly number[], columns: readonly string[], lookupsBeforeScan: number): unknown[][] {
-  if (ids.length < lookupsBeforeScan) {
-    const lookup = connection.sql(`SELECT ${columns.join(", ")} FROM articles WHERE article_id = ?`).raw();
-    const rows = ids.map((id) => lookup.get(id) as unknown[]);
-    return columns.map((_, column) => rows.map((row) => row[column]));
-  }
-  const arrays = connection
-    .sql(`SELECT ${["article_id", ...columns].map((column) => `json_group_array(${column})`).join(", ")} FROM articles INDEXED BY articles_lengths WHERE is_shadowed = 0`)
-    .raw()
-    .get() as string[];
-  const [shownIds, ...shown] = arrays.map((array) => JSON.parse(array) as unknown[]);
+  const gathered = ["article_id", ...columns].map((column) => `json_group_array(${column})`).join(", ");
+  const arrays = (
+    ids.length < lookupsBeforeScan
+      ? connection.sql(`SELECT ${gathered} FROM articles INDEXED BY articles_ranking WHERE article_id IN (SELECT value FROM json_each(?))`).raw().get(JSON.stringify(ids))
+      : connection.sql(`SELECT ${gathered} FROM articles INDEXED BY articles_ranking WHERE is_shadowed = 0`).raw().get()
+  ) as string[];
+  const [foundIds, ...found] = arrays.map((array) => JSON.parse(array) as unknown[]);
   const slotOf = slotsOf(ids);
   const values = columns.map(() => new Array<unknown>(ids.length));
-  (shownIds as number[]).forEach((id, row) => {
+  (foundIds as number[]).forEach((id, row) => {
     const slot = slotOf(id);
     if (slot < 0) return;
-    shown.forEach((column, number) => {
+    found.forEach((column, number) => {
       values[number]![slot] = column[row];
     });
   });

@@ -52,6 +52,7 @@ export function replaceFile(connection: IndexConnection, path: string, state: Fi
   const findShown = connection.sql("SELECT article_id, record FROM articles WHERE id = ? AND is_shadowed = 0");
   const shadow = connection.sql("UPDATE articles SET is_shadowed = 1 WHERE article_id = ?");
   const duplicates: DuplicateArticle[] = [];
+  const change = new ShownChange();
   for (const [position, record] of records.entries()) {
     let isShadowed = false;
     if (record.id !== null) {
@@ -63,10 +64,12 @@ export function replaceFile(connection: IndexConnection, path: string, state: Fi
         else {
           duplicates.push({ id: record.id, kept: record, dropped: other });
           shadow.run(shown.article_id);
+          change.add(other, -1);
         }
       }
     }
-    const lengths = SEARCH_FIELDS.map((field) => record[field]?.length ?? 0);
+    const lengths = fieldLengths(record);
+    if (!isShadowed) change.add(record, 1);
     const agencyKey = record.agency === null ? null : foldAgency(record.agency);
     const texts = terms?.[position] ?? indexTexts(record);
     const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, agencyKey, isShadowed ? 1 : 0, ...lengths, texts.record).lastInsertRowid;
@@ -74,6 +77,7 @@ export function replaceFile(connection: IndexConnection, path: string, state: Fi
     insertTokens.run(articleId, ...tokens);
     insertStems.run(articleId, ...stems);
   }
+  change.save(connection);
   return duplicates;
 }
 
@@ -82,16 +86,20 @@ export function removeFile(connection: IndexConnection, path: string): void {
   const file = connection.sql("SELECT file_id FROM files WHERE path = ?").get(path) as { file_id: number } | undefined;
   if (file === undefined) return;
   const numbers = (connection.sql("SELECT DISTINCT id FROM articles WHERE file_id = ? AND id IS NOT NULL").all(file.file_id) as { id: string }[]).map((row) => row.id);
+  const change = new ShownChange();
+  const shown = connection.sql(`SELECT count(*), ${LENGTH_COLUMNS.map((column) => `coalesce(sum(${column}), 0)`).join(", ")} FROM articles WHERE file_id = ? AND is_shadowed = 0`).raw().get(file.file_id) as number[];
+  change.subtract(shown);
   connection.sql("DELETE FROM article_tokens WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
   connection.sql("DELETE FROM article_stems WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
   connection.sql("DELETE FROM articles WHERE file_id = ?").run(file.file_id);
   connection.sql("DELETE FROM files WHERE file_id = ?").run(file.file_id);
   // An article that a removed one shadowed is shown again, as the files now have it alone.
-  for (const id of numbers) showNewestOf(connection, id);
+  for (const id of numbers) showNewestOf(connection, id, change);
+  change.save(connection);
 }
 
 /** Makes the newest article with this number the one shown, when none is. */
-function showNewestOf(connection: IndexConnection, id: string): void {
+function showNewestOf(connection: IndexConnection, id: string, change: ShownChange): void {
   const rows = connection.sql("SELECT article_id, record, is_shadowed FROM articles WHERE id = ?").all(id) as { article_id: number; record: string; is_shadowed: number }[];
   if (rows.length === 0 || rows.some((row) => row.is_shadowed === 0)) return;
   let newest = rows[0]!;
@@ -99,6 +107,40 @@ function showNewestOf(connection: IndexConnection, id: string): void {
     if (isPreferred(JSON.parse(row.record) as ArticleRecord, JSON.parse(newest.record) as ArticleRecord)) newest = row;
   }
   connection.sql("UPDATE articles SET is_shadowed = 0 WHERE article_id = ?").run(newest.article_id);
+  change.add(JSON.parse(newest.record) as ArticleRecord, 1);
+}
+
+/** A record's field lengths in characters, in the order of SEARCH_FIELDS (what ranking weighs by). */
+function fieldLengths(record: ArticleRecord): number[] {
+  return SEARCH_FIELDS.map((field) => record[field]?.length ?? 0);
+}
+
+/**
+ * How a write changes the shown articles' count and total field lengths (shown_totals), added
+ * up as it goes and saved once, in the write's transaction.
+ */
+class ShownChange {
+  private readonly totals = new Array<number>(1 + SEARCH_FIELDS.length).fill(0);
+
+  /** An article shown (sign 1) or no longer shown (sign -1). */
+  add(record: ArticleRecord, sign: 1 | -1): void {
+    this.totals[0]! += sign;
+    fieldLengths(record).forEach((length, field) => {
+      this.totals[1 + field]! += sign * length;
+    });
+  }
+
+  /** Shown articles removed: their count, then their total field lengths. */
+  subtract(totals: readonly number[]): void {
+    totals.forEach((total, column) => {
+      this.totals[column]! -= total;
+    });
+  }
+
+  save(connection: IndexConnection): void {
+    if (this.totals.every((total) => total === 0)) return;
+    connection.sql(`UPDATE shown_totals SET articles = articles + ?, ${LENGTH_COLUMNS.map((column) => `${column} = ${column} + ?`).join(", ")}`).run(...this.totals);
+  }
 }
 
 /**
