@@ -138,7 +138,8 @@ export function recordsOf(connection: IndexConnection, ids: readonly number[]): 
  */
 function firstOfTied(connection: IndexConnection, ids: readonly number[], published: readonly (string | null)[], limit: number): number[] {
   if (ids.length <= limit) return [...ids];
-  const lookup = connection.sql("SELECT json_extract(record, '$.file') AS file, line FROM articles WHERE article_id = ?");
+  // The articles table's path is the record's file.
+  const lookup = connection.sql("SELECT path AS file, line FROM articles WHERE article_id = ?");
   const places = ids.map((id) => lookup.get(id) as { file: string; line: number });
   return firstByTimeAndPlace(published, places, limit).map((slot) => ids[slot]!);
 }
