@@ -1,7 +1,7 @@
 // Which matches can be among the best few, found from a full-text index's occurrence lists
 // instead of by reading every match: for each matching article and positive term, the exact and
 // stem-only occurrences per field are counted from the postings of the tokens that match the
-// term, and scored by the same BM25F as a scan (rank.ts). Only the articles this selects are then
+// term (a phrase's from its tokens' positions), and scored by the same BM25F as a scan (rank.ts). Only the articles this selects are then
 // read and matched in full, so a word found in half the collection costs its postings, not its
 // articles.
 
@@ -21,9 +21,16 @@ export interface OccurrenceLists {
    * place in SEARCH_FIELDS (numbers, not pairs: there can be millions).
    */
   occurrences(token: string): readonly number[];
+  /**
+   * The same occurrences with their places in the field: (id × FIELD_CODES + field) ×
+   * TOKEN_PLACES + the token's place among the field's tokens, counted from 0.
+   */
+  positions(token: string): readonly number[];
 }
 
 export const FIELD_CODES = 8;
+/** Places of tokens in one field that positions can tell apart (2^20: no field holds as many). */
+export const TOKEN_PLACES = 1 << 20;
 
 /** A token that matches a term, and how: 2 exactly, 1 by stem only (as tokenMatch says). */
 interface MatchingToken {
@@ -34,11 +41,17 @@ interface MatchingToken {
 const FIELD_COUNT = SEARCH_FIELDS.length;
 
 /**
- * Whether every positive term can be counted from occurrence lists: words and prefixes can;
- * a phrase needs positions next to each other, so a query with one is ranked by reading.
+ * The occurrences (id × FIELD_CODES + field, as OccurrenceLists.occurrences gives them) of a
+ * phrase: the places of its first token followed by each of the others in turn, each start
+ * counted, as a scan counts them (search-match.ts).
  */
-export function canRankFromOccurrences(query: ParsedQuery): boolean {
-  return query.clauses.every((clause) => clause.isNegated || clause.alternatives.every((term) => term.kind !== "phrase"));
+export function phraseOccurrences(tokens: readonly string[], lists: OccurrenceLists): number[] {
+  let starts = lists.positions(tokens[0]!);
+  for (let k = 1; k < tokens.length && starts.length > 0; k++) {
+    const next = new Set(lists.positions(tokens[k]!));
+    starts = starts.filter((start) => next.has(start + k));
+  }
+  return starts.map((start) => Math.floor(start / TOKEN_PLACES));
 }
 
 /**
@@ -97,9 +110,11 @@ export function selectBestMatches(
   const counts = new Int32Array(matchingIds.length * stride);
   terms.forEach((term, termNumber) => {
     const onlyField = term.field === null ? -1 : SEARCH_FIELDS.indexOf(term.field);
-    for (const { token, how } of matchingTokens(term, options, lists)) {
+    // A phrase's occurrences are found from its tokens' positions; they count as exact.
+    const found = term.kind === "phrase" ? [{ codes: phraseOccurrences(term.tokens, lists), how: 2 }] : matchingTokens(term, options, lists).map(({ token, how }) => ({ codes: lists.occurrences(token), how }));
+    for (const { codes, how } of found) {
       const kindOffset = termNumber * 2 * FIELD_COUNT + (how === 2 ? 0 : FIELD_COUNT);
-      for (const code of lists.occurrences(token)) {
+      for (const code of codes) {
         const field = code % FIELD_CODES;
         const slot = slotOf((code - field) / FIELD_CODES);
         if (slot < 0 || field >= FIELD_COUNT || (onlyField >= 0 && field !== onlyField)) continue;

@@ -123,10 +123,9 @@ export class ArticleIndex {
 
   /**
    * The matches that can be among the best `limit` by relevance, and how many match in all,
-   * reading only those articles; null when the query has a term the token table's occurrence
-   * lists cannot count. Call it within readConsistently.
+   * reading only those articles. Call it within readConsistently.
    */
-  bestMatches(...request: FirstMatchesRequest): FirstMatches | null {
+  bestMatches(...request: FirstMatchesRequest): FirstMatches {
     return search.bestMatches(this.connection, ...request);
   }
 

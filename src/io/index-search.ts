@@ -4,7 +4,7 @@
 
 import { hasFilter, type RecordFilter } from "../core/filters.js";
 import { firstByTimeAndPlace, selectNewest } from "../core/first-matches.js";
-import { canRankFromOccurrences, FIELD_CODES, type OccurrenceLists, selectBestMatches, slotsOf } from "../core/occurrence-ranking.js";
+import { FIELD_CODES, type OccurrenceLists, selectBestMatches, slotsOf, TOKEN_PLACES } from "../core/occurrence-ranking.js";
 import type { ParsedQuery } from "../core/query.js";
 import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
@@ -70,14 +70,13 @@ export function readConsistently<T>(connection: IndexConnection, reading: () => 
  * The matches that can be among the best `limit` by relevance, and how many match in all,
  * reading only those articles: the others are scored from the token table's occurrence lists
  * (occurrence-ranking.ts); of many that tie with the limit-th, only the newest are read (their
- * times are enough to tell). Null when the query has a term those lists cannot count.
+ * times are enough to tell).
  * Call it within readConsistently.
  */
 export function bestMatches(
   connection: IndexConnection,
   ...[query, options, filter, stats, limit, lookupsBeforeScan = lookupsBeforeScanOf(stats)]: FirstMatchesRequest
-): FirstMatches | null {
-  if (!canRankFromOccurrences(query)) return null;
+): FirstMatches {
   const ids = matchingIds(connection, query, options, filter);
   const lengths = new Int32Array(ids.length * SEARCH_FIELDS.length);
   shownColumns(connection, ids, LENGTH_COLUMNS, lookupsBeforeScan).forEach((column, field) => {
@@ -178,12 +177,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS temp.token_instances USING fts5vocab(main, 'a
   const terms = connection.sql("SELECT term FROM temp.token_terms WHERE term >= ? AND term < ?").pluck();
   const fieldCode = `CASE col ${SEARCH_FIELDS.map((field, number) => `WHEN '${field}' THEN ${number}`).join(" ")} ELSE ${FIELD_CODES - 1} END`;
   const instances = connection.sql(`SELECT json_group_array(doc * ${FIELD_CODES} + ${fieldCode}) FROM temp.token_instances WHERE term = ?`).pluck();
+  const placed = connection.sql(`SELECT json_group_array((doc * ${FIELD_CODES} + ${fieldCode}) * ${TOKEN_PLACES} + offset) FROM temp.token_instances WHERE term = ?`).pluck();
   return {
     // Terms are in the order of their UTF-8 bytes, so those that start with `start` lie
     // between it and `start` followed by the last code point. (The vocabulary table reads
     // every posting of each term it passes, so the range must not go a term too far.)
     tokensStartingWith: (start: string) => terms.all(start, `${start}\u{10FFFF}`) as string[],
     occurrences: (token: string) => JSON.parse(instances.get(token) as string) as number[],
+    positions: (token: string) => JSON.parse(placed.get(token) as string) as number[],
   };
 }
 
