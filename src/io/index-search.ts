@@ -69,8 +69,8 @@ export function readConsistently<T>(connection: IndexConnection, reading: () => 
 /**
  * The matches that can be among the best `limit` by relevance, and how many match in all,
  * reading only those articles: the others are scored from the token table's occurrence lists
- * (occurrence-ranking.ts); of many that tie with the limit-th, only the newest are read (their
- * times are enough to tell).
+ * (occurrence-ranking.ts); of many that tie with the limit-th, only the first by time and then
+ * place are read.
  * Call it within readConsistently.
  */
 export function bestMatches(
