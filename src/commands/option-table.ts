@@ -4,7 +4,7 @@
 
 import { availableParallelism } from "node:os";
 import { type Command, Option } from "./commander.js";
-import { DEFAULT_COPY_THRESHOLD } from "../core/near-duplicates.js";
+import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
 import { DEFAULT_ELASTIC_INDEX } from "../output/elasticsearch.js";
 
 export type CommandName = "parse" | "search" | "export" | "show" | "check" | "index" | "stats" | "dedup" | "es-template" | "completion" | "serve";

@@ -11,9 +11,6 @@ import { comparePublished } from "./dates.js";
 import type { ArticleRecord } from "./record.js";
 import { comparePlaces } from "./record-place.js";
 
-/** How alike two bodies must be, by default, to be copies (`--threshold`). */
-export const DEFAULT_COPY_THRESHOLD = 0.8;
-
 const HASHES = 32;
 const BANDS = 8;
 const ROWS = HASHES / BANDS;
