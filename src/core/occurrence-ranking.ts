@@ -8,9 +8,9 @@
 import { STEM_PREFIXES } from "./arabic-stem.js";
 import { limitThBest } from "./first-matches.js";
 import type { ParsedQuery, QueryTerm } from "./query.js";
-import { SEARCH_FIELDS, type SearchField } from "./query.js";
-import { type CollectionStats, roundScore, scoreMatch } from "./rank.js";
-import { cachedStem, type MatchOptions, type TermOccurrences } from "./search-match.js";
+import { SEARCH_FIELDS } from "./query.js";
+import { type CollectionStats, FieldScorer, roundScore } from "./rank.js";
+import { cachedStem, type MatchOptions } from "./search-match.js";
 
 /** What an index can say of its tokens, without reading any article. */
 export interface OccurrenceLists {
@@ -88,14 +88,15 @@ export interface BestMatches {
  * The ids, among `matchingIds`, of the articles that can be among the first `limit` by
  * relevance: those whose (exact clauses, score) is at least the limit-th best's.
  *
- * `fieldLengths` holds each matching article's field lengths in characters, in the order of
- * `matchingIds` and of SEARCH_FIELDS.
+ * `readFieldLengths` gives the matching articles' field lengths in characters, in the order of
+ * `matchingIds` and of SEARCH_FIELDS, of those it is asked for (one flag per article and field):
+ * only the fields a term occurs in weigh in the score.
  */
 export function selectBestMatches(
   query: ParsedQuery,
   options: MatchOptions,
   matchingIds: readonly number[],
-  fieldLengths: Int32Array,
+  readFieldLengths: (isWanted: Uint8Array) => Int32Array,
   lists: OccurrenceLists,
   stats: CollectionStats,
   limit: number,
@@ -108,6 +109,8 @@ export function selectBestMatches(
   // Per article, per term: exact counts of the five fields, then stem-only counts.
   const stride = terms.length * 2 * FIELD_COUNT;
   const counts = new Int32Array(matchingIds.length * stride);
+  // Which fields of which articles a term occurs in: only their lengths are read.
+  const isWanted = new Uint8Array(matchingIds.length * FIELD_COUNT);
   terms.forEach((term, termNumber) => {
     const onlyField = term.field === null ? -1 : SEARCH_FIELDS.indexOf(term.field);
     // A phrase's occurrences are found from its tokens' positions; they count as exact.
@@ -119,33 +122,27 @@ export function selectBestMatches(
         const slot = slotOf((code - field) / FIELD_CODES);
         if (slot < 0 || field >= FIELD_COUNT || (onlyField >= 0 && field !== onlyField)) continue;
         counts[slot * stride + kindOffset + field]!++;
+        isWanted[slot * FIELD_COUNT + field] = 1;
       }
     }
   });
 
-  // One set of records, filled for each article in turn: millions of small objects otherwise.
-  const occurrences: TermOccurrences[] = terms.map(() => ({ exact: noCounts(), stemOnly: noCounts() }));
-  const lengths = noCounts();
-  const match = { isMatch: true, occurrences, exactClauses: 0 };
+  const fieldLengths = readFieldLengths(isWanted);
+  const scorer = new FieldScorer(stats);
   const exactClauses = new Int32Array(matchingIds.length);
   const scores = new Float64Array(matchingIds.length);
   for (let slot = 0; slot < matchingIds.length; slot++) {
-    let termNumber = 0;
+    let at = slot * stride;
     let exactCount = 0;
     for (const clause of positiveClauses) {
       let isExact = false;
-      for (let k = 0; k < clause.alternatives.length; k++, termNumber++) {
-        const base = slot * stride + termNumber * 2 * FIELD_COUNT;
-        fillFields(occurrences[termNumber]!.exact, counts, base);
-        fillFields(occurrences[termNumber]!.stemOnly, counts, base + FIELD_COUNT);
-        for (let field = 0; field < FIELD_COUNT; field++) if (counts[base + field]! > 0) isExact = true;
+      for (let k = 0; k < clause.alternatives.length; k++, at += 2 * FIELD_COUNT) {
+        for (let field = 0; field < FIELD_COUNT; field++) if (counts[at + field]! > 0) isExact = true;
       }
       if (isExact) exactCount++;
     }
-    fillFields(lengths, fieldLengths, slot * FIELD_COUNT);
-    match.exactClauses = exactCount;
     exactClauses[slot] = exactCount;
-    scores[slot] = roundScore(scoreMatch(match, lengths, stats));
+    scores[slot] = roundScore(scorer.score(counts, slot * stride, fieldLengths, slot * FIELD_COUNT));
   }
 
   const isBetter = (a: number, b: number) => exactClauses[a]! > exactClauses[b]! || (exactClauses[a] === exactClauses[b] && scores[a]! > scores[b]!);
@@ -175,16 +172,4 @@ export function slotsOf(ids: readonly number[]): (id: number) => number {
     slots.set(id, slot);
   });
   return (id) => slots.get(id) ?? -1;
-}
-
-function noCounts(): Record<SearchField, number> {
-  return { headline: 0, subheadline: 0, lead: 0, body: 0, agency: 0 };
-}
-
-function fillFields(target: Record<SearchField, number>, values: Int32Array, base: number): void {
-  target.headline = values[base]!;
-  target.subheadline = values[base + 1]!;
-  target.lead = values[base + 2]!;
-  target.body = values[base + 3]!;
-  target.agency = values[base + 4]!;
 }

@@ -16,6 +16,8 @@ export const FIELD_WEIGHTS: Readonly<Record<SearchField, number>> = {
   body: 1,
   agency: 1,
 };
+const FIELD_COUNT = SEARCH_FIELDS.length;
+const WEIGHTS_IN_ORDER = SEARCH_FIELDS.map((field) => FIELD_WEIGHTS[field]);
 /** A stem-only occurrence counts for this much of an exact one. */
 const STEM_ONLY_WEIGHT = 0.5;
 
@@ -36,24 +38,58 @@ export function emptyStats(termCount: number): CollectionStats {
   };
 }
 
+/**
+ * BM25F over one collection's statistics, with what is the same for every article (each term's
+ * idf, each field's average length) worked out once: ranking scores every match of a search.
+ *
+ * It reads counts and lengths as numbers in arrays: per term, FIELD_COUNT exact counts then
+ * FIELD_COUNT stem-only counts, in the order of SEARCH_FIELDS; lengths in that order too.
+ */
+export class FieldScorer {
+  /** Per term, its idf; NaN for a term that occurs nowhere, which adds nothing. */
+  private readonly idf: number[];
+  private readonly averages: number[];
+
+  constructor(stats: CollectionStats) {
+    this.idf = stats.documentFrequency.map((df) => (df === 0 ? Number.NaN : Math.log(1 + (stats.articleCount - df + 0.5) / (df + 0.5))));
+    this.averages = SEARCH_FIELDS.map((field) => stats.totalLength[field] / Math.max(1, stats.articleCount));
+  }
+
+  /** The score of the counts from `countsAt` (as many terms as the statistics have) with the lengths from `lengthsAt`. */
+  score(counts: ArrayLike<number>, countsAt: number, lengths: ArrayLike<number>, lengthsAt: number): number {
+    let score = 0;
+    for (let term = 0, at = countsAt; term < this.idf.length; term++, at += 2 * FIELD_COUNT) {
+      const idf = this.idf[term]!;
+      if (Number.isNaN(idf)) continue;
+      let weighted = 0;
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        const count = counts[at + field]! + STEM_ONLY_WEIGHT * counts[at + FIELD_COUNT + field]!;
+        if (count === 0) continue;
+        const average = this.averages[field]!;
+        const norm = average > 0 ? 1 - B + (B * lengths[lengthsAt + field]!) / average : 1;
+        weighted += (WEIGHTS_IN_ORDER[field]! * count) / norm;
+      }
+      score += (idf * weighted * (K1 + 1)) / (weighted + K1);
+    }
+    return score;
+  }
+
+  /** The score of one matched article; `lengths` are its field lengths. */
+  scoreMatch(match: ArticleMatch, lengths: Record<SearchField, number>): number {
+    const counts = new Array<number>(this.idf.length * 2 * FIELD_COUNT).fill(0);
+    match.occurrences.slice(0, this.idf.length).forEach(({ exact, stemOnly }, term) => {
+      SEARCH_FIELDS.forEach((field, number) => {
+        counts[term * 2 * FIELD_COUNT + number] = exact[field];
+        counts[term * 2 * FIELD_COUNT + FIELD_COUNT + number] = stemOnly[field];
+      });
+    });
+    return this.score(counts, 0, SEARCH_FIELDS.map((field) => lengths[field]), 0);
+  }
+}
+
 /** BM25F score of one matched article; `lengths` are its field lengths. */
 export function scoreMatch(match: ArticleMatch, lengths: Record<SearchField, number>, stats: CollectionStats): number {
-  let score = 0;
-  match.occurrences.forEach((occurrences, term) => {
-    const df = stats.documentFrequency[term] ?? 0;
-    if (df === 0) return;
-    const idf = Math.log(1 + (stats.articleCount - df + 0.5) / (df + 0.5));
-    let weighted = 0;
-    for (const field of SEARCH_FIELDS) {
-      const count = occurrences.exact[field] + STEM_ONLY_WEIGHT * occurrences.stemOnly[field];
-      if (count === 0) continue;
-      const average = stats.totalLength[field] / Math.max(1, stats.articleCount);
-      const norm = average > 0 ? 1 - B + (B * lengths[field]) / average : 1;
-      weighted += (FIELD_WEIGHTS[field] * count) / norm;
-    }
-    score += (idf * weighted * (K1 + 1)) / (weighted + K1);
-  });
-  return score;
+  return new FieldScorer(stats).scoreMatch(match, lengths);
 }
 
 /** Whether a positive term occurs in the article at all (for document frequencies). */

@@ -8,7 +8,7 @@ import { comparePublished } from "./dates.js";
 import type { ParsedQuery } from "./query.js";
 import type { ArticleRecord } from "./record.js";
 import { comparePlaces, placeKey } from "./record-place.js";
-import { emptyStats, roundScore, scoreMatch, termOccurs, type CollectionStats } from "./rank.js";
+import { emptyStats, FieldScorer, roundScore, termOccurs, type CollectionStats } from "./rank.js";
 import { AnalyzedArticle, matchArticle, positiveTerms, queryFragments, type ArticleMatch, type MatchOptions, type TermOccurrences } from "./search-match.js";
 import { SEARCH_FIELDS, type SearchField } from "./query.js";
 
@@ -152,7 +152,8 @@ export class SearchRanking {
   private inOrder(order: SearchOrder): { ordinals: Int32Array; scores: Float64Array } {
     const count = this.records.length;
     const scores = new Float64Array(count);
-    for (let ordinal = 0; ordinal < count; ordinal++) scores[ordinal] = roundScore(scoreMatch(this.matchOf(ordinal), this.lengthsOf(ordinal), this.stats));
+    const scorer = new FieldScorer(this.stats);
+    for (let ordinal = 0; ordinal < count; ordinal++) scores[ordinal] = roundScore(scorer.score(this.numbers, ordinal * this.stride + FIELD_COUNT, this.numbers, ordinal * this.stride));
     const { exactClauses, published, files, lines } = this;
     const ordinals = Int32Array.from({ length: count }, (_, ordinal) => ordinal);
     ordinals.sort((a, b) => {
@@ -180,10 +181,6 @@ export class SearchRanking {
       for (const field of SEARCH_FIELDS) this.numbers[at++] = exact[field];
       for (const field of SEARCH_FIELDS) this.numbers[at++] = stemOnly[field];
     }
-  }
-
-  private lengthsOf(ordinal: number): Record<SearchField, number> {
-    return this.fieldsAt(ordinal * this.stride);
   }
 
   private matchOf(ordinal: number): ArticleMatch {

@@ -6,12 +6,13 @@ import { createRequire } from "node:module";
 import type BetterSqlite3 from "better-sqlite3";
 import { SEARCH_FIELDS } from "../core/query.js";
 import { NewsctlError } from "../errors.js";
+import { LENGTH_PAGES_SCHEMA } from "./length-pages.js";
 
 /**
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 // Required rather than imported: a CommonJS package costs the ESM loader a few ms to translate,
 // and a search of the index should start about as fast as Node itself.
 const Database = createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3;
@@ -59,6 +60,7 @@ CREATE TABLE shown_totals (
   ${LENGTH_COLUMNS.map((column) => `${column} INTEGER NOT NULL`).join(",\n  ")}
 );
 INSERT INTO shown_totals VALUES (1, 0, ${LENGTH_COLUMNS.map(() => "0").join(", ")});
+${LENGTH_PAGES_SCHEMA}
 CREATE VIRTUAL TABLE article_tokens USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, detail='column', tokenize='ascii');
 -- Each batch adds a segment to each full-text table; merging them 16 at a time rather than 4

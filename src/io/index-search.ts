@@ -10,8 +10,9 @@ import { SEARCH_FIELDS, type SearchField } from "../core/query.js";
 import { emptyStats, type CollectionStats } from "../core/rank.js";
 import type { ArticleRecord } from "../core/record.js";
 import { positiveTerms, type MatchOptions } from "../core/search-match.js";
-import { type IndexConnection, LENGTH_COLUMNS } from "./index-database.js";
+import type { IndexConnection } from "./index-database.js";
 import { filterSql, matchSql } from "./index-sql.js";
+import { readLengths } from "./length-pages.js";
 
 // Fewer matches than this, or than a quarter of the articles, have their lengths and times
 // looked up one by one; more are found in one pass over all (lookupsBeforeScanOf).
@@ -78,13 +79,7 @@ export function bestMatches(
   ...[query, options, filter, stats, limit, lookupsBeforeScan = lookupsBeforeScanOf(stats)]: FirstMatchesRequest
 ): FirstMatches {
   const ids = matchingIds(connection, query, options, filter);
-  const lengths = new Int32Array(ids.length * SEARCH_FIELDS.length);
-  shownColumns(connection, ids, LENGTH_COLUMNS, lookupsBeforeScan).forEach((column, field) => {
-    column.forEach((length, slot) => {
-      lengths[slot * SEARCH_FIELDS.length + field] = length as number;
-    });
-  });
-  const { better, tied } = selectBestMatches(query, options, ids, lengths, occurrenceLists(connection), stats, limit);
+  const { better, tied } = selectBestMatches(query, options, ids, (isWanted) => readLengths(connection, ids, isWanted), occurrenceLists(connection), stats, limit);
   let chosen = [...better, ...tied];
   if (tied.length > limit - better.length) {
     const [published] = shownColumns(connection, tied, ["published"], lookupsBeforeScan) as [(string | null)[]];
@@ -137,9 +132,15 @@ export function recordsOf(connection: IndexConnection, ids: readonly number[]): 
  */
 function firstOfTied(connection: IndexConnection, ids: readonly number[], published: readonly (string | null)[], limit: number): number[] {
   if (ids.length <= limit) return [...ids];
-  // The articles table's path is the record's file.
-  const lookup = connection.sql("SELECT path AS file, line FROM articles WHERE article_id = ?");
-  const places = ids.map((id) => lookup.get(id) as { file: string; line: number });
+  // The articles table's path is the record's file; all the places are read in one statement.
+  const [foundIds, files, lines] = (
+    connection.sql("SELECT json_group_array(article_id), json_group_array(path), json_group_array(line) FROM articles WHERE article_id IN (SELECT value FROM json_each(?))").raw().get(JSON.stringify(ids)) as string[]
+  ).map((array) => JSON.parse(array) as unknown[]) as [number[], string[], number[]];
+  const slotOf = slotsOf(ids);
+  const places = new Array<{ file: string; line: number }>(ids.length);
+  foundIds.forEach((id, row) => {
+    places[slotOf(id)] = { file: files[row]!, line: lines[row]! };
+  });
   return firstByTimeAndPlace(published, places, limit).map((slot) => ids[slot]!);
 }
 

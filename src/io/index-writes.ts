@@ -10,6 +10,7 @@ import type { ArticleRecord } from "../core/record.js";
 import { NewsctlError } from "../errors.js";
 import { describeDatabaseError, type IndexConnection, isSqliteError, LENGTH_COLUMNS } from "./index-database.js";
 import type { FileState } from "./index-reads.js";
+import { dropStagedLengths, saveLengthPages, stageLengths } from "./length-pages.js";
 
 /** An article number met twice: the newer article stays. */
 export interface DuplicateArticle {
@@ -21,8 +22,15 @@ export interface DuplicateArticle {
 /** Runs `work` in one transaction: all of it lands, or none. */
 export function inTransaction<T>(connection: IndexConnection, work: () => T): T {
   try {
-    return connection.db.transaction(work).immediate();
+    return connection.db
+      .transaction(() => {
+        const result = work();
+        saveLengthPages(connection);
+        return result;
+      })
+      .immediate();
   } catch (error) {
+    dropStagedLengths(connection);
     if (error instanceof NewsctlError || !isSqliteError(error)) throw error;
     throw new NewsctlError(`${connection.path}: ${describeDatabaseError(error)}`);
   }
@@ -39,6 +47,8 @@ export function touchFile(connection: IndexConnection, path: string, state: File
  * equal), and the pair is returned.
  */
 export function replaceFile(connection: IndexConnection, path: string, state: FileState, records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
+  // A batch's transaction writes the length pages once, at its end (inTransaction).
+  if (!connection.db.inTransaction) return inTransaction(connection, () => replaceFile(connection, path, state, records, terms));
   removeFile(connection, path);
   const fileId = connection.sql("INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)").run(path, state.size, state.mtimeMs, state.hash).lastInsertRowid;
   const insert = connection.sql(
@@ -73,6 +83,7 @@ export function replaceFile(connection: IndexConnection, path: string, state: Fi
     const agencyKey = record.agency === null ? null : foldAgency(record.agency);
     const texts = terms?.[position] ?? indexTexts(record);
     const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, agencyKey, isShadowed ? 1 : 0, ...lengths, texts.record).lastInsertRowid;
+    stageLengths(connection, Number(articleId), lengths);
     const { tokens, stems } = texts;
     insertTokens.run(articleId, ...tokens);
     insertStems.run(articleId, ...stems);

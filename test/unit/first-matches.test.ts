@@ -132,6 +132,38 @@ describe("the best matches from occurrence lists", () => {
     });
   }
 
+  it("scores with each article's lengths, past the first page of lengths and past 65,535 characters", () => {
+    // 2,500 articles, whose lengths lie on two pages at least; one in five has the word, and the
+    // five longest bodies, too long for 16 bits, have it too. Scores fall as bodies grow, so a
+    // wrong length puts an article in the wrong place.
+    const isLong = (number: number) => number % 500 === 499;
+    const articles = Array.from({ length: 2_500 }, (_, number) => ({
+      id: null,
+      headline: number % 35 === 0 ? "الجيش" : "وزير",
+      lead: null,
+      body: `${number % 5 === 0 || isLong(number) ? "الجيش" : "وزير"} ${"مدن ".repeat(number % 50)}${isLong(number) ? "سعر ".repeat(20_000 + number) : ""}`,
+      agency: null,
+      published: null,
+    }));
+    fill(articles);
+    const parsed = parseQuery("الجيش");
+    const stats = index.searchStats(parsed, STEMMING, {});
+    const all = new SearchRanking(parsed, STEMMING, stats);
+    for (const record of index.candidates(parsed, STEMMING, {})) all.add(record);
+    const ranked = all.ranked("relevance");
+    // The longest bodies rank last, each by its own length.
+    const lastLengths = ranked.slice(-5).map((hit) => hit.record.body!.length);
+    expect(lastLengths).toEqual([...lastLengths].sort((a, b) => a - b));
+    expect(lastLengths[0]).toBeGreaterThan(65_535);
+    // Limits that cut among the short bodies and among the longest.
+    for (const limit of [5, 400, ranked.length - 3, ranked.length - 1]) {
+      const best = index.readConsistently(() => index.bestMatches(parsed, STEMMING, {}, stats, limit));
+      const few = new SearchRanking(parsed, STEMMING, stats);
+      for (const record of best.records) few.add(record);
+      expect(shown(few.ranked("relevance").slice(0, limit))).toEqual(shown(ranked.slice(0, limit)));
+    }
+  });
+
   it("reads fewer articles than match when the limit is small", () => {
     fill(Array.from({ length: 40 }, (_, number) => ({ id: null, headline: number % 2 ? "الجيش" : "وزير", lead: null, body: `الجيش ${"مدن ".repeat(number)}`, agency: null, published: null })));
     const parsed = parseQuery("الجيش");
