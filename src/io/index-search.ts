@@ -82,9 +82,9 @@ export function bestMatches(
   const { better, tied } = selectBestMatches(query, options, ids, (isWanted) => readLengths(connection, ids, isWanted), occurrenceLists(connection), stats, limit);
   let chosen = [...better, ...tied];
   if (tied.length > limit - better.length) {
-    const [published] = shownColumns(connection, tied, ["published"], lookupsBeforeScan) as [(string | null)[]];
-    const newest = selectNewest(published, limit - better.length);
-    if (newest !== null) chosen = [...better, ...firstOfTied(connection, newest.map((slot) => tied[slot]!), newest.map((slot) => published[slot]!), limit - better.length)];
+    // Their times and places are read at once: copies of one story tie on time as well.
+    const { published, places } = timesAndPlaces(connection, tied);
+    if (selectNewest(published, limit - better.length) !== null) chosen = [...better, ...firstByTimeAndPlace(published, places, limit - better.length).map((slot) => tied[slot]!)];
   }
   return { records: recordsOf(connection, chosen), matchCount: ids.length };
 }
@@ -132,16 +132,26 @@ export function recordsOf(connection: IndexConnection, ids: readonly number[]): 
  */
 function firstOfTied(connection: IndexConnection, ids: readonly number[], published: readonly (string | null)[], limit: number): number[] {
   if (ids.length <= limit) return [...ids];
-  // The articles table's path is the record's file; all the places are read in one statement.
-  const [foundIds, files, lines] = (
-    connection.sql("SELECT json_group_array(article_id), json_group_array(path), json_group_array(line) FROM articles WHERE article_id IN (SELECT value FROM json_each(?))").raw().get(JSON.stringify(ids)) as string[]
-  ).map((array) => JSON.parse(array) as unknown[]) as [number[], string[], number[]];
+  return firstByTimeAndPlace(published, timesAndPlaces(connection, ids).places, limit).map((slot) => ids[slot]!);
+}
+
+/** The publication times and places (the articles table's path is the record's file) of these articles, read in one statement. */
+function timesAndPlaces(connection: IndexConnection, ids: readonly number[]): { published: (string | null)[]; places: { file: string; line: number }[] } {
+  const [foundIds, times, files, lines] = (
+    connection
+      .sql("SELECT json_group_array(article_id), json_group_array(published), json_group_array(path), json_group_array(line) FROM articles WHERE article_id IN (SELECT value FROM json_each(?))")
+      .raw()
+      .get(JSON.stringify(ids)) as string[]
+  ).map((array) => JSON.parse(array) as unknown[]) as [number[], (string | null)[], string[], number[]];
   const slotOf = slotsOf(ids);
+  const published = new Array<string | null>(ids.length);
   const places = new Array<{ file: string; line: number }>(ids.length);
   foundIds.forEach((id, row) => {
-    places[slotOf(id)] = { file: files[row]!, line: lines[row]! };
+    const slot = slotOf(id);
+    published[slot] = times[row]!;
+    places[slot] = { file: files[row]!, line: lines[row]! };
   });
-  return firstByTimeAndPlace(published, places, limit).map((slot) => ids[slot]!);
+  return { published, places };
 }
 
 /**
