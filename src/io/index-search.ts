@@ -26,8 +26,9 @@ export interface FirstMatches {
 
 /**
  * What bestMatches and newestMatches are asked: the search, its collection statistics, how many
- * matches are wanted, and how many are looked up one by one before one pass over all is quicker
- * (see shownColumns; by default, what suits `stats`).
+ * matches are wanted, and (for newestMatches, which reads every match's time) how many are
+ * looked up one by one before one pass over all is quicker (see shownColumns; by default, what
+ * suits `stats`).
  */
 export type FirstMatchesRequest = [
   query: ParsedQuery,
@@ -76,7 +77,7 @@ export function readConsistently<T>(connection: IndexConnection, reading: () => 
  */
 export function bestMatches(
   connection: IndexConnection,
-  ...[query, options, filter, stats, limit, lookupsBeforeScan = lookupsBeforeScanOf(stats)]: FirstMatchesRequest
+  ...[query, options, filter, stats, limit]: FirstMatchesRequest
 ): FirstMatches {
   const ids = matchingIds(connection, query, options, filter);
   const { better, tied } = selectBestMatches(query, options, ids, (isWanted) => readLengths(connection, ids, isWanted), occurrenceLists(connection), stats, limit);

@@ -127,7 +127,7 @@ export function hostCheck(boundHost: string, port: number): (host: string | unde
   const machine = hostname().toLowerCase();
   return (host) => {
     if (host === undefined) return false;
-    const parsed = /^(\[[0-9a-f:.]+\]|[^:\[\]]+)(?::(\d+))?$/i.exec(host.trim().toLowerCase());
+    const parsed = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d+))?$/i.exec(host.trim().toLowerCase());
     if (parsed === null) return false;
     const name = parsed[1]!.replace(/^\[(.*)\]$/, "$1");
     const hostPort = parsed[2] === undefined ? 80 : Number(parsed[2]);

@@ -103,7 +103,7 @@ describe("the best matches from occurrence lists", () => {
           const stats = index.searchStats(parsed, options, chosen);
           const all = new SearchRanking(parsed, options, stats);
           for (const record of index.candidates(parsed, options, chosen)) all.add(record);
-          // Lengths and times are looked up one by one, or all read in one pass (lookupsBeforeScan).
+          // Times are looked up one by one, or all read in one pass (lookupsBeforeScan).
           // --sort date: the newest, from publication times alone (phrases too).
           const newest = index.readConsistently(() => index.newestMatches(parsed, options, chosen, stats, limit, lookupsBeforeScan))!;
           const byDate = new SearchRanking(parsed, options, stats);
