@@ -150,7 +150,10 @@ class ShownChange {
 
   save(connection: IndexConnection): void {
     if (this.totals.every((total) => total === 0)) return;
-    connection.sql(`UPDATE shown_totals SET articles = articles + ?, ${LENGTH_COLUMNS.map((column) => `${column} = ${column} + ?`).join(", ")}`).run(...this.totals);
+    // The row by its key: an UPDATE of the whole table (of one row) cost 1.7–2.5 s of a 6 s build
+    // of 6,000 articles, against 50 ms by key. SQLite opens a statement journal for a statement
+    // that may change several rows, and the full-text tables write out their pending terms then.
+    connection.sql(`UPDATE shown_totals SET articles = articles + ?, ${LENGTH_COLUMNS.map((column) => `${column} = ${column} + ?`).join(", ")} WHERE only_row = 1`).run(...this.totals);
   }
 }
 
