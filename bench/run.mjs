@@ -3,7 +3,7 @@
 // reading and decoding the same bytes. Ratios, not seconds, are what to compare between runs,
 // since machines are shared and noisy. Each figure is the best of several rounds.
 //
-// usage: npm run bench [-- --rounds N --copies N --sizes 30000,300000 --jobs 2]
+// usage: npm run bench [-- --rounds N --copies N --sizes 30000,300000 --jobs 2 --corpus real|generated]
 //        npm run bench -- --serve [--sizes 300000 --seconds 10 --connections 16]
 //
 // With --serve, only `newsctl serve` under load is measured instead (bench/serve.mjs).
@@ -49,6 +49,9 @@ const copies = argument("copies", 10_000);
 const sizesIndex = process.argv.indexOf("--sizes");
 const sizes = sizesIndex > 0 ? process.argv[sizesIndex + 1].split(",").map(Number) : [30_000, 300_000];
 const jobs = argument("jobs", 2);
+// --corpus real or --corpus generated measures only that one (both by default).
+const corpusIndex = process.argv.indexOf("--corpus");
+const corpora = corpusIndex > 0 ? [process.argv[corpusIndex + 1]] : ["real", "generated"];
 
 /**
  * The floor: read every file the way newsctl reads files (blocking 256 KiB reads, the quickest
@@ -233,11 +236,13 @@ async function measureAtScale(label, directory, db, searches) {
 
 const dumps = sharedDumps(root);
 for (const articles of sizes) {
-  if (dumps !== undefined) {
+  if (!corpora.includes("real")) {
+    // Only the generated corpus was asked for.
+  } else if (dumps !== undefined) {
     const made = replicateCorpus({ dumps, articles, directory: realCorpusPath(articles), articlesPerCopy: SHARED_ARTICLES });
     await measureAtScale(`real text, the shared corpus ${made.copies} times (${made.articles} articles) with new numbers`, realCorpusPath(articles), `${realCorpusPath(articles)}.db`, REAL_SEARCHES);
   } else {
     console.log(`\nreal text, ${articles} articles: ../shared is not beside the project, skipped`);
   }
-  await measureAtScale(`generated corpus, ${articles} articles`, corpusFor(articles), indexPathFor(articles), GENERATED_SEARCHES);
+  if (corpora.includes("generated")) await measureAtScale(`generated corpus, ${articles} articles`, corpusFor(articles), indexPathFor(articles), GENERATED_SEARCHES);
 }
