@@ -6,7 +6,6 @@ import { createRequire } from "node:module";
 import type BetterSqlite3 from "better-sqlite3";
 import { SEARCH_FIELDS } from "../core/query.js";
 import { NewsctlError } from "../errors.js";
-import { LENGTH_PAGES_SCHEMA } from "./length-pages.js";
 
 /**
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
@@ -60,7 +59,9 @@ CREATE TABLE shown_totals (
   ${LENGTH_COLUMNS.map((column) => `${column} INTEGER NOT NULL`).join(",\n  ")}
 );
 INSERT INTO shown_totals VALUES (1, 0, ${LENGTH_COLUMNS.map(() => "0").join(", ")});
-${LENGTH_PAGES_SCHEMA}
+-- The search fields' lengths, a row per field and 8,000 article ids, read by ranking
+-- (length-pages.ts).
+CREATE TABLE length_pages (page_key INTEGER PRIMARY KEY, lengths BLOB NOT NULL);
 CREATE VIRTUAL TABLE article_tokens USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
 CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, detail='column', tokenize='ascii');
 -- Each batch adds a segment to each full-text table; merging them 16 at a time rather than 4

@@ -22,8 +22,6 @@ const PAGE_BYTES = PAGE_ARTICLES * 2;
 /** The entry of a length that does not fit in 16 bits. */
 const LONG_LENGTH = 0xffff;
 
-export const LENGTH_PAGES_SCHEMA = "CREATE TABLE length_pages (page_key INTEGER PRIMARY KEY, lengths BLOB NOT NULL);";
-
 /**
  * Lengths written by a transaction, held until it is about to commit so that a batch of files
  * writes each page once.
