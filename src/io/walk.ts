@@ -11,6 +11,9 @@ export type WalkEntry = { file: string; size: number } | { error: InputError };
 
 export type { FileMatcher };
 
+/** Entries of a directory looked at together: enough to keep the thread pool busy, few enough to hold. */
+const STATS_AT_ONCE = 64;
+
 /**
  * The files under `root` that `matches` takes, by their path relative to it. Paths are `prefix`
  * (by default `root` and a slash) joined with the relative path.
@@ -36,17 +39,23 @@ export async function* walkDirectory(root: string, matches: FileMatcher, options
     // Looked at first, then taken in the byte order of their full paths (a directory sorts as
     // "name/"), which is also the order of an index: "a-b.txt" comes before "a/x.txt".
     const entries: { name: string; isDirectory: boolean; size: number }[] = [];
-    for (const name of names) {
-      const child = prefix + (relative === "" ? name : `${relative}/${name}`);
-      try {
-        const info = await stat(child); // follows links
-        entries.push({ name, isDirectory: info.isDirectory(), size: info.size });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
+    // Looked at STATS_AT_ONCE at a time: one by one, the walk waited on each in turn and took a
+    // tenth of an export's time.
+    for (let start = 0; start < names.length; start += STATS_AT_ONCE) {
+      const batch = names.slice(start, start + STATS_AT_ONCE);
+      const looks = await Promise.all(batch.map((name) => lookAt(prefix + (relative === "" ? name : `${relative}/${name}`))));
+      for (const [index, look] of looks.entries()) {
+        const name = batch[index]!;
+        if (!("error" in look)) {
+          entries.push({ name, isDirectory: look.isDirectory, size: look.size });
+          continue;
+        }
+        const child = prefix + (relative === "" ? name : `${relative}/${name}`);
+        const code = (look.error as NodeJS.ErrnoException).code;
         // A broken link is reported when it names a file that would have been read.
         const childRelative = relative === "" ? name : `${relative}/${name}`;
         if (code === "ENOENT" && matches(childRelative) && (await isLink(child))) yield { error: new InputError(child, "broken symbolic link") };
-        else if (code !== "ENOENT") yield { error: new InputError(child, describeSystemError(error)) };
+        else if (code !== "ENOENT") yield { error: new InputError(child, describeSystemError(look.error)) };
         // ENOENT: removed while the walk went on
       }
     }
@@ -62,6 +71,14 @@ export async function* walkDirectory(root: string, matches: FileMatcher, options
   }
 
   yield* visit(root, "", 0);
+}
+
+/** What stat says of an entry (links followed), or why it could not say. */
+function lookAt(child: string): Promise<{ isDirectory: boolean; size: number } | { error: unknown }> {
+  return stat(child).then(
+    (info) => ({ isDirectory: info.isDirectory(), size: info.size }),
+    (error: unknown) => ({ error }),
+  );
 }
 
 async function isLink(file: string): Promise<boolean> {
