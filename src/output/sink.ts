@@ -67,17 +67,12 @@ export class TextSink {
     return this.builder.length >= FLUSH_BYTES ? this.handOn() : undefined;
   }
 
-  /** Queues bytes (records a worker thread wrote); the caller may not change them afterwards. */
+  /** Queues bytes (records a worker thread wrote); they are copied, and may be used again at once. */
   writeBytes(bytes: Uint8Array): Promise<void> | undefined {
     this.writePendingHalf();
-    if (bytes.length < FLUSH_BYTES) {
-      this.builder.reserve(bytes.length).set(bytes, this.builder.length);
-      this.builder.length += bytes.length;
-      return this.written();
-    }
-    // A large block goes on as it is, after what is queued.
-    this.handOn();
-    return this.stream.write(bytes) ? undefined : waitForDrain(this.stream);
+    this.builder.reserve(bytes.length).set(bytes, this.builder.length);
+    this.builder.length += bytes.length;
+    return this.written();
   }
 
   /** Hands queued text to the stream; waits if the stream asks for it. */
