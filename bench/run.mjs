@@ -3,8 +3,11 @@
 // reading and decoding the same bytes. Ratios, not seconds, are what to compare between runs,
 // since machines are shared and noisy. Each figure is the best of several rounds.
 //
-// usage: npm run bench [-- --rounds N --copies N --sizes 30000,300000 --jobs 2 --corpus real|generated]
+// usage: npm run bench [-- --rounds N --copies N --sizes 30000,300000 --jobs 2 --corpus real|generated --only export]
 //        npm run bench -- --serve [--sizes 300000 --seconds 10 --connections 16]
+//
+// With --only export, only the corpora at scale are measured, and of them only the floor, the
+// parse and export (--jobs 1 and --jobs N, with peak memory): a minute instead of many.
 //
 // With --serve, only `newsctl serve` under load is measured instead (bench/serve.mjs).
 //
@@ -52,10 +55,13 @@ const jobs = argument("jobs", 2);
 // --corpus real or --corpus generated measures only that one (both by default).
 const corpusIndex = process.argv.indexOf("--corpus");
 const corpora = corpusIndex > 0 ? [process.argv[corpusIndex + 1]] : ["real", "generated"];
+const onlyIndex = process.argv.indexOf("--only");
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
+if (only !== undefined && only !== "export") throw new Error(`--only ${only}: only "export" can be measured alone`);
 
 /**
- * The floor: read every file the way newsctl reads files (blocking 256 KiB reads, the quickest
- * way Node has) and decode it as UTF-8, doing nothing with the text.
+ * The floor: read every file the way newsctl reads files (blocking 64 KiB reads into one
+ * buffer, the quickest way Node has) and decode it as UTF-8, doing nothing with the text.
  */
 async function decodeFloor(files) {
   let characters = 0;
@@ -130,21 +136,23 @@ async function measure(label, files, cwd, cliArgs, query) {
 
 console.log(`node ${process.version}, best of ${rounds} rounds`);
 const corpus = path.resolve(root, "../shared/corpus/saudinewsnet-2015-07-22");
-if (existsSync(corpus)) {
+if (only === undefined && existsSync(corpus)) {
   const files = textFilesUnder(path.join(corpus, "dumps"));
   await measure("shared corpus", files, corpus, ["export", "dumps", "--ndjson", "--quiet"], "الجيش");
-} else {
+} else if (only === undefined) {
   console.log("\nshared corpus: not found beside the project, skipped");
 }
 
-const scratch = mkdtempSync(path.join(tmpdir(), "newsctl-bench-"));
-try {
-  const seed = readFileSync(path.join(root, "seeds/000_dd904baf685b1fec.txt"), "utf8").trimEnd() + "\n\n";
-  const repeated = path.join(scratch, "seed-repeated.txt");
-  writeFileSync(repeated, seed.repeat(copies));
-  await measure(`seed repeated ${copies} times`, [repeated], scratch, ["export", repeated, "--ndjson", "--quiet"], "الجيش");
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
+if (only === undefined) {
+  const scratch = mkdtempSync(path.join(tmpdir(), "newsctl-bench-"));
+  try {
+    const seed = readFileSync(path.join(root, "seeds/000_dd904baf685b1fec.txt"), "utf8").trimEnd() + "\n\n";
+    const repeated = path.join(scratch, "seed-repeated.txt");
+    writeFileSync(repeated, seed.repeat(copies));
+    await measure(`seed repeated ${copies} times`, [repeated], scratch, ["export", repeated, "--ndjson", "--quiet"], "الجيش");
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,6 +220,7 @@ async function measureAtScale(label, directory, db, searches) {
   const many = timeProcess(process.execPath, [newsctl, "export", directory, "--quiet", "--jobs", String(jobs)], { measureMemory: true, rounds: 2 });
   console.log(`  export --ndjson, --jobs 1         ${rate(one.seconds)}   ${(floor.seconds / one.seconds).toFixed(2)} of the floor   peak RSS ${one.peakMb.toFixed(0)} MB`);
   console.log(`  export --ndjson, --jobs ${jobs}         ${rate(many.seconds)}   ${(one.seconds / many.seconds).toFixed(2)}x of --jobs 1   peak RSS ${many.peakMb.toFixed(0)} MB`);
+  if (only === "export") return;
   const build = timeProcess(process.execPath, [newsctl, "index", directory, "--db", db, "--quiet"], { measureMemory: true, rounds: 1, before: () => removeIndex(db) });
   console.log(`  index build                       ${rate(build.seconds)}   peak RSS ${build.peakMb.toFixed(0)} MB   (${build.seconds.toFixed(1)} s, ${(statSync(db).size / 1e6).toFixed(0)} MB)`);
   const bare = timeProcess(process.execPath, ["-e", "0"], { rounds: 10 });

@@ -11,6 +11,7 @@ import type { ReadingContext } from "./commands/read-records.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
 import { PROGRAM, writeError } from "./output/messages.js";
+import { markStreamFinishingWrites } from "./output/sink.js";
 import { toTerminalLine } from "./output/terminal-text.js";
 import { abortFilesInProgress } from "./output/unfinished-files.js";
 
@@ -176,6 +177,8 @@ export async function main(): Promise<void> {
   });
   const stdout = process.stdout;
   const stderr = process.stderr;
+  // A file, a pipe or a terminal: done with what it was given once the write's callback runs.
+  markStreamFinishingWrites(stdout);
   process.exitCode = await run({
     argv: process.argv.slice(2),
     env: process.env,

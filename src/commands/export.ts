@@ -8,6 +8,7 @@ import { placeKey } from "../core/record-place.js";
 import { identifyFile } from "../io/file-identity.js";
 import type { FileFormat, MachineFormat, OutputRecord, WriterOptions } from "../output/record-writers.js";
 import { AtomicFile } from "../output/atomic-file.js";
+import { makeBatchWriter, type ExportBatchSettings } from "../output/export-batches.js";
 import { TextSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { findCopies, readThreshold } from "./dedup.js";
@@ -79,6 +80,16 @@ Examples:
       await refuseDirectory(output);
       reading.forbiddenFile = await identifyFile(output);
     }
+    const format = batchFormat(plan);
+    if (format !== undefined) {
+      // Whichever thread parses a batch of records writes it out too: this one only writes.
+      const reader = new RecordReader(reading, context);
+      const settings: ExportBatchSettings = { format, writing: plan.writing, filter: reading.filter };
+      const batches = reader.encodedBatches({ module: BATCH_ENCODER_MODULE, settings });
+      await writeOutput(plan, context, (sink) => pipeRecords(batches, makeBatchWriter(format, sink, plan.writing)));
+      reader.endProgress();
+      return reader.exitCode();
+    }
     const source = plan.db !== undefined ? await fromIndex(plan.db, reading, output) : await fromDumps(plan, context);
     try {
       await writeRecords(plan, source.records, context);
@@ -88,6 +99,18 @@ Examples:
     }
   },
 };
+
+const BATCH_ENCODER_MODULE = new URL("../output/export-batches.js", import.meta.url).href;
+
+/**
+ * The format, when records are written out by the threads that parse them; undefined when they
+ * must be seen one by one here: --limit counts them, --dedup picks them, an index gives them and
+ * Parquet takes them whole.
+ */
+function batchFormat(plan: ExportPlan): MachineFormat | undefined {
+  const isOneByOne = plan.db !== undefined || plan.dedupThreshold !== undefined || plan.reading.limit !== undefined;
+  return isOneByOne || plan.format === "parquet" ? undefined : plan.format;
+}
 
 /** --dedup and --threshold, checked against the rest; the threshold when --dedup is given. */
 function readDedup(paths: readonly string[], raw: RawOptions): number | undefined {
@@ -133,19 +156,28 @@ async function fromDumps(plan: ExportPlan, context: ReadingContext): Promise<Rec
 }
 
 async function writeRecords(plan: ExportPlan, records: RecordSource["records"], context: ReadingContext): Promise<void> {
-  const { format, output, writing } = plan;
-  if (output === undefined) {
-    // Parquet without -o was refused when the plan was made.
-    await pipeRecords(records, await makeRecordWriter(format as MachineFormat, new TextSink(context.env.stdout), context.env, writing));
-    return;
-  }
-  const file = await AtomicFile.create(output);
-  try {
+  const { format, writing } = plan;
+  await writeOutput(plan, context, async (sink, file) => {
     const writer =
       format === "parquet"
-        ? (await import("../output/parquet-file.js")).makeParquetWriter(file.stream, { fields: writing.fields, hasOffsets: plan.reading.timeZone !== undefined })
-        : await makeRecordWriter(format, new TextSink(file.stream), context.env, writing);
+        ? (await import("../output/parquet-file.js")).makeParquetWriter(file!.stream, { fields: writing.fields, hasOffsets: plan.reading.timeZone !== undefined })
+        : await makeRecordWriter(format, sink, context.env, writing);
     await pipeRecords(records, writer);
+  });
+}
+
+/**
+ * Runs `write` with stdout, or the file -o names, as a sink (and the file); the file appears
+ * only once complete. Parquet without -o was refused when the plan was made.
+ */
+async function writeOutput(plan: ExportPlan, context: ReadingContext, write: (sink: TextSink, file: AtomicFile | undefined) => Promise<void>): Promise<void> {
+  if (plan.output === undefined) {
+    await write(new TextSink(context.env.stdout), undefined);
+    return;
+  }
+  const file = await AtomicFile.create(plan.output);
+  try {
+    await write(new TextSink(file.stream), file);
     await file.commit();
   } finally {
     await file.abort();

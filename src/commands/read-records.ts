@@ -8,7 +8,8 @@ import type { TimeZone } from "../core/time-zone.js";
 import { InputError, UsageError } from "../errors.js";
 import { isSameFile, type FileIdentity } from "../io/file-identity.js";
 import { expandInputs } from "../io/inputs.js";
-import { parseSources } from "../io/parse-sources.js";
+import type { BatchEncoderSpec, EncodedBatch } from "../io/parse-file.js";
+import { encodeSources, parseSources, type EncodeEvent, type FileEvent, type ParseEvent, type ParseOptions } from "../io/parse-sources.js";
 import type { DumpSource } from "../io/read-dump.js";
 import type { OutputEnvironment } from "../output/environment.js";
 import { fileSize, ReadingTally, type TallyOptions } from "./reading-tally.js";
@@ -50,32 +51,15 @@ export class RecordReader {
    * are reported (the rest is noise for that question); without one, every problem is.
    */
   async *records(): AsyncGenerator<ArticleRecord> {
-    const { options, context, tally } = this;
+    const { options, tally } = this;
     const isFiltered = hasFilter(options.filter) || options.select !== undefined;
     const passesFilters = makeRecordPredicate(options.filter);
     const { select } = options;
     const isSelected = select === undefined ? passesFilters : (record: ArticleRecord) => passesFilters(record) && select(record);
     const limit = options.limit ?? Infinity;
     let emitted = 0;
-    const sources = expandInputs(options.paths, { include: options.include, isStdinTerminal: context.isStdinTerminal });
-    for await (const event of parseSources(this.guardOutputFile(sources), { jobs: options.jobs, timeZone: options.timeZone, stdin: context.stdin })) {
-      if (event.kind === "unreadable") {
-        tally.reportUnreadable(event.error);
-        continue;
-      }
-      // Missing paths come first from expandInputs, so they are reported even with --limit 0.
-      if (emitted >= limit) return;
-      if (event.kind === "done") {
-        tally.fileCount++;
-        if (tally.isShowingProgress) {
-          // Bytes are counted for the progress line only.
-          if (event.source.path !== undefined) tally.byteCount += event.source.size ?? (await fileSize(event.source.path));
-          tally.showProgress();
-          // Files are read with blocking reads: let the walk that counts the totals move on too.
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        continue;
-      }
+    for await (const event of this.recordEvents(parseSources(this.sources(), this.parseOptions()), () => emitted >= limit)) {
+      if (event.kind !== "items") continue;
       for (const { record, problems } of event.items) {
         if (record !== null) tally.articleCount++;
         const isKept = record !== null && isSelected(record);
@@ -84,6 +68,61 @@ export class RecordReader {
         yield record;
         if (++emitted >= limit) return;
       }
+    }
+  }
+
+  /**
+   * The records the filters keep, already written out by `batchEncoder` on whichever thread
+   * parsed them (as records() would give them, with no --limit and no `select`), and their
+   * problems reported.
+   */
+  async *encodedBatches(batchEncoder: BatchEncoderSpec): AsyncGenerator<EncodedBatch> {
+    const { tally } = this;
+    for await (const event of this.recordEvents(encodeSources(this.sources(), { ...this.parseOptions(), batchEncoder }), () => false)) {
+      if (event.kind !== "encoded") continue;
+      const { batch } = event;
+      tally.articleCount += batch.articles;
+      for (const problem of batch.problems) tally.report(problem);
+      yield batch;
+    }
+  }
+
+  private sources(): AsyncGenerator<DumpSource | InputError> {
+    const { options, context } = this;
+    return this.guardOutputFile(expandInputs(options.paths, { include: options.include, isStdinTerminal: context.isStdinTerminal }));
+  }
+
+  private parseOptions(): ParseOptions {
+    return { jobs: this.options.jobs, timeZone: this.options.timeZone, stdin: this.context.stdin };
+  }
+
+  /**
+   * The events that carry records; the others (unreadable paths, files done) are counted and
+   * reported here. `isStopped` ends the reading (--limit reached) once unreadable paths found
+   * so far are reported.
+   */
+  private async *recordEvents(events: AsyncIterable<ParseEvent | EncodeEvent>, isStopped: () => boolean): AsyncGenerator<Exclude<ParseEvent | EncodeEvent, FileEvent>> {
+    const { tally } = this;
+    for await (const event of events) {
+      if (event.kind === "unreadable") {
+        tally.reportUnreadable(event.error);
+        continue;
+      }
+      // Missing paths come first from expandInputs, so they are reported even with --limit 0.
+      if (isStopped()) return;
+      if (event.kind === "done") {
+        tally.fileCount++;
+        if (tally.isShowingProgress) {
+          const { source } = event;
+          // Bytes are counted for the progress line only.
+          if (source.path !== undefined) tally.byteCount += source.size ?? (await fileSize(source.path));
+          tally.showProgress();
+          // Files are read with blocking reads: let the walk that counts the totals move on too.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        continue;
+      }
+      yield event;
     }
   }
 

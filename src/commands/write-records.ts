@@ -2,6 +2,7 @@
 
 import { toTextView, type OutputEnvironment } from "../output/environment.js";
 import { makeMachineWriter, type FileFormat, type OutputRecord, type RecordWriter, type WriterOptions } from "../output/record-writers.js";
+import type { ItemWriter } from "../output/output-record.js";
 import type { TextSink } from "../output/sink.js";
 import type { OutputFormat } from "./output-plan.js";
 
@@ -12,8 +13,8 @@ export async function makeRecordWriter(format: Exclude<OutputFormat, FileFormat>
   return makeTableWriter(sink, toTextView(env), options.fields);
 }
 
-/** Streams records into the writer, waiting whenever the output is full, and ends it. */
-export async function pipeRecords(records: AsyncIterable<OutputRecord> | Iterable<OutputRecord>, writer: RecordWriter): Promise<void> {
+/** Streams records (or batches of them) into the writer, waiting whenever the output is full, and ends it. */
+export async function pipeRecords<Item = OutputRecord>(records: AsyncIterable<Item> | Iterable<Item>, writer: ItemWriter<Item>): Promise<void> {
   for await (const record of records) {
     const wait = writer.write(record);
     if (wait) await wait;

@@ -27,6 +27,7 @@ const ENCODED_REPLACEMENT_TAIL = 2;
 /**
  * A streaming decoder: `write` each chunk, then `end`. Holds back only the few bytes of a
  * sequence split between chunks (and, before the encoding is known, a BOM split by a tiny chunk).
+ * What it holds it copies: the caller may read the next chunk into the same buffer.
  */
 export class DumpDecoder {
   encoding: DumpEncoding | undefined;
@@ -48,7 +49,7 @@ export class DumpDecoder {
     }
     if (this.isStart) {
       if (chunk.length < BOM_BYTES) {
-        this.head = chunk;
+        this.head = Buffer.from(chunk);
         return "";
       }
       this.isStart = false;
@@ -59,7 +60,7 @@ export class DumpDecoder {
       if (this.undecided === undefined && chunk.indexOf(0) < 0 && isAscii(chunk)) return chunk.toString("latin1");
       const held = this.undecided === undefined ? chunk : Buffer.concat([this.undecided, chunk]);
       if (held.indexOf(0) < 0 && countNonAscii(held) < ENOUGH_EVIDENCE && held.length < SNIFF_BYTES) {
-        this.undecided = held;
+        this.undecided = held === chunk ? Buffer.from(chunk) : held;
         return "";
       }
       this.undecided = undefined;

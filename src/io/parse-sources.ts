@@ -2,24 +2,35 @@
 // parse files while this thread, the N-th, takes their records (to write, match or index them)
 // in the order the files were given; the files ahead at any time are bounded in number and
 // bytes, so memory stays flat whatever the number of files. Standard input, and the first file
-// while the pool starts, are parsed on this thread.
+// while the pool starts, are parsed on this thread, as is any file waiting for a worker while
+// this thread has nothing else to do (an export, whose records the workers write out, leaves it
+// little else).
 
 import { Worker } from "node:worker_threads";
 import type { IndexTexts } from "../core/fts-terms.js";
 import type { ParsedItem } from "../core/record.js";
 import type { TimeZone } from "../core/time-zone.js";
 import { InputError } from "../errors.js";
-import type { ParseReply, ParseTask } from "./parse-worker.js";
-import { parseFile, type FileParseStep } from "./parse-file.js";
+import type { ParseReply, ParseTask, ParseWorkerData } from "./parse-worker.js";
+import { loadBatchEncoder, parseFile, type BatchEncoder, type BatchEncoderSpec, type EncodedBatch, type FileParseStep } from "./parse-file.js";
 import type { DumpSource } from "./read-dump.js";
 import type { Readable } from "node:stream";
+
+/** What the reading of files comes to, in input order, besides records. */
+export type FileEvent =
+  /** `hash`: with isForIndex, the SHA-256 of the file's bytes. */
+  | { kind: "done"; source: DumpSource; hash?: string }
+  | { kind: "unreadable"; error: InputError };
 
 export type ParseEvent =
   /** `terms`: with isForIndex, each record's index columns (null where the item has no record). */
   | { kind: "items"; source: DumpSource; items: ParsedItem[]; terms?: (IndexTexts | null)[] }
-  /** `hash`: with isForIndex, the SHA-256 of the file's bytes. */
-  | { kind: "done"; source: DumpSource; hash?: string }
-  | { kind: "unreadable"; error: InputError };
+  | FileEvent;
+
+/** The records in their output form, as encodeSources gives them. */
+export type EncodeEvent = { kind: "encoded"; source: DumpSource; batch: EncodedBatch } | FileEvent;
+
+type PoolEvent = ParseEvent | EncodeEvent;
 
 export interface ParseOptions {
   jobs: number;
@@ -27,12 +38,22 @@ export interface ParseOptions {
   stdin: Readable;
   /** Also hash each file and make its records' index columns (for newsctl index). */
   isForIndex?: boolean;
+  /** Write the records out as they are parsed, on whichever thread parses them (for newsctl export). */
+  batchEncoder?: BatchEncoderSpec | undefined;
+}
+
+/** The options as the parsing on this thread uses them: the batch encoder loaded. */
+interface LocalParsing extends ParseOptions {
+  encodeBatch?: BatchEncoder | undefined;
 }
 
 // Files let ahead of the one being handed on, per job: at least this many, or as many as make up
 // BYTES_AHEAD_PER_JOB, so that small files keep the workers as busy as large ones.
 const FILES_AHEAD_PER_JOB = 2;
 const BYTES_AHEAD_PER_JOB = 1024 * 1024;
+// With a batch encoder this thread has little to do but parse files no worker has started, and
+// it finds none when the workers hold all the files let ahead: it waited a seventh of the time.
+const ENCODED_BYTES_AHEAD_PER_JOB = 4 * 1024 * 1024;
 // A worker is sent more files (up to this many bytes) before it has finished the one in hand.
 // Sent one at a time, it would idle after each file until this thread, busy with records (an
 // index's transaction holds it for tens of milliseconds), got round to sending another: with two
@@ -43,7 +64,19 @@ const BYTES_QUEUED_PER_WORKER = 1024 * 1024;
 const LEAST_BYTES_PER_FILE = 4096;
 const WORKER_YOUNG_GENERATION_MB = 8;
 
-export async function* parseSources(sources: AsyncIterable<DumpSource | InputError>, options: ParseOptions): AsyncGenerator<ParseEvent> {
+export function parseSources(sources: AsyncIterable<DumpSource | InputError>, options: ParseOptions): AsyncGenerator<ParseEvent> {
+  // Without an encoder no event is "encoded".
+  return poolEvents(sources, { ...options, batchEncoder: undefined }) as AsyncGenerator<ParseEvent>;
+}
+
+/** The records of the dumps written out by the batch encoder, on whichever thread parses them. */
+export function encodeSources(sources: AsyncIterable<DumpSource | InputError>, options: ParseOptions & { batchEncoder: BatchEncoderSpec }): AsyncGenerator<EncodeEvent> {
+  // With an encoder no event is "items".
+  return poolEvents(sources, options) as AsyncGenerator<EncodeEvent>;
+}
+
+async function* poolEvents(sources: AsyncIterable<DumpSource | InputError>, given: ParseOptions): AsyncGenerator<PoolEvent> {
+  const options: LocalParsing = given.batchEncoder === undefined ? given : { ...given, encodeBatch: await loadBatchEncoder(given.batchEncoder) };
   if (options.jobs <= 1) {
     for await (const source of sources) {
       if (source instanceof InputError) yield { kind: "unreadable", error: source };
@@ -59,7 +92,7 @@ export async function* parseSources(sources: AsyncIterable<DumpSource | InputErr
   }
 }
 
-async function* parseHere(source: DumpSource, options: ParseOptions): AsyncGenerator<ParseEvent> {
+async function* parseHere(source: DumpSource, options: LocalParsing): AsyncGenerator<PoolEvent> {
   try {
     for await (const step of parseFile(source, options)) yield toEvent(source, step);
   } catch (error) {
@@ -68,7 +101,8 @@ async function* parseHere(source: DumpSource, options: ParseOptions): AsyncGener
   }
 }
 
-function toEvent(source: DumpSource, step: FileParseStep): ParseEvent {
+function toEvent(source: DumpSource, step: FileParseStep): PoolEvent {
+  if ("encoded" in step) return { kind: "encoded", source, batch: step.encoded };
   if ("done" in step) return step.hash === undefined ? { kind: "done", source } : { kind: "done", source, hash: step.hash };
   return step.terms === undefined ? { kind: "items", source, items: step.items } : { kind: "items", source, items: step.items, terms: step.terms };
 }
@@ -78,7 +112,7 @@ interface Task {
   source?: DumpSource;
   /** Parsed on this thread when its turn comes (standard input, or before the pool is up). */
   isLocal: boolean;
-  events: ParseEvent[];
+  events: PoolEvent[];
   isDone: boolean;
   isStarted: boolean;
   /** The file's size in bytes, at least LEAST_BYTES_PER_FILE (0 for what no worker reads). */
@@ -99,9 +133,9 @@ class ParsePool {
   private failure: Error | undefined;
   private wake: () => void = () => {};
 
-  constructor(private readonly options: ParseOptions) {}
+  constructor(private readonly options: LocalParsing) {}
 
-  async *run(sources: AsyncIterable<DumpSource | InputError>): AsyncGenerator<ParseEvent> {
+  async *run(sources: AsyncIterable<DumpSource | InputError>): AsyncGenerator<PoolEvent> {
     const iterator = sources[Symbol.asyncIterator]();
     const { queue } = this;
     let isExhausted = false;
@@ -109,6 +143,7 @@ class ParsePool {
     let fileTasks = 0;
     let bytesAhead = 0;
     const { jobs } = this.options;
+    const bytesAheadPerJob = this.options.batchEncoder === undefined ? BYTES_AHEAD_PER_JOB : ENCODED_BYTES_AHEAD_PER_JOB;
     const takeTask = (task: Task) => {
       queue.shift();
       this.tasks.delete(task.id);
@@ -117,7 +152,7 @@ class ParsePool {
     for (;;) {
       // A worker that failed stops the whole run: its file would otherwise end short, silently.
       if (this.failure) throw this.failure;
-      while (!isExhausted && (queue.length < jobs * FILES_AHEAD_PER_JOB || bytesAhead < jobs * BYTES_AHEAD_PER_JOB)) {
+      while (!isExhausted && (queue.length < jobs * FILES_AHEAD_PER_JOB || bytesAhead < jobs * bytesAheadPerJob)) {
         const next = await iterator.next();
         if (next.done) {
           isExhausted = true;
@@ -155,10 +190,25 @@ class ParsePool {
         takeTask(head);
         continue;
       }
+      // Rather than wait for the workers, parse a file none has started.
+      const waiting = queue.find((task) => !task.isStarted && !task.isLocal && !task.isDone);
+      if (waiting !== undefined) {
+        await this.parseInstead(waiting);
+        continue;
+      }
       await new Promise<void>((resolve) => {
         this.wake = resolve;
       });
     }
+  }
+
+  /** Parses a file meant for a worker here, keeping its events until its turn comes. */
+  private async parseInstead(task: Task): Promise<void> {
+    task.isStarted = true;
+    for await (const event of parseHere(task.source!, this.options)) task.events.push(event);
+    task.isDone = true;
+    // Let the workers' messages in: each frees a worker to be sent its next file.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   private start(): void {
@@ -166,7 +216,7 @@ class ParsePool {
     // This thread is busy too (it takes every record): it counts as one of the jobs.
     for (let i = 1; i < this.options.jobs; i++) {
       const worker = new Worker(url, {
-        workerData: { timeZone: this.options.timeZone?.name, isForIndex: this.options.isForIndex === true },
+        workerData: { timeZone: this.options.timeZone?.name, isForIndex: this.options.isForIndex === true, batchEncoder: this.options.batchEncoder } satisfies ParseWorkerData,
         // A worker parses one file at a time: a small young generation keeps its memory low.
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
@@ -204,7 +254,7 @@ class ParsePool {
   private receive(entry: PoolWorker, reply: ParseReply): void {
     const task = this.tasks.get(reply.task);
     if (task !== undefined) {
-      if ("items" in reply || "done" in reply) {
+      if ("items" in reply || "encoded" in reply || "done" in reply) {
         task.events.push(toEvent(task.source!, reply));
       } else if ("unreadable" in reply) {
         task.events.push({ kind: "unreadable", error: new InputError(reply.unreadable.path, reply.unreadable.reason) });
@@ -216,7 +266,7 @@ class ParsePool {
         return; // the task is not done: the run stops with the failure
       }
     }
-    if (!("items" in reply)) {
+    if (!("items" in reply || "encoded" in reply)) {
       if (task !== undefined) {
         task.isDone = true;
         entry.queuedBytes -= task.size;

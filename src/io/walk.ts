@@ -1,8 +1,11 @@
 // Walking a directory for dumps: in the byte order of the files' paths (so every run, and an
 // index, reads the same files in the same order), symbolic links followed but never round a loop, hidden entries
 // skipped. A subdirectory or link that cannot be read is reported and the walk goes on.
+// Directories are read and entries looked at with blocking calls, as files are read
+// (read-chunks.ts): a call through the thread pool costs ten times as much, and the walk of
+// 2,700 files waited a tenth of an export's time on them.
 
-import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import type { FileMatcher } from "../core/glob.js";
 import { describeSystemError, InputError } from "../errors.js";
 
@@ -25,10 +28,10 @@ export async function* walkDirectory(root: string, matches: FileMatcher, options
     let real: string;
     let names: string[];
     try {
-      real = await realpath(directory);
+      real = realpathSync(directory);
       if (visited.has(real)) return; // reached again through a link: a loop, or a second way in
       visited.add(real);
-      names = (await readdir(directory)).filter((name) => !name.startsWith("."));
+      names = readdirSync(directory).filter((name) => !name.startsWith("."));
     } catch (error) {
       yield { error: new InputError(directory, describeSystemError(error)) };
       return;
@@ -39,13 +42,13 @@ export async function* walkDirectory(root: string, matches: FileMatcher, options
     for (const name of names) {
       const child = prefix + (relative === "" ? name : `${relative}/${name}`);
       try {
-        const info = await stat(child); // follows links
+        const info = statSync(child); // follows links
         entries.push({ name, isDirectory: info.isDirectory(), size: info.size });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         // A broken link is reported when it names a file that would have been read.
         const childRelative = relative === "" ? name : `${relative}/${name}`;
-        if (code === "ENOENT" && matches(childRelative) && (await isLink(child))) yield { error: new InputError(child, "broken symbolic link") };
+        if (code === "ENOENT" && matches(childRelative) && isLink(child)) yield { error: new InputError(child, "broken symbolic link") };
         else if (code !== "ENOENT") yield { error: new InputError(child, describeSystemError(error)) };
         // ENOENT: removed while the walk went on
       }
@@ -64,11 +67,12 @@ export async function* walkDirectory(root: string, matches: FileMatcher, options
   yield* visit(root, "", 0);
 }
 
-async function isLink(file: string): Promise<boolean> {
-  return lstat(file).then(
-    (info) => info.isSymbolicLink(),
-    () => false,
-  );
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function byteOrder(a: string, b: string): number {

@@ -10,6 +10,7 @@ import { open, rename, rm, stat } from "node:fs/promises";
 import { once } from "node:events";
 import path from "node:path";
 import { describeSystemError, NewsctlError } from "../errors.js";
+import { markStreamFinishingWrites } from "./sink.js";
 import { addUnfinishedFile, removeUnfinishedFile, type UnfinishedFile } from "./unfinished-files.js";
 
 export class AtomicFile implements UnfinishedFile {
@@ -26,6 +27,7 @@ export class AtomicFile implements UnfinishedFile {
     stream.on("error", (error) => {
       this.failure ??= error;
     });
+    markStreamFinishingWrites(stream);
     addUnfinishedFile(this);
   }
 

@@ -3,8 +3,8 @@
 // built-in `arabic` analyzer, so that a collection too large for one machine moves to an engine
 // built for it.
 
-import type { OutputRecord, RecordWriter } from "./output-record.js";
-import type { TextSink } from "./sink.js";
+import type { ByteBuilder } from "./byte-builder.js";
+import type { OutputRecord } from "./output-record.js";
 
 export const DEFAULT_ELASTIC_INDEX = "newsctl";
 
@@ -27,13 +27,12 @@ export function elasticIndexNameProblem(name: string): string | undefined {
  * the document's id, so loading a dump twice updates rather than duplicates; an article without
  * a number gets an id from the engine.
  */
-export function makeEsBulkWriter(sink: TextSink, elasticIndexName: string, project: (record: OutputRecord) => OutputRecord): RecordWriter {
-  return {
-    write(record) {
-      const action = record.id === null ? { index: { _index: elasticIndexName } } : { index: { _index: elasticIndexName, _id: record.id } };
-      return sink.write(`${JSON.stringify(action)}\n${JSON.stringify(project(record))}\n`);
-    },
-    end: () => sink.flush(),
+export function makeEsBulkEncoder(elasticIndexName: string, project: (record: OutputRecord) => OutputRecord): (record: OutputRecord, out: ByteBuilder) => void {
+  return (record, out) => {
+    const action = record.id === null ? { index: { _index: elasticIndexName } } : { index: { _index: elasticIndexName, _id: record.id } };
+    out.writeText(`${JSON.stringify(action)}\n`);
+    out.writeText(JSON.stringify(project(record)));
+    out.writeAscii("\n");
   };
 }
 

@@ -7,9 +7,12 @@ import type { ArticleRecord } from "../core/record.js";
 /** A record, possibly with fields after the record's own (a search result's `score`). */
 export type OutputRecord = ArticleRecord & Record<string, unknown>;
 
-export interface RecordWriter {
-  /** Writes one record; a promise means "wait before the next" (the stream is full). */
-  write(record: OutputRecord): Promise<void> | undefined;
+/** Writes records, or batches of them, in a format. */
+export interface ItemWriter<Item> {
+  /** Writes one item; a promise means "wait before the next" (the stream is full). */
+  write(item: Item): Promise<void> | undefined;
   /** Writes what closes the output (the end of a JSON array, the last table rows). */
   end(): Promise<void> | undefined;
 }
+
+export type RecordWriter = ItemWriter<OutputRecord>;

@@ -6,7 +6,8 @@
 
 import { stringify } from "csv-stringify/sync";
 import { RECORD_FIELDS } from "../core/record.js";
-import { DEFAULT_ELASTIC_INDEX, makeEsBulkWriter } from "./elasticsearch.js";
+import type { ByteBuilder } from "./byte-builder.js";
+import { DEFAULT_ELASTIC_INDEX, makeEsBulkEncoder } from "./elasticsearch.js";
 import type { OutputRecord, RecordWriter } from "./output-record.js";
 import type { TextSink } from "./sink.js";
 
@@ -47,7 +48,24 @@ export interface WriterOptions {
   elasticIndexName?: string | undefined;
 }
 
-export function makeMachineWriter(format: MachineFormat, sink: TextSink, options: WriterOptions = {}): RecordWriter {
+/**
+ * A format as bytes: one record at a time into a ByteBuilder, and the text around them. The
+ * writers below use it on this thread; a worker thread uses it to write whole batches of
+ * records (export-batches.ts), which this thread then writes out as they are.
+ */
+export interface RecordEncoder {
+  /** What opens the output, written when the writer is made: a BOM, a header row. */
+  readonly start: string;
+  /** Written before the first record (JSON's "[\n"). */
+  readonly first: string;
+  /** Written between two records (JSON's ",\n"). */
+  readonly between: string;
+  /** What closes the output, after `count` records. */
+  end(count: number): string;
+  encode(record: OutputRecord, out: ByteBuilder): void;
+}
+
+export function makeRecordEncoder(format: MachineFormat, options: WriterOptions = {}): RecordEncoder {
   const sheet = options.sheet ?? SAFE_SHEETS;
   const columns = options.fields ?? [...RECORD_FIELDS, ...(options.extraColumns ?? [])];
   const project = options.fields === undefined ? (record: OutputRecord) => record : (record: OutputRecord) => pickFields(record, columns);
@@ -55,19 +73,45 @@ export function makeMachineWriter(format: MachineFormat, sink: TextSink, options
     const cells = recordCells(record, columns);
     return sheet.isNeutralizingFormulas ? cells.map(neutralizeFormula) : cells;
   };
-  if ((format === "csv" || format === "tsv") && sheet.hasBom) sink.write("\uFEFF");
+  const bom = (format === "csv" || format === "tsv") && sheet.hasBom ? "\uFEFF" : "";
+  const records = { first: "", between: "", end: () => "" };
   switch (format) {
     case "ndjson":
-      return { write: (record) => sink.write(JSON.stringify(project(record)) + "\n"), end: () => sink.flush() };
+      return {
+        ...records,
+        start: "",
+        encode(record, out) {
+          out.writeText(JSON.stringify(project(record)));
+          out.writeAscii("\n");
+        },
+      };
     case "json":
-      return makeJsonArrayWriter(sink, project);
+      return { start: "", first: "[\n", between: ",\n", end: (count) => (count === 0 ? "[]\n" : "\n]\n"), encode: (record, out) => out.writeText(JSON.stringify(project(record))) };
     case "csv":
-      return makeCsvWriter(sink, columns, cellsOf);
+      return { ...records, start: bom + stringify([[...columns]]), encode: (record, out) => out.writeText(stringify([cellsOf(record)])) };
     case "tsv":
-      return makeTsvWriter(sink, columns, cellsOf);
+      return { ...records, start: `${bom}${columns.join("\t")}\n`, encode: (record, out) => out.writeText(`${cellsOf(record).map(escapeTsvCell).join("\t")}\n`) };
     case "es-bulk":
-      return makeEsBulkWriter(sink, options.elasticIndexName ?? DEFAULT_ELASTIC_INDEX, project);
+      return { ...records, start: "", encode: makeEsBulkEncoder(options.elasticIndexName ?? DEFAULT_ELASTIC_INDEX, project) };
   }
+}
+
+/** Records written in a format to a sink, on this thread. */
+export function makeMachineWriter(format: MachineFormat, sink: TextSink, options: WriterOptions = {}): RecordWriter {
+  const encoder = makeRecordEncoder(format, options);
+  sink.write(encoder.start);
+  let count = 0;
+  return {
+    write(record) {
+      sink.write(count++ === 0 ? encoder.first : encoder.between);
+      encoder.encode(record, sink.bytes);
+      return sink.written();
+    },
+    end() {
+      sink.write(encoder.end(count));
+      return sink.flush();
+    },
+  };
 }
 
 /** The record with only these fields, in this order. */
@@ -75,19 +119,6 @@ export function pickFields(record: OutputRecord, fields: readonly string[]): Out
   const picked: Record<string, unknown> = {};
   for (const field of fields) picked[field] = record[field] ?? null;
   return picked as OutputRecord;
-}
-
-function makeJsonArrayWriter(sink: TextSink, project: (record: OutputRecord) => OutputRecord): RecordWriter {
-  let count = 0;
-  return {
-    write(record) {
-      return sink.write((count++ === 0 ? "[\n" : ",\n") + JSON.stringify(project(record)));
-    },
-    end() {
-      sink.write(count === 0 ? "[]\n" : "\n]\n");
-      return sink.flush();
-    },
-  };
 }
 
 /** The cells of a record for CSV and TSV: null is empty, warnings are joined with ";". */
@@ -100,26 +131,8 @@ export function recordCells(record: OutputRecord, columns: readonly string[] = R
   });
 }
 
-type CellsOf = (record: OutputRecord) => string[];
-
-function makeCsvWriter(sink: TextSink, columns: readonly string[], cellsOf: CellsOf): RecordWriter {
-  sink.write(stringify([[...columns]]));
-  return {
-    write: (record) => sink.write(stringify([cellsOf(record)])),
-    end: () => sink.flush(),
-  };
-}
-
 const TSV_ESCAPES: Readonly<Record<string, string>> = { "\t": "\\t", "\n": "\\n", "\r": "\\r", "\\": "\\\\" };
 
 export function escapeTsvCell(cell: string): string {
   return cell.replace(/[\t\n\r\\]/g, (character) => TSV_ESCAPES[character]!);
-}
-
-function makeTsvWriter(sink: TextSink, columns: readonly string[], cellsOf: CellsOf): RecordWriter {
-  sink.write(columns.join("\t") + "\n");
-  return {
-    write: (record) => sink.write(cellsOf(record).map(escapeTsvCell).join("\t") + "\n"),
-    end: () => sink.flush(),
-  };
 }

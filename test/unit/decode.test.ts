@@ -219,6 +219,26 @@ describe("DumpDecoder: chunk boundaries", () => {
     );
   });
 
+  it("property: the text is the same when every chunk is read into one buffer, as files are read", () => {
+    const ascii = "25 Jan 2021 11:27\n";
+    const files = [windows1256(CP1256_TEXT), Buffer.concat([Buffer.from(ascii, "latin1"), windows1256(CP1256_TEXT)]), Buffer.concat([UTF16LE_BOM, Buffer.from(ARABIC, "utf16le")])];
+    const expected = [CP1256_TEXT, ascii + CP1256_TEXT, ARABIC];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: files.length - 1 }), fc.integer({ min: 1, max: 8 }), (which, size) => {
+        const file = files[which]!;
+        const buffer = Buffer.alloc(size);
+        const decoder = new DumpDecoder();
+        let text = "";
+        for (let from = 0; from < file.length; from += size) {
+          const count = file.copy(buffer, 0, from, from + size);
+          text += decoder.write(buffer.subarray(0, count));
+        }
+        expect(text + decoder.end()).toBe(expected[which]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("Windows-1256 fed one byte at a time still decodes as Windows-1256", () => {
     const { text, decoder } = decode(...bytewise(windows1256(CP1256_TEXT)));
     expect(decoder.encoding).toBe("windows-1256");

@@ -1,13 +1,13 @@
 // The machine formats: NDJSON and CSV read back exactly by strict readers, TSV unescapes to the
 // data, and spreadsheet formulas in cells are neutralised unless asked otherwise.
 
-import { Writable } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RECORD_FIELDS, type ArticleRecord, type WarningCode } from "../../src/core/record.js";
 import { makeMachineWriter, neutralizeFormula, SAFE_SHEETS, type MachineFormat, type SheetOptions, type WriterOptions } from "../../src/output/record-writers.js";
-import { TextSink } from "../../src/output/sink.js";
+import { markStreamFinishingWrites, TextSink } from "../../src/output/sink.js";
 import { articleRecord as record } from "../helpers/article-record.js";
 
 async function render(format: MachineFormat, records: readonly ArticleRecord[], sheet: SheetOptions = SAFE_SHEETS, options: WriterOptions = {}): Promise<string> {
@@ -196,6 +196,35 @@ describe("the text sink's bytes", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("are not written over while a stream holds them: one that finishes later, one that hands them on", async () => {
+    const parts = Array.from({ length: 40 }, (_, index) => `${String(index).repeat(9000)}\n`);
+    // A file or pipe that finishes each write on a later turn of the event loop, and asks for
+    // no wait before then.
+    const later: Buffer[] = [];
+    const slow = new Writable({
+      highWaterMark: 1 << 24,
+      write(chunk: Buffer, _encoding, done) {
+        setImmediate(() => {
+          later.push(Buffer.from(chunk));
+          done();
+        });
+      },
+    });
+    markStreamFinishingWrites(slow);
+    // A PassThrough hands the very bytes it was given to its reader.
+    const passed: Buffer[] = [];
+    const through = new PassThrough();
+    through.on("data", (chunk: Buffer) => passed.push(chunk));
+    for (const stream of [slow, through]) {
+      const sink = new TextSink(stream);
+      for (const part of parts) await sink.write(part);
+      await sink.flush();
+      await new Promise((resolve) => stream.end(resolve));
+    }
+    expect(Buffer.concat(later).toString("utf8")).toBe(parts.join(""));
+    expect(Buffer.concat(passed).toString("utf8")).toBe(parts.join(""));
   });
 
   it("keep a surrogate pair whole when a write ends between its halves", async () => {
