@@ -190,8 +190,10 @@ class ParsePool {
         takeTask(head);
         continue;
       }
-      // Rather than wait for the workers, parse a file none has started.
-      const waiting = queue.find((task) => !task.isStarted && !task.isLocal && !task.isDone);
+      // An export's records are written out by the threads that parse them, so rather than wait
+      // for the workers this thread parses a file none has started. Other readings keep this
+      // thread for their records (an index's writes are the slowest part of it).
+      const waiting = this.options.batchEncoder === undefined ? undefined : queue.find((task) => !task.isStarted && !task.isLocal && !task.isDone);
       if (waiting !== undefined) {
         await this.parseInstead(waiting);
         continue;
