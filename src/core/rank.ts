@@ -73,23 +73,19 @@ export class FieldScorer {
     }
     return score;
   }
-
-  /** The score of one matched article; `lengths` are its field lengths. */
-  scoreMatch(match: ArticleMatch, lengths: Record<SearchField, number>): number {
-    const counts = new Array<number>(this.idf.length * 2 * FIELD_COUNT).fill(0);
-    match.occurrences.slice(0, this.idf.length).forEach(({ exact, stemOnly }, term) => {
-      SEARCH_FIELDS.forEach((field, number) => {
-        counts[term * 2 * FIELD_COUNT + number] = exact[field];
-        counts[term * 2 * FIELD_COUNT + FIELD_COUNT + number] = stemOnly[field];
-      });
-    });
-    return this.score(counts, 0, SEARCH_FIELDS.map((field) => lengths[field]), 0);
-  }
 }
 
-/** BM25F score of one matched article; `lengths` are its field lengths. */
+/** BM25F score of one matched article; `lengths` are its field lengths. Ranking scores many at once with a FieldScorer. */
 export function scoreMatch(match: ArticleMatch, lengths: Record<SearchField, number>, stats: CollectionStats): number {
-  return new FieldScorer(stats).scoreMatch(match, lengths);
+  const termCount = stats.documentFrequency.length;
+  const counts = new Array<number>(termCount * 2 * FIELD_COUNT).fill(0);
+  match.occurrences.slice(0, termCount).forEach(({ exact, stemOnly }, term) => {
+    SEARCH_FIELDS.forEach((field, number) => {
+      counts[term * 2 * FIELD_COUNT + number] = exact[field];
+      counts[term * 2 * FIELD_COUNT + FIELD_COUNT + number] = stemOnly[field];
+    });
+  });
+  return new FieldScorer(stats).score(counts, 0, SEARCH_FIELDS.map((field) => lengths[field]), 0);
 }
 
 /** Whether a positive term occurs in the article at all (for document frequencies). */

@@ -14,7 +14,7 @@ import type { IndexConnection } from "./index-database.js";
 import { filterSql, matchSql } from "./index-sql.js";
 import { readLengths } from "./length-pages.js";
 
-// Fewer matches than this, or than a quarter of the articles, have their lengths and times
+// Fewer matches than this, or than a quarter of the articles, have their publication times
 // looked up one by one; more are found in one pass over all (lookupsBeforeScanOf).
 const MOST_LOOKUPS = 5_000;
 
