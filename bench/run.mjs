@@ -30,6 +30,7 @@ import { readFileChunks } from "../dist/io/read-chunks.js";
 import { parseQuery } from "../dist/core/query.js";
 import { SearchRanking } from "../dist/core/search-ranking.js";
 import { corpusFor, indexPathFor, removeIndex, textFilesUnder } from "./generated-corpus.mjs";
+import { newsctlArgs } from "./launcher.mjs";
 import { replicateCorpus, sharedDumps } from "./real-corpus.mjs";
 
 /** Articles in the shared corpus: the size of one copy. */
@@ -110,7 +111,7 @@ function bestProcess(args, cwd) {
   let fastest = Infinity;
   for (let round = 0; round < Math.min(rounds, 3); round++) {
     const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, [path.join(root, "bin/newsctl"), ...args], { cwd, stdio: ["ignore", "ignore", "ignore"] });
+    const run = spawnSync(process.execPath, newsctlArgs(...args), { cwd, stdio: ["ignore", "ignore", "ignore"] });
     if (run.status !== 0) throw new Error(`newsctl ${args.join(" ")} exited ${run.status}`);
     fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e9);
   }
@@ -160,7 +161,6 @@ if (only === undefined) {
 // bench/real-corpus.mjs), then generated text (bench/generate.mjs), at each size. Real articles
 // have longer bodies and far more distinct words: the figures that matter are theirs.
 
-const newsctl = path.join(root, "bin/newsctl");
 const peakRssHook = `--import=${new URL("./peak-rss.mjs", import.meta.url).href}`;
 
 /** Runs a whole process `rounds` times (at most 3); the best time, and the peak memory seen. */
@@ -216,20 +216,20 @@ async function measureAtScale(label, directory, db, searches) {
   const parse = await best(() => parseAll(files));
   console.log(`  floor (read + decode)             ${rate(floor.seconds)}`);
   console.log(`  parse (in process, one core)      ${rate(parse.seconds)}   ${(floor.seconds / parse.seconds).toFixed(2)} of the floor (${parse.result} articles)`);
-  const one = timeProcess(process.execPath, [newsctl, "export", directory, "--quiet", "--jobs", "1"], { measureMemory: true, rounds: 2 });
-  const many = timeProcess(process.execPath, [newsctl, "export", directory, "--quiet", "--jobs", String(jobs)], { measureMemory: true, rounds: 2 });
+  const one = timeProcess(process.execPath, newsctlArgs("export", directory, "--quiet", "--jobs", "1"), { measureMemory: true, rounds: 2 });
+  const many = timeProcess(process.execPath, newsctlArgs("export", directory, "--quiet", "--jobs", String(jobs)), { measureMemory: true, rounds: 2 });
   console.log(`  export --ndjson, --jobs 1         ${rate(one.seconds)}   ${(floor.seconds / one.seconds).toFixed(2)} of the floor   peak RSS ${one.peakMb.toFixed(0)} MB`);
   console.log(`  export --ndjson, --jobs ${jobs}         ${rate(many.seconds)}   ${(one.seconds / many.seconds).toFixed(2)}x of --jobs 1   peak RSS ${many.peakMb.toFixed(0)} MB`);
   if (only === "export") return;
-  const build = timeProcess(process.execPath, [newsctl, "index", directory, "--db", db, "--quiet"], { measureMemory: true, rounds: 1, before: () => removeIndex(db) });
+  const build = timeProcess(process.execPath, newsctlArgs("index", directory, "--db", db, "--quiet"), { measureMemory: true, rounds: 1, before: () => removeIndex(db) });
   console.log(`  index build                       ${rate(build.seconds)}   peak RSS ${build.peakMb.toFixed(0)} MB   (${build.seconds.toFixed(1)} s, ${(statSync(db).size / 1e6).toFixed(0)} MB)`);
   const bare = timeProcess(process.execPath, ["-e", "0"], { rounds: 10 });
   console.log(`  node -e 0                         ${ms(bare.seconds)}`);
   for (const { query, kind, isCompared } of searches) {
-    const count = timeProcess(process.execPath, [newsctl, "search", query, "--db", db, "--count"], { rounds: 5, keepOutput: true, okStatuses: [1] });
+    const count = timeProcess(process.execPath, newsctlArgs("search", query, "--db", db, "--count"), { rounds: 5, keepOutput: true, okStatuses: [1] });
     // Ranked: the best 20 by relevance, as a user asks for them.
-    const ranked = timeProcess(process.execPath, [newsctl, "search", query, "--db", db, "--ndjson", "--limit", "20"], { rounds: 5, okStatuses: [1], measureMemory: true });
-    const newest = timeProcess(process.execPath, [newsctl, "search", query, "--db", db, "--ndjson", "--limit", "20", "--sort", "date"], { rounds: 3, okStatuses: [1] });
+    const ranked = timeProcess(process.execPath, newsctlArgs("search", query, "--db", db, "--ndjson", "--limit", "20"), { rounds: 5, okStatuses: [1], measureMemory: true });
+    const newest = timeProcess(process.execPath, newsctlArgs("search", query, "--db", db, "--ndjson", "--limit", "20", "--sort", "date"), { rounds: 3, okStatuses: [1] });
     console.log(`  search ${query} (${kind}), ${count.output.trim()} matches:`);
     console.log(`    --count                         ${ms(count.seconds)}   ${(count.seconds / bare.seconds).toFixed(2)}x node -e 0`);
     console.log(`    --limit 20, best first          ${ms(ranked.seconds)}   ${(ranked.seconds / bare.seconds).toFixed(2)}x node -e 0   peak RSS ${ranked.peakMb.toFixed(0)} MB`);

@@ -16,15 +16,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { get } from "node:http";
 import { loadavg } from "node:os";
-import path from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { readDump } from "../dist/io/read-dump.js";
 import { corpusFor, indexPathFor, removeIndex, textFilesUnder } from "./generated-corpus.mjs";
+import { newsctlArgs } from "./launcher.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const newsctl = path.join(root, "bin/newsctl");
 const peakRssHook = `--import=${new URL("./peak-rss.mjs", import.meta.url).href}`;
 
 const argument = (name, fallback) => {
@@ -60,12 +57,12 @@ const load = () =>
 /** The index of the corpus, built when it is missing or of another index format (exit 2). */
 function indexFor(articles, directory) {
   const db = indexPathFor(articles);
-  const probe = spawnSync(process.execPath, [newsctl, "search", "x", "--db", db, "--count"], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const probe = spawnSync(process.execPath, newsctlArgs("search", "x", "--db", db, "--count"), { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
   if (probe.status === 2) {
     console.log(`  index ${db}: ${probe.stderr.split("\n")[0].replace(/^newsctl: /, "")}; building it`);
     removeIndex(db);
     const start = process.hrtime.bigint();
-    const build = spawnSync(process.execPath, [newsctl, "index", directory, "--db", db, "--quiet"], { stdio: ["ignore", "ignore", "inherit"] });
+    const build = spawnSync(process.execPath, newsctlArgs("index", directory, "--db", db, "--quiet"), { stdio: ["ignore", "ignore", "inherit"] });
     if (build.status !== 0) throw new Error(`newsctl index exited ${build.status}`);
     console.log(`  (index built in ${(milliseconds(start) / 1000).toFixed(0)} s)`);
   } else if (probe.status !== 0 && probe.status !== 1) {
@@ -141,7 +138,7 @@ function bestProcessMs(args, runs = 3) {
   let fastest = Infinity;
   for (let run = 0; run < runs; run++) {
     const start = process.hrtime.bigint();
-    const done = spawnSync(process.execPath, [newsctl, ...args], { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
+    const done = spawnSync(process.execPath, newsctlArgs(...args), { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
     const ms = milliseconds(start);
     if (done.status !== 0 && done.status !== 1) throw new Error(`newsctl ${args.join(" ")} exited ${done.status}: ${done.stderr}`);
     fastest = Math.min(fastest, ms);
@@ -151,7 +148,7 @@ function bestProcessMs(args, runs = 3) {
 
 /** The server as a child process, its peak memory measured; resolves once it prints its URL. */
 async function startServer(db) {
-  const server = spawn(process.execPath, [newsctl, "serve", "--db", db, "--port", "0"], {
+  const server = spawn(process.execPath, newsctlArgs("serve", "--db", db, "--port", "0"), {
     env: { ...process.env, NODE_OPTIONS: peakRssHook },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -231,7 +228,7 @@ async function measureSize(articles) {
   const freshJson = fresh.filter((_, i) => i % 2 === 1).map((word) => searchAddress(word, "json"));
   console.log(`  ${fresh.length} words for the uncached searches (seen ${LEAST_OCCURRENCES} times or more in the first ${SAMPLE_ARTICLES} articles)`);
 
-  const placesRun = spawnSync(process.execPath, [newsctl, "search", WORD, "--db", db, "--limit", String(ARTICLE_PLACES), "--ndjson", "--fields", "file,line"], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const placesRun = spawnSync(process.execPath, newsctlArgs("search", WORD, "--db", db, "--limit", String(ARTICLE_PLACES), "--ndjson", "--fields", "file,line"), { encoding: "utf8", maxBuffer: 1 << 30 });
   if (placesRun.status !== 0) throw new Error(`newsctl search ${WORD} --db exited ${placesRun.status}: ${placesRun.stderr}`);
   const places = placesRun.stdout.trim().split("\n").map((line) => JSON.parse(line));
 

@@ -2,19 +2,15 @@
 // file, refusing another program's database or another newsctl format), the connection that the
 // other index modules share, and the words for SQLite's errors.
 
-import { createRequire } from "node:module";
-import type BetterSqlite3 from "better-sqlite3";
 import { SEARCH_FIELDS } from "../core/query.js";
 import { NewsctlError } from "../errors.js";
+import { openSqlite, type SqliteDatabase, type SqliteStatement } from "./sqlite-binding.js";
 
 /**
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
 export const INDEX_FORMAT = 8;
-// Required rather than imported: a CommonJS package costs the ESM loader a few ms to translate,
-// and a search of the index should start about as fast as Node itself.
-const Database = createRequire(import.meta.url)("better-sqlite3") as typeof BetterSqlite3;
 
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
@@ -72,15 +68,15 @@ INSERT INTO article_stems (article_stems, rank) VALUES ('automerge', 16);
 
 /** An open index: its path, its database, and the statements prepared on it. */
 export class IndexConnection {
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly statements = new Map<string, SqliteStatement>();
 
   constructor(
     readonly path: string,
-    readonly db: BetterSqlite3.Database,
+    readonly db: SqliteDatabase,
   ) {}
 
   /** A prepared statement, prepared once per connection. */
-  sql(text: string): BetterSqlite3.Statement {
+  sql(text: string): SqliteStatement {
     let statement = this.statements.get(text);
     if (statement === undefined) {
       statement = this.db.prepare(text);
@@ -95,9 +91,9 @@ export class IndexConnection {
  * (`newsctl serve`) can never change the file, whatever is asked of it.
  */
 export function openIndex(path: string, isCreating: boolean, isReadOnly = false): IndexConnection {
-  let db: BetterSqlite3.Database;
+  let db: SqliteDatabase;
   try {
-    db = new Database(path, { fileMustExist: !isCreating, readonly: isReadOnly });
+    db = openSqlite(path, { fileMustExist: !isCreating, readonly: isReadOnly });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new NewsctlError(`${path}: cannot open the index: ${reason}`, undefined, isCreating ? undefined : "build it with: newsctl index PATH... --db " + path);
@@ -114,7 +110,7 @@ export function openIndex(path: string, isCreating: boolean, isReadOnly = false)
 }
 
 /** Creates the schema in a new file, checks that the file is an index of this format, and sets it up for writing. */
-function prepare(path: string, db: BetterSqlite3.Database, isCreating: boolean, isReadOnly: boolean): void {
+function prepare(path: string, db: SqliteDatabase, isCreating: boolean, isReadOnly: boolean): void {
   if (isCreating && isBlank(db)) {
     db.pragma("journal_mode = WAL");
     // Looked at and created under one write lock, so two indexers starting on a new file at
@@ -148,7 +144,7 @@ function prepare(path: string, db: BetterSqlite3.Database, isCreating: boolean, 
 }
 
 /** A new file: no schema and no mark of any program. */
-function isBlank(db: BetterSqlite3.Database): boolean {
+function isBlank(db: SqliteDatabase): boolean {
   const applicationId = db.pragma("application_id", { simple: true }) as number;
   const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
   return applicationId === 0 && tables.n === 0;

@@ -1,7 +1,7 @@
 // The SQL that finds articles in the index: a query's terms as MATCHes on the full-text tables,
 // a filter as conditions on the articles table, and the two put together.
 
-import type BetterSqlite3 from "better-sqlite3";
+import type { SqliteDatabase } from "./sqlite-binding.js";
 import { toAsciiDigits } from "../core/digits.js";
 import type { RecordFilter, TimeBound } from "../core/filters.js";
 import { foldAgency, hasFilter, isWithinBounds } from "../core/filters.js";
@@ -28,7 +28,7 @@ export interface MatchingFrom {
  * articles table, whose rows hold whole records; that table is joined only when a filter needs
  * its columns, or when `isReadingRecords`.
  */
-export function matchSql(db: BetterSqlite3.Database, query: ParsedQuery, options: MatchOptions, filter: RecordFilter, isReadingRecords = false): MatchingFrom {
+export function matchSql(db: SqliteDatabase, query: ParsedQuery, options: MatchOptions, filter: RecordFilter, isReadingRecords = false): MatchingFrom {
   const matching = matchingIdsSql(query, options);
   if (!isReadingRecords && !hasFilter(filter)) return { from: `(${matching.sql})`, parameters: matching.parameters, idColumn: "id" };
   // The ids are of shown articles already; asking again would lead SQLite to scan the shown
@@ -46,7 +46,7 @@ export function matchSql(db: BetterSqlite3.Database, query: ParsedQuery, options
  * only. Times go through a function, defined on `db`, that applies the same rule as a scan
  * (filters.ts), so that offsets compare as instants where both sides have one.
  */
-export function filterSql(db: BetterSqlite3.Database, filter: RecordFilter, isShownOnly = true): SqlPart {
+export function filterSql(db: SqliteDatabase, filter: RecordFilter, isShownOnly = true): SqlPart {
   const conditions: string[] = isShownOnly ? ["a.is_shadowed = 0"] : ["1"];
   const parameters: unknown[] = [];
   if (filter.ids?.length) {

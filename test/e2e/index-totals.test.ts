@@ -5,11 +5,11 @@
 
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { makeTempDir, removeTempDir } from "../helpers/support.js";
+import { openSqlite } from "../../src/io/sqlite-binding.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ async function index(): Promise<void> {
 }
 
 function totalsAgree(): { kept: unknown; summed: unknown } {
-  const db = new Database(path.join(dir, "news.db"), { readonly: true });
+  const db = openSqlite(path.join(dir, "news.db"), { readonly: true });
   try {
     const columns = ["headline", "subheadline", "lead", "body", "agency"].map((field) => `length_${field}`);
     const kept = db.prepare(`SELECT articles, ${columns.join(", ")} FROM shown_totals`).raw().get();

@@ -4,12 +4,12 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { binary, projectRoot, runNewsctl, runShell, type RunResult } from "../helpers/run-newsctl.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
+import { openSqlite, type SqliteDatabase } from "../../src/io/sqlite-binding.js";
 
 type Row = Record<string, unknown>;
 
@@ -54,8 +54,8 @@ function byPlace(records: readonly unknown[]): Row[] {
 }
 
 /** Opens an index read-only for the test's own look inside. */
-function inspect<T>(db: string, look: (database: Database.Database) => T): T {
-  const database = new Database(db, { readonly: true, fileMustExist: true });
+function inspect<T>(db: string, look: (database: SqliteDatabase) => T): T {
+  const database = openSqlite(db, { readonly: true, fileMustExist: true });
   try {
     return look(database);
   } finally {
@@ -729,7 +729,7 @@ describe("what --db accepts", () => {
 
   it("another program's SQLite database: exit 2, 'not a newsctl index', and nothing in it changed", async () => {
     const file = path.join(dir, "other.sqlite");
-    const other = new Database(file);
+    const other = openSqlite(file);
     other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('keep me');");
     other.close();
     const before = readFileSync(file);
@@ -749,7 +749,7 @@ describe("what --db accepts", () => {
 
   it("an index from a newer newsctl (user_version 99): exit 2, 'newer newsctl', left as it was", async () => {
     const db = await makeIndex("newer.db");
-    const raw = new Database(db);
+    const raw = openSqlite(db);
     raw.pragma("user_version = 99");
     raw.close();
     for (const args of [
@@ -768,7 +768,7 @@ describe("what --db accepts", () => {
 
   it("an index from an older format (user_version 0, tables present): exit 2, not read as if current", async () => {
     const db = await makeIndex("older.db");
-    const raw = new Database(db);
+    const raw = openSqlite(db);
     raw.pragma("user_version = 0");
     raw.close();
     for (const args of [

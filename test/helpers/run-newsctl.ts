@@ -2,12 +2,17 @@
 // printed and how it ended.
 
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const binary = path.join(projectRoot, "bin", "newsctl");
 export const seedPath = path.join(projectRoot, "seeds", "000_dd904baf685b1fec.txt");
+/** The Node options on the launcher's `#!` line, which a user's shell passes to Node. */
+export const launcherNodeFlags = /^#!\/usr\/bin\/env -S node(.*)$/m.exec(readFileSync(binary, "utf8"))?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+/** The arguments that run `newsctl ARGS` with this Node, as the launcher's `#!` line runs it. */
+export const newsctlArgv = (args: readonly string[]): string[] => [...launcherNodeFlags, binary, ...args];
 
 export interface RunResult {
   stdout: string;
@@ -24,7 +29,7 @@ export interface RunOptions {
 
 /** Runs `newsctl ARGS` with only PATH (and what `env` adds) in its environment. */
 export function runNewsctl(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-  return runCommand(process.execPath, [binary, ...args], options);
+  return runCommand(process.execPath, newsctlArgv(args), options);
 }
 
 /** Runs a shell pipeline (for `| head -1` and the like) in the same minimal environment. */

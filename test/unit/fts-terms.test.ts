@@ -3,13 +3,13 @@
 // decides, for random articles and random queries, in an in-memory SQLite database built the
 // way the index builds its tables.
 
-import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ftsQuery, ftsTerm, indexTexts } from "../../src/core/fts-terms.js";
 import { parseQuery, SEARCH_FIELDS, type ParsedQuery } from "../../src/core/query.js";
 import { AnalyzedArticle, matchArticle, type MatchOptions } from "../../src/core/search-match.js";
 import { articleRecord } from "../helpers/article-record.js";
+import { openSqlite, type SqliteDatabase } from "../../src/io/sqlite-binding.js";
 
 const STEMMING: MatchOptions = { isStemming: true };
 const EXACT: MatchOptions = { isStemming: false };
@@ -41,9 +41,9 @@ const clause = fc.oneof(
 );
 const query = fc.array(clause, { minLength: 1, maxLength: 3 }).map((clauses) => clauses.join(" "));
 
-let db: Database.Database;
+let db: SqliteDatabase;
 beforeAll(() => {
-  db = new Database(":memory:");
+  db = openSqlite(":memory:");
   db.exec(`CREATE VIRTUAL TABLE article_tokens USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, tokenize='ascii');
            CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, content='', contentless_delete=1, detail='column', tokenize='ascii');`);
 });
