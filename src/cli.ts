@@ -72,6 +72,7 @@ export async function run(context: ProcessContext): Promise<number> {
     makeOutputEnvironment({
       stdout: context.stdout,
       stderr: context.stderr,
+      isTerminal: context.isStdoutTerminal,
       columns: context.columns,
       colorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStdoutTerminal, colorDepth: context.stdoutColorDepth }),
       stderrColorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStderrTerminal, colorDepth: context.stderrColorDepth }),

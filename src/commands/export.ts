@@ -84,9 +84,11 @@ Examples:
     if (format !== undefined) {
       // Whichever thread parses a batch of records writes it out too: this one only writes.
       const reader = new RecordReader(reading, context);
-      const settings: ExportBatchSettings = { format, writing: plan.writing, filter: reading.filter };
-      const batches = reader.encodedBatches({ module: BATCH_ENCODER_MODULE, settings });
-      await writeOutput(plan, context, (sink) => pipeRecords(batches, makeBatchWriter(format, sink, plan.writing)));
+      await writeOutput(plan, context, (sink) => {
+        const settings: ExportBatchSettings = { format, writing: plan.writing, filter: reading.filter, isTerminal: sink.isTerminal };
+        const batches = reader.encodedBatches({ module: BATCH_ENCODER_MODULE, settings });
+        return pipeRecords(batches, makeBatchWriter(format, sink, plan.writing));
+      });
       reader.endProgress();
       return reader.exitCode();
     }
@@ -172,7 +174,7 @@ async function writeRecords(plan: ExportPlan, records: RecordSource["records"], 
  */
 async function writeOutput(plan: ExportPlan, context: ReadingContext, write: (sink: TextSink, file: AtomicFile | undefined) => Promise<void>): Promise<void> {
   if (plan.output === undefined) {
-    await write(new TextSink(context.env.stdout), undefined);
+    await write(new TextSink(context.env.stdout, context.env.isTerminal), undefined);
     return;
   }
   const file = await AtomicFile.create(plan.output);
