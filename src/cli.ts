@@ -56,7 +56,8 @@ export interface ProcessContext {
   stderrColorDepth: number;
 }
 
-// 128 + the signal's number, as shells report a process ended by SIGINT or SIGTERM.
+// 128 + the signal's number, as shells report a process ended by SIGHUP, SIGINT or SIGTERM.
+const EXIT_HUNG_UP = 129;
 const EXIT_INTERRUPTED = 130;
 const EXIT_TERMINATED = 143;
 const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -72,6 +73,7 @@ export async function run(context: ProcessContext): Promise<number> {
     makeOutputEnvironment({
       stdout: context.stdout,
       stderr: context.stderr,
+      isTerminal: context.isStdoutTerminal,
       columns: context.columns,
       colorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStdoutTerminal, colorDepth: context.stdoutColorDepth }),
       stderrColorLevel: decideColorLevel({ flag: colorFlag, env: context.env, isTerminal: context.isStderrTerminal, colorDepth: context.stderrColorDepth }),
@@ -174,6 +176,11 @@ export async function main(): Promise<void> {
   process.on("SIGTERM", () => {
     abortFilesInProgress();
     process.exit(EXIT_TERMINATED);
+  });
+  // The terminal closed (a dropped ssh session): stop as for the others, leaving no file behind.
+  process.on("SIGHUP", () => {
+    abortFilesInProgress();
+    process.exit(EXIT_HUNG_UP);
   });
   const stdout = process.stdout;
   const stderr = process.stderr;

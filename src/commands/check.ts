@@ -3,7 +3,7 @@
 
 import { EXIT_SUCCESS, EXIT_TROUBLE } from "../errors.js";
 import { formatCheckSummary, formatProblem, PROGRAM } from "../output/messages.js";
-import { TextSink } from "../output/sink.js";
+import { makeStdoutSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { planReading } from "./reading-plan.js";
 import { RecordReader, type ReadingOptions } from "./read-records.js";
@@ -27,7 +27,7 @@ Examples:
   },
 
   async run({ reading }, context) {
-    const sink = new TextSink(context.env.stdout);
+    const sink = makeStdoutSink(context.env);
     const waits: Promise<void>[] = [];
     const reader = new RecordReader(reading, context, (problem) => {
       const wait = sink.write(formatProblem(problem) + "\n");

@@ -6,7 +6,8 @@ import { DuplicateFinder } from "../core/near-duplicates.js";
 import { UsageError } from "../errors.js";
 import { formatCluster, formatDedupSummary } from "../output/dedup-view.js";
 import { PROGRAM } from "../output/messages.js";
-import { TextSink } from "../output/sink.js";
+import { makeStdoutSink } from "../output/sink.js";
+import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { DEFAULT_THRESHOLD, type RawOptions } from "./option-table.js";
 import { planReading } from "./reading-plan.js";
@@ -60,8 +61,11 @@ Examples:
       articles++;
     }
     const clusters = finder.clusters();
-    const sink = new TextSink(context.env.stdout);
-    if (isJson) await sink.write(`${JSON.stringify(clusters, null, 2)}\n`);
+    const sink = makeStdoutSink(context.env);
+    if (isJson) {
+      const json = JSON.stringify(clusters, null, 2);
+      await sink.write(`${sink.isTerminal ? toTerminalJson(json) : json}\n`);
+    }
     else for (const cluster of clusters) await sink.write(formatCluster(cluster));
     await sink.flush();
     context.env.stderr.write(`${PROGRAM}: ${formatDedupSummary(articles, clusters)}\n`);

@@ -7,7 +7,7 @@ import { EXIT_SUCCESS, UsageError } from "../errors.js";
 import { placeKey } from "../core/record-place.js";
 import { identifyFile } from "../io/file-identity.js";
 import type { FileFormat, MachineFormat, OutputRecord, WriterOptions } from "../output/record-writers.js";
-import { AtomicFile } from "../output/atomic-file.js";
+import { type OutputStream, writeOutputFile } from "../output/atomic-file.js";
 import { makeBatchWriter, type ExportBatchSettings } from "../output/export-batches.js";
 import { TextSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
@@ -56,7 +56,9 @@ Examples:
   newsctl export dumps --es-bulk --index news | curl -s -H 'Content-Type: application/x-ndjson' -XPOST localhost:9200/_bulk --data-binary @-`,
 
   plan({ paths, raw }, env) {
-    const output = raw.output;
+    if (raw.output === "") throw new UsageError("-o needs a file name", "-o - writes to standard output");
+    // "-o -" is standard output, as for most tools.
+    const output = raw.output === "-" ? undefined : raw.output;
     // Progress shares the terminal with nothing when the records go to a file or a pipe.
     const reading = planReading(paths, raw, env, { isShowingProgress: output !== undefined || !env.isStdoutTerminal, isDbASource: true });
     const named = chosenFormat(raw);
@@ -84,9 +86,11 @@ Examples:
     if (format !== undefined) {
       // Whichever thread parses a batch of records writes it out too: this one only writes.
       const reader = new RecordReader(reading, context);
-      const settings: ExportBatchSettings = { format, writing: plan.writing, filter: reading.filter };
-      const batches = reader.encodedBatches({ module: BATCH_ENCODER_MODULE, settings });
-      await writeOutput(plan, context, (sink) => pipeRecords(batches, makeBatchWriter(format, sink, plan.writing)));
+      await writeOutput(plan, context, (sink) => {
+        const settings: ExportBatchSettings = { format, writing: plan.writing, filter: reading.filter, isTerminal: sink.isTerminal };
+        const batches = reader.encodedBatches({ module: BATCH_ENCODER_MODULE, settings });
+        return pipeRecords(batches, makeBatchWriter(format, sink, plan.writing));
+      });
       reader.endProgress();
       return reader.exitCode();
     }
@@ -157,31 +161,24 @@ async function fromDumps(plan: ExportPlan, context: ReadingContext): Promise<Rec
 
 async function writeRecords(plan: ExportPlan, records: RecordSource["records"], context: ReadingContext): Promise<void> {
   const { format, writing } = plan;
-  await writeOutput(plan, context, async (sink, file) => {
+  await writeOutput(plan, context, async (sink, output) => {
     const writer =
       format === "parquet"
-        ? (await import("../output/parquet-file.js")).makeParquetWriter(file!.stream, { fields: writing.fields, hasOffsets: plan.reading.timeZone !== undefined })
+        ? (await import("../output/parquet-file.js")).makeParquetWriter(output.stream, { fields: writing.fields, hasOffsets: plan.reading.timeZone !== undefined })
         : await makeRecordWriter(format, sink, context.env, writing);
     await pipeRecords(records, writer);
   });
 }
 
 /**
- * Runs `write` with stdout, or the file -o names, as a sink (and the file); the file appears
- * only once complete. Parquet without -o was refused when the plan was made.
+ * Runs `write` with stdout, or the file -o names, as a sink (and the stream under it); the file
+ * appears only once complete. Parquet without -o was refused when the plan was made.
  */
-async function writeOutput(plan: ExportPlan, context: ReadingContext, write: (sink: TextSink, file: AtomicFile | undefined) => Promise<void>): Promise<void> {
-  if (plan.output === undefined) {
-    await write(new TextSink(context.env.stdout), undefined);
-    return;
-  }
-  const file = await AtomicFile.create(plan.output);
-  try {
-    await write(new TextSink(file.stream), file);
-    await file.commit();
-  } finally {
-    await file.abort();
-  }
+async function writeOutput(plan: ExportPlan, context: ReadingContext, write: (sink: TextSink, output: OutputStream) => Promise<void>): Promise<void> {
+  const standardOutput: OutputStream = { stream: context.env.stdout, isTerminal: context.env.isTerminal };
+  const writeTo = (output: OutputStream) => write(new TextSink(output.stream, output.isTerminal), output);
+  if (plan.output === undefined) await writeTo(standardOutput);
+  else await writeOutputFile(plan.output, standardOutput, writeTo);
 }
 
 /** An output that is a directory would lose nothing but make no sense: say so up front. */

@@ -129,7 +129,7 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "fields", flags: "--fields <list>", help: "only these fields, in this order (comma-separated, e.g. id,published,headline)", commands: [...PRINTING, "show"] },
   { key: "csvRaw", flags: "--csv-raw", help: "CSV/TSV: leave cells that start with = + - @ as they are (by default they get a leading ' so a spreadsheet shows them as text)", commands: SHEETS },
   { key: "bom", flags: "--bom", help: "CSV/TSV: start with a UTF-8 byte-order mark, so Excel reads Arabic as UTF-8", commands: SHEETS },
-  { key: "output", flags: "-o, --output <file>", help: "write to FILE (complete or not at all) instead of stdout", commands: ["export"] },
+  { key: "output", flags: "-o, --output <file>", help: "write to FILE (complete or not at all) instead of stdout (- is stdout)", commands: ["export"] },
   { key: "db", flags: "--db <file>", help: "read the index that newsctl index built, instead of dumps", commands: FROM_INDEX },
   { key: "db", flags: "--db <file>", help: "the index file (created when new)", commands: ["index"], isRequired: true },
   { key: "index", flags: "--index <name>", help: `the Elasticsearch/OpenSearch index (with export: of --es-bulk; default: ${DEFAULT_ELASTIC_INDEX})`, commands: ["export", "es-template"] },

@@ -2,7 +2,7 @@
 // into a pipe (or the format asked for).
 
 import type { WriterOptions } from "../output/record-writers.js";
-import { TextSink } from "../output/sink.js";
+import { makeStdoutSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { type PrintedFormat, printedFormat, readFields, readSheetOptions } from "./output-plan.js";
 import { planReading } from "./reading-plan.js";
@@ -34,7 +34,7 @@ Examples:
 
   async run(plan, context) {
     const reader = new RecordReader(plan.reading, context);
-    await pipeRecords(reader.records(), await makeRecordWriter(plan.format, new TextSink(context.env.stdout), context.env, plan.writing));
+    await pipeRecords(reader.records(), await makeRecordWriter(plan.format, makeStdoutSink(context.env), context.env, plan.writing));
     return reader.exitCode();
   },
 };

@@ -45,8 +45,8 @@ Examples:
       }
       found.store?.finishWriting();
       if (trouble.error !== undefined && !plan.reading.isQuiet) writeError(context.env, `${trouble.error.message}; the matches are held in memory instead`, trouble.error.hint);
-      const [{ TextSink }, { printSearch }] = await Promise.all([import("../output/sink.js"), import("./search-output.js")]);
-      await printSearch(plan, found, new TextSink(context.env.stdout), context);
+      const [{ makeStdoutSink }, { printSearch }] = await Promise.all([import("../output/sink.js"), import("./search-output.js")]);
+      await printSearch(plan, found, makeStdoutSink(context.env), context);
     } finally {
       found?.store?.close();
     }

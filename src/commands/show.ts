@@ -7,7 +7,8 @@ import { formatArticle } from "../output/article-view.js";
 import { toTextView } from "../output/environment.js";
 import { writeError } from "../output/messages.js";
 import { pickFields } from "../output/record-writers.js";
-import { TextSink } from "../output/sink.js";
+import { makeStdoutSink } from "../output/sink.js";
+import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { openIndexForReading } from "./index-reading.js";
 import { chosenFormat, readFields } from "./output-plan.js";
@@ -44,13 +45,16 @@ Examples:
   },
 
   async run(plan, context) {
-    const sink = new TextSink(context.env.stdout);
+    const sink = makeStdoutSink(context.env);
     let isFound = false;
     let readingCode = EXIT_SUCCESS;
     const print = async (record: ArticleRecord) => {
       isFound = true;
       // --json and --ndjson alike give the one record as an object, so `| jq .body` works.
-      const json = () => JSON.stringify(plan.fields === undefined ? record : pickFields(record, plan.fields)) + "\n";
+      const json = () => {
+        const text = JSON.stringify(plan.fields === undefined ? record : pickFields(record, plan.fields));
+        return `${sink.isTerminal ? toTerminalJson(text) : text}\n`;
+      };
       await sink.write(plan.isJson ? json() : formatArticle(record, toTextView(context.env)));
       await sink.flush();
     };

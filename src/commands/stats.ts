@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { CollectionSummaryBuilder } from "../core/collection-summary.js";
 import { toTextView } from "../output/environment.js";
 import { formatSummary } from "../output/summary-view.js";
-import { TextSink } from "../output/sink.js";
+import { makeStdoutSink } from "../output/sink.js";
+import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { openIndexForReading } from "./index-reading.js";
 import { chosenFormat } from "./output-plan.js";
@@ -56,8 +57,9 @@ Examples:
       exitCode = reader.exitCode();
     }
     const summary = builder.summary();
-    const sink = new TextSink(context.env.stdout);
-    await sink.write(isJson ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, { ...toTextView(context.env), hasBars }));
+    const sink = makeStdoutSink(context.env);
+    const json = () => JSON.stringify(summary, null, 2);
+    await sink.write(isJson ? `${sink.isTerminal ? toTerminalJson(json()) : json()}\n` : formatSummary(summary, { ...toTextView(context.env), hasBars }));
     await sink.flush();
     return exitCode;
   },

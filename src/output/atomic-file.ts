@@ -1,28 +1,63 @@
 // The one way newsctl writes a file named with -o, whatever the format: under a temporary name
-// beside the target, renamed into place only when complete, so that an interrupted export never
-// leaves half a file; dropped on abort and on Ctrl-C (unfinished-files.ts). A target that is
-// not a regular file (a FIFO, /dev/stdout, /dev/null) is written directly: renaming over it
-// would replace it, and its reader would get nothing.
+// beside the file, renamed into place only when complete, so that an interrupted export never
+// leaves half a file; the temporary file is dropped on any failure and on a signal
+// (unfinished-files.ts). Where -o leads to a descriptor, a device or a FIFO (output-target.ts),
+// the bytes go there directly: renaming over it would replace it, and its reader would get
+// nothing.
 
 import { randomUUID } from "node:crypto";
 import { rmSync, type WriteStream } from "node:fs";
-import { open, rename, rm, stat } from "node:fs/promises";
-import { once } from "node:events";
+import { open, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import type { Writable } from "node:stream";
+import { isatty } from "node:tty";
 import { describeSystemError, NewsctlError } from "../errors.js";
+import { resolveOutputTarget } from "./output-target.js";
 import { markStreamFinishingWrites } from "./sink.js";
 import { addUnfinishedFile, removeUnfinishedFile, type UnfinishedFile } from "./unfinished-files.js";
 
-export class AtomicFile implements UnfinishedFile {
+/** Where output goes, and whether a terminal shows it (then data formats escape controls). */
+export interface OutputStream {
+  /** Where the bytes go; a writer waits for its "drain" when write() returns false. */
+  readonly stream: Writable;
+  readonly isTerminal: boolean;
+}
+
+/**
+ * Runs `write` on the output -o names: standard output when it leads there, else the file,
+ * which is in place only once `write` has finished. Every failure is said with the name -o
+ * gave, and no temporary file is left behind.
+ */
+export async function writeOutputFile(targetPath: string, standardOutput: OutputStream, write: (output: OutputStream) => Promise<void>): Promise<void> {
+  const target = await resolveOutputTarget(targetPath).catch((error: unknown) => {
+    throw cannotWrite(targetPath, error);
+  });
+  if (target.kind === "stdout") return write(standardOutput);
+  const file = await AtomicFile.create(targetPath, target.kind === "replace" ? target.path : undefined);
+  try {
+    await write(file).catch((error: unknown) => {
+      // A writer that stopped because the file could not take the bytes says so plainly.
+      throw file.failure === undefined ? error : cannotWrite(targetPath, file.failure);
+    });
+    await file.commit();
+  } finally {
+    await file.abort();
+  }
+}
+
+export class AtomicFile implements UnfinishedFile, OutputStream {
   private isSettled = false;
-  private failure: Error | undefined;
+  /** The first error the stream met. */
+  failure: Error | undefined;
 
   private constructor(
-    readonly targetPath: string,
-    /** undefined when the target is written directly. */
+    /** The path -o gave, for messages. */
+    readonly givenPath: string,
+    /** The regular file to replace, links resolved; undefined when the target is written directly. */
+    readonly finalPath: string | undefined,
     readonly temporaryPath: string | undefined,
-    /** Where the bytes go; a writer waits for its "drain" when write() returns false. */
     readonly stream: WriteStream,
+    readonly isTerminal: boolean,
   ) {
     stream.on("error", (error) => {
       this.failure ??= error;
@@ -31,24 +66,22 @@ export class AtomicFile implements UnfinishedFile {
     addUnfinishedFile(this);
   }
 
-  /** Opens the file to write; fails at once, saying why, when it cannot be written. */
-  static async create(targetPath: string): Promise<AtomicFile> {
-    return AtomicFile.open(targetPath).catch((error: unknown) => {
-      throw cannotWrite(targetPath, error);
+  /** Opens the file to write (`finalPath` undefined: the target as it is); fails at once, saying why. */
+  static async create(givenPath: string, finalPath: string | undefined): Promise<AtomicFile> {
+    return AtomicFile.open(givenPath, finalPath).catch((error: unknown) => {
+      throw cannotWrite(givenPath, error);
     });
   }
 
-  private static async open(targetPath: string): Promise<AtomicFile> {
-    const existing = await stat(targetPath).catch(() => undefined);
-    if (existing !== undefined && !existing.isFile()) {
+  private static async open(givenPath: string, finalPath: string | undefined): Promise<AtomicFile> {
+    if (finalPath === undefined) {
       // Opening a FIFO waits for its reader; the event loop goes on meanwhile.
-      const handle = await open(targetPath, "w");
-      return new AtomicFile(targetPath, undefined, handle.createWriteStream());
+      const handle = await open(givenPath, "w");
+      return new AtomicFile(givenPath, undefined, undefined, handle.createWriteStream(), isatty(handle.fd));
     }
-    const directory = path.dirname(targetPath);
-    const temporaryPath = path.join(directory, `.${path.basename(targetPath)}.${randomUUID().slice(0, 8)}.tmp`);
+    const temporaryPath = path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.${randomUUID().slice(0, 8)}.tmp`);
     const handle = await open(temporaryPath, "wx");
-    return new AtomicFile(targetPath, temporaryPath, handle.createWriteStream());
+    return new AtomicFile(givenPath, finalPath, temporaryPath, handle.createWriteStream(), false);
   }
 
   /**
@@ -58,15 +91,20 @@ export class AtomicFile implements UnfinishedFile {
   async commit(): Promise<void> {
     if (this.failure === undefined) {
       this.stream.end();
-      await once(this.stream, "close");
+      await closed(this.stream);
     }
     const failure = this.failure as NodeJS.ErrnoException | undefined;
     if (failure !== undefined && !(failure.code === "EPIPE" && this.temporaryPath === undefined)) {
-      throw cannotWrite(this.targetPath, failure);
+      throw cannotWrite(this.givenPath, failure);
+    }
+    if (this.temporaryPath !== undefined) {
+      // Until the rename has succeeded the temporary file is unfinished: a failure drops it.
+      await rename(this.temporaryPath, this.finalPath!).catch((error: unknown) => {
+        throw cannotWrite(this.givenPath, error);
+      });
     }
     this.isSettled = true;
     removeUnfinishedFile(this);
-    if (this.temporaryPath !== undefined) await rename(this.temporaryPath, this.targetPath);
   }
 
   /** Drops the unfinished file. Safe to call more than once, and after commit. */
@@ -89,6 +127,12 @@ export class AtomicFile implements UnfinishedFile {
     this.stream.destroy();
     return true;
   }
+}
+
+/** Resolves when the stream has closed, whether or not it failed (the failure is kept apart). */
+function closed(stream: WriteStream): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((resolve) => stream.once("close", () => resolve()));
 }
 
 function cannotWrite(targetPath: string, error: unknown): NewsctlError {

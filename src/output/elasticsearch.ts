@@ -27,11 +27,16 @@ export function elasticIndexNameProblem(name: string): string | undefined {
  * the document's id, so loading a dump twice updates rather than duplicates; an article without
  * a number gets an id from the engine.
  */
-export function makeEsBulkEncoder(elasticIndexName: string, project: (record: OutputRecord) => OutputRecord): (record: OutputRecord, out: ByteBuilder) => void {
+export function makeEsBulkEncoder(
+  elasticIndexName: string,
+  project: (record: OutputRecord) => OutputRecord,
+  /** JSON.stringify, or the same made safe for a terminal. */
+  json: (value: unknown) => string = JSON.stringify,
+): (record: OutputRecord, out: ByteBuilder) => void {
   return (record, out) => {
     const action = record.id === null ? { index: { _index: elasticIndexName } } : { index: { _index: elasticIndexName, _id: record.id } };
-    out.writeText(`${JSON.stringify(action)}\n`);
-    out.writeText(JSON.stringify(project(record)));
+    out.writeText(`${json(action)}\n`);
+    out.writeText(json(project(record)));
     out.writeAscii("\n");
   };
 }

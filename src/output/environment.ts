@@ -8,6 +8,11 @@ export type ColorLevel = 0 | 1 | 2 | 3;
 export interface OutputEnvironment {
   stdout: Writable;
   stderr: Writable;
+  /**
+   * stdout is a terminal: machine formats written there show control and bidi characters as
+   * escapes, as a table does (terminal-text.ts); into a pipe or a file they keep the data exactly.
+   */
+  isTerminal: boolean;
   /** Width of the terminal in columns (a default when unknown). */
   columns: number;
   /** Styles for stdout; plain text when colour is off. */
@@ -92,6 +97,7 @@ export function decideColorLevel({ flag, env, isTerminal, colorDepth }: ColorInp
 export async function makeOutputEnvironment(options: {
   stdout: Writable;
   stderr: Writable;
+  isTerminal: boolean;
   columns: number | undefined;
   colorLevel: ColorLevel;
   stderrColorLevel: ColorLevel;
@@ -99,6 +105,7 @@ export async function makeOutputEnvironment(options: {
   return {
     stdout: options.stdout,
     stderr: options.stderr,
+    isTerminal: options.isTerminal,
     columns: options.columns && options.columns > 0 ? options.columns : DEFAULT_COLUMNS,
     style: await loadTextStyle(options.colorLevel),
     errorStyle: await loadTextStyle(options.stderrColorLevel),

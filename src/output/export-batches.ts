@@ -17,6 +17,8 @@ export interface ExportBatchSettings {
   format: MachineFormat;
   writing: WriterOptions;
   filter: RecordFilter;
+  /** The records are shown on a terminal: their controls are written as escapes. */
+  isTerminal: boolean;
 }
 
 /** A batch's bytes to start with: about what a 64 KiB read of a dump comes to. */
@@ -40,7 +42,7 @@ function batchMemory(): Uint8Array {
  * format joins them (the writer puts the format's joint between batches).
  */
 export function makeBatchEncoder(settings: ExportBatchSettings): (items: ParsedItem[]) => EncodedBatch {
-  const encoder = makeRecordEncoder(settings.format, settings.writing);
+  const encoder = makeRecordEncoder(settings.format, settings.writing, settings.isTerminal);
   const isFiltered = hasFilter(settings.filter);
   const isKept = makeRecordPredicate(settings.filter);
   return (items) => {
@@ -62,7 +64,7 @@ export function makeBatchEncoder(settings: ExportBatchSettings): (items: ParsedI
 
 /** Writes batches in the format to a sink: what opens and closes the output, and the joints. */
 export function makeBatchWriter(format: MachineFormat, sink: TextSink, writing: WriterOptions): ItemWriter<EncodedBatch> {
-  const encoder = makeRecordEncoder(format, writing);
+  const encoder = makeRecordEncoder(format, writing, sink.isTerminal);
   sink.write(encoder.start);
   let count = 0;
   return {

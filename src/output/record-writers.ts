@@ -2,7 +2,8 @@
 // (RFC 4180 through csv-stringify) and TSV (one record a line, tab, newline and backslash escaped
 // as \t \n \r \\, the convention of PostgreSQL's text format, so cut and awk can read it).
 // CSV and TSV open in spreadsheets, which run a cell that starts like a formula: such cells are
-// neutralised unless asked otherwise (OWASP's advice on CSV injection).
+// neutralised unless asked otherwise (OWASP's advice on CSV injection). On their way to a
+// terminal, control and bidi characters in them are shown as escapes, as a table shows them.
 
 import { stringify } from "csv-stringify/sync";
 import { RECORD_FIELDS } from "../core/record.js";
@@ -10,6 +11,7 @@ import type { ByteBuilder } from "./byte-builder.js";
 import { DEFAULT_ELASTIC_INDEX, makeEsBulkEncoder } from "./elasticsearch.js";
 import type { OutputRecord, RecordWriter } from "./output-record.js";
 import type { TextSink } from "./sink.js";
+import { toTerminalJson, toTerminalText } from "./terminal-text.js";
 
 export type { OutputRecord, RecordWriter } from "./output-record.js";
 
@@ -65,7 +67,14 @@ export interface RecordEncoder {
   encode(record: OutputRecord, out: ByteBuilder): void;
 }
 
-export function makeRecordEncoder(format: MachineFormat, options: WriterOptions = {}): RecordEncoder {
+/**
+ * The encoder of a format; `isTerminal`: the bytes are shown on a terminal, so controls and bidi
+ * characters in the data become visible escapes (JSON's own in JSON, which stays JSON).
+ */
+export function makeRecordEncoder(format: MachineFormat, options: WriterOptions = {}, isTerminal = false): RecordEncoder {
+  const json = isTerminal ? (value: unknown) => toTerminalJson(JSON.stringify(value)) : (value: unknown) => JSON.stringify(value);
+  // CSV keeps newlines in quoted cells, TSV has escaped them: tab and newline are the format's own.
+  const sheetLine = isTerminal ? toTerminalText : (line: string) => line;
   const sheet = options.sheet ?? SAFE_SHEETS;
   const columns = options.fields ?? [...RECORD_FIELDS, ...(options.extraColumns ?? [])];
   const project = options.fields === undefined ? (record: OutputRecord) => record : (record: OutputRecord) => pickFields(record, columns);
@@ -81,24 +90,24 @@ export function makeRecordEncoder(format: MachineFormat, options: WriterOptions 
         ...records,
         start: "",
         encode(record, out) {
-          out.writeText(JSON.stringify(project(record)));
+          out.writeText(json(project(record)));
           out.writeAscii("\n");
         },
       };
     case "json":
-      return { start: "", first: "[\n", between: ",\n", end: (count) => (count === 0 ? "[]\n" : "\n]\n"), encode: (record, out) => out.writeText(JSON.stringify(project(record))) };
+      return { start: "", first: "[\n", between: ",\n", end: (count) => (count === 0 ? "[]\n" : "\n]\n"), encode: (record, out) => out.writeText(json(project(record))) };
     case "csv":
-      return { ...records, start: bom + stringify([[...columns]]), encode: (record, out) => out.writeText(stringify([cellsOf(record)])) };
+      return { ...records, start: bom + stringify([[...columns]]), encode: (record, out) => out.writeText(sheetLine(stringify([cellsOf(record)]))) };
     case "tsv":
-      return { ...records, start: `${bom}${columns.join("\t")}\n`, encode: (record, out) => out.writeText(`${cellsOf(record).map(escapeTsvCell).join("\t")}\n`) };
+      return { ...records, start: `${bom}${columns.join("\t")}\n`, encode: (record, out) => out.writeText(sheetLine(`${cellsOf(record).map(escapeTsvCell).join("\t")}\n`)) };
     case "es-bulk":
-      return { ...records, start: "", encode: makeEsBulkEncoder(options.elasticIndexName ?? DEFAULT_ELASTIC_INDEX, project) };
+      return { ...records, start: "", encode: makeEsBulkEncoder(options.elasticIndexName ?? DEFAULT_ELASTIC_INDEX, project, json) };
   }
 }
 
-/** Records written in a format to a sink, on this thread. */
+/** Records written in a format to a sink, on this thread (escaped when the sink is a terminal). */
 export function makeMachineWriter(format: MachineFormat, sink: TextSink, options: WriterOptions = {}): RecordWriter {
-  const encoder = makeRecordEncoder(format, options);
+  const encoder = makeRecordEncoder(format, options, sink.isTerminal);
   sink.write(encoder.start);
   let count = 0;
   return {

@@ -7,6 +7,7 @@
 
 import type { Writable } from "node:stream";
 import { ByteBuilder } from "./byte-builder.js";
+import type { OutputEnvironment } from "./environment.js";
 
 /** What a block holds before it is handed on; a pipe takes 64 KiB at a time. */
 const FLUSH_BYTES = 128 * 1024;
@@ -39,7 +40,11 @@ export class TextSink {
   /** A high surrogate that ended the last write: encoded with the next one, so that a pair stays whole. */
   private pendingHalf = "";
 
-  constructor(private readonly stream: Writable) {}
+  constructor(
+    private readonly stream: Writable,
+    /** The bytes are shown on a terminal: data written in a machine format escapes its controls. */
+    readonly isTerminal = false,
+  ) {}
 
   /** Queues text; returns a promise only when the caller must wait for the stream to drain. */
   write(text: string): Promise<void> | undefined {
@@ -107,6 +112,11 @@ export class TextSink {
     }
     return isReady ? undefined : waitForDrain(this.stream);
   }
+}
+
+/** A sink on stdout, which the environment has said whether a terminal shows. */
+export function makeStdoutSink(env: OutputEnvironment): TextSink {
+  return new TextSink(env.stdout, env.isTerminal);
 }
 
 /** Resolves when the stream can take more, or has closed; leaves no listener behind. */

@@ -1,5 +1,6 @@
-// The output files being written when the process is told to stop (Ctrl-C): the entry point
-// drops them without loading the writers, which a run that writes no file never loads.
+// The output files being written when the process is told to stop (Ctrl-C, SIGTERM, a closed
+// terminal): the entry point drops them without loading the writers, which a run that writes
+// no file never loads.
 
 /** Something that can drop its unfinished file at once, without waiting. */
 export interface UnfinishedFile {
