@@ -108,7 +108,11 @@ export async function* walkDirectory(root: string, matches: FileMatcher, options
     }
     if (!matches(nameOfBytes(childRelative))) continue;
     if (entry.info.isFile()) yield { file: nameOf(childRelative), size: entry.info.size };
-    else yield { error: new InputError(nameOf(childRelative), `${describeFileKind(entry.info)}, not a regular file: skipped`, "name it on the command line to read it as a stream") };
+    else {
+      // A socket cannot be opened at all; a FIFO or a device can be read as a stream.
+      const hint = entry.info.isSocket() ? undefined : "name it on the command line to read it as a stream";
+      yield { error: new InputError(nameOf(childRelative), `${describeFileKind(entry.info)}, not a regular file: skipped`, hint) };
+    }
   }
 }
 
