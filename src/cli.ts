@@ -8,6 +8,7 @@ import { type CommandDefinition, declareCommand } from "./commands/command-defin
 import { Command, CommanderError } from "./commands/commander.js";
 import type { CommandName } from "./commands/option-table.js";
 import type { ReadingContext } from "./commands/read-records.js";
+import { argumentsAsGiven } from "./io/file-names.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
 import { PROGRAM, writeError } from "./output/messages.js";
@@ -187,7 +188,8 @@ export async function main(): Promise<void> {
   // A file, a pipe or a terminal: done with what it was given once the write's callback runs.
   markStreamFinishingWrites(stdout);
   process.exitCode = await run({
-    argv: process.argv.slice(2),
+    // A file name that is not UTF-8 comes through as its bytes (file-names.ts).
+    argv: argumentsAsGiven(process.argv.slice(2)),
     env: process.env,
     stdin: process.stdin,
     stdout,

@@ -55,9 +55,22 @@ export function describeSystemError(error: unknown): string {
     case "EMFILE":
     case "ENFILE":
       return "too many open files";
+    case "ENAMETOOLONG":
+      return "the path is too long for the system";
+    case "ENXIO":
+      return "a socket or a device with nothing behind it: it cannot be read";
     case "ENOSPC":
       return "no space left on the device";
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** What a path that is neither a regular file nor a directory is, in words. */
+export function describeFileKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (info.isFIFO()) return "a FIFO (named pipe)";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  return "not a file";
 }

@@ -9,6 +9,7 @@ import type { IndexTexts } from "../core/fts-terms.js";
 import type { ArticleRecord, DumpProblem } from "../core/record.js";
 import { describeSystemError, InputError } from "../errors.js";
 import type { ArticleIndex, FileState } from "../io/article-index.js";
+import { systemPath } from "../io/file-names.js";
 import { expandInputs, type InputInclude } from "../io/inputs.js";
 import type { DumpSource } from "../io/read-dump.js";
 
@@ -60,7 +61,7 @@ export class IndexBatcher {
       }
       let info: Stats;
       try {
-        info = await stat(source.path!);
+        info = await stat(systemPath(source.path!));
       } catch (error) {
         yield new InputError(source.name, describeSystemError(error));
         continue;
@@ -118,7 +119,7 @@ export class IndexBatcher {
 export async function removeVanishedFiles(index: ArticleIndex): Promise<number> {
   const gone: string[] = [];
   for (const path of index.indexedPaths()) {
-    const exists = await stat(path).then(
+    const exists = await stat(systemPath(path)).then(
       () => true,
       (error: NodeJS.ErrnoException) => error.code !== "ENOENT",
     );

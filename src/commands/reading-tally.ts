@@ -5,6 +5,7 @@
 import { stat } from "node:fs/promises";
 import type { DumpProblem } from "../core/record.js";
 import { EXIT_SUCCESS, EXIT_TROUBLE, InputError } from "../errors.js";
+import { systemPath } from "../io/file-names.js";
 import { expandInputs, type InputInclude } from "../io/inputs.js";
 import type { OutputEnvironment } from "../output/environment.js";
 import { writeError, writeProblem } from "../output/messages.js";
@@ -85,7 +86,7 @@ export class ReadingTally {
 }
 
 export async function fileSize(path: string): Promise<number> {
-  return stat(path).then(
+  return stat(systemPath(path)).then(
     (info) => info.size,
     () => 0,
   );

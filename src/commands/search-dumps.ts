@@ -9,6 +9,7 @@ import type { ArticleRecord } from "../core/record.js";
 import { placeKey } from "../core/record-place.js";
 import { hitsAtPlaces, SearchRanking, type RankedPlace, type SearchHit } from "../core/search-ranking.js";
 import { NewsctlError } from "../errors.js";
+import { systemPath } from "../io/file-names.js";
 import { STDIN_NAME } from "../io/inputs.js";
 import { hitsFromStore, MatchStore } from "../io/match-store.js";
 import { RecordReader, type ReadingContext, type ReadingOptions } from "./read-records.js";
@@ -78,7 +79,7 @@ async function readShownAgain(places: readonly RankedPlace[], reading: ReadingOp
 function isRegularFileNow(file: string): boolean {
   if (/^\/(dev|proc)\//.test(path.resolve(file))) return false;
   try {
-    return statSync(file).isFile();
+    return statSync(systemPath(file)).isFile();
   } catch {
     return false;
   }

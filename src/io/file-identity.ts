@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { fstat as fstatCallback } from "node:fs";
 import type { Readable } from "node:stream";
 import type { DumpSource } from "./read-dump.js";
+import { systemPath } from "./file-names.js";
 
 export interface FileIdentity {
   dev: number;
@@ -23,7 +24,7 @@ const fstatDescriptor = promisify(fstatCallback);
 export async function isSameFile(source: DumpSource, identity: FileIdentity, stdin: Readable): Promise<boolean> {
   let info: { dev: number; ino: number } | undefined;
   if (source.path !== undefined) {
-    info = await stat(source.path).catch(() => undefined);
+    info = await stat(systemPath(source.path)).catch(() => undefined);
   } else {
     const descriptor = (stdin as Readable & { fd?: number }).fd;
     if (typeof descriptor === "number") info = await fstatDescriptor(descriptor).catch(() => undefined);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { describeSystemError, InputError, UsageError } from "../errors.js";
 import type { DumpSource } from "./read-dump.js";
 import { compileGlob, GlobSyntaxError, hasGlobSyntax } from "../core/glob.js";
+import { systemPath } from "./file-names.js";
 import { walkDirectory, type FileMatcher, type WalkEntry } from "./walk.js";
 
 export const STDIN_NAME = "-";
@@ -51,15 +52,19 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
     paths.map((given) =>
       given === STDIN_NAME
         ? undefined
-        : stat(given).then(
-            (info) => ({ isDirectory: info.isDirectory(), size: info.size }),
+        : stat(systemPath(given)).then(
+            (info) => ({ isDirectory: info.isDirectory(), isFile: info.isFile(), size: info.size }),
             (error: unknown) => ({ error }),
           ),
     ),
   );
   for (const [index, given] of paths.entries()) {
     const look = looks[index];
-    if (look !== undefined && "error" in look && !isGlobPattern(given, look.error)) yield new InputError(given, describeSystemError(look.error));
+    if (look !== undefined && "error" in look && !isGlobPattern(given, look.error)) {
+      // Only where the system gives no raw command line (file-names.ts) is such a name lost.
+      const hint = given.includes("\uFFFD") ? "the name's bytes were not UTF-8 and were lost on the command line: name its directory instead" : undefined;
+      yield new InputError(given, describeSystemError(look.error), hint);
+    }
   }
   for (const [index, given] of paths.entries()) {
     const look = looks[index];
@@ -67,7 +72,8 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
       yield* once({ name: STDIN_NAME });
     } else if ("isDirectory" in look) {
       if (look.isDirectory) yield* walk(given);
-      else yield* once({ name: given, path: given, size: look.size });
+      else if (look.isFile) yield* once({ name: given, path: given, size: look.size });
+      else yield* once({ name: given, path: given, isStream: true });
     } else if (isGlobPattern(given, look.error)) {
       yield* glob(given);
     } // else: reported above
@@ -97,7 +103,7 @@ export async function* expandInputs(paths: readonly string[], options: InputOpti
     }
     const root = base === "" ? "." : base;
     let isEmpty = true;
-    const isRootThere = await stat(root).then(
+    const isRootThere = await stat(systemPath(root)).then(
       (info) => info.isDirectory(),
       () => false,
     );

@@ -165,8 +165,9 @@ class ParsePool {
         } else {
           task.source = next.value;
           fileTasks++;
-          // The first file is read here while the workers start; stdin is only readable here.
-          task.isLocal = next.value.path === undefined || fileTasks === 1;
+          // The first file is read here while the workers start; stdin, and a FIFO or device
+          // named on the command line, are read only here.
+          task.isLocal = next.value.path === undefined || next.value.isStream === true || fileTasks === 1;
           if (fileTasks === 2) this.start();
           if (next.value.path !== undefined) task.size = Math.max(LEAST_BYTES_PER_FILE, next.value.size ?? 0);
         }

@@ -9,7 +9,7 @@ import type { TimeZone } from "../core/time-zone.js";
 import { describeSystemError, InputError } from "../errors.js";
 import { DumpDecoder, NotTextError } from "./decode.js";
 import { LineSplitter } from "./line-splitter.js";
-import { readFileChunks, readStreamChunks } from "./read-chunks.js";
+import { NotRegularFileError, readSpecialFileChunks, readFileChunks, readStreamChunks } from "./read-chunks.js";
 
 /** Where a dump comes from: a file, or standard input ("-"). */
 export interface DumpSource {
@@ -19,6 +19,12 @@ export interface DumpSource {
   readonly path?: string;
   /** The file's size when it was found (to share work among parsers); it may change before it is read. */
   readonly size?: number;
+  /**
+   * Named on the command line and not a regular file (a FIFO, a device): read as a stream, on
+   * the main thread, as standard input is. Anything else that is not a regular file when it is
+   * opened is reported, not waited on.
+   */
+  readonly isStream?: boolean;
 }
 
 export interface ReadOptions {
@@ -32,7 +38,8 @@ const REPLACEMENT = "\uFFFD";
 
 /** Reads one dump; yields records and problems in file order. Throws InputError when unreadable. */
 export async function* readDump(source: DumpSource, options: ReadOptions): AsyncGenerator<ParsedItem[]> {
-  const chunks = source.path === undefined ? readStreamChunks(options.stdin) : readFileChunks(source.path);
+  const chunks =
+    source.path === undefined ? readStreamChunks(options.stdin) : source.isStream ? readSpecialFileChunks(source.path) : readFileChunks(source.path);
   const parser = new DumpParser({ file: source.name, timeZone: options.timeZone });
   const decoder = new DumpDecoder();
   const splitter = new LineSplitter((line, isCut) => {
@@ -49,7 +56,7 @@ export async function* readDump(source: DumpSource, options: ReadOptions): Async
     splitter.end();
     parser.end();
   } catch (error) {
-    if (error instanceof NotTextError) throw new InputError(source.name, error.message);
+    if (error instanceof NotTextError || error instanceof NotRegularFileError) throw new InputError(source.name, error.message);
     if ((error as NodeJS.ErrnoException).code !== undefined) throw new InputError(source.name, describeSystemError(error));
     throw error;
   }

@@ -28,10 +28,15 @@ export function countOf(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** What `check` found, in one line: "N articles in M files: no problems" or "...: K problems". */
-export function formatCheckSummary(tally: { articleCount: number; fileCount: number; problemCount: number }): string {
-  const problems = tally.problemCount === 0 ? "no problems" : countOf(tally.problemCount, "problem");
-  return `${countOf(tally.articleCount, "article")} in ${countOf(tally.fileCount, "file")}: ${problems}`;
+/**
+ * What `check` found, in one line: "N articles in M files: no problems", "...: K problems",
+ * and "U paths could not be read" when some could not (never "no problems" then).
+ */
+export function formatCheckSummary(tally: { articleCount: number; fileCount: number; problemCount: number; unreadableCount: number }): string {
+  const unreadable = tally.unreadableCount === 0 ? undefined : `${tally.unreadableCount} ${tally.unreadableCount === 1 ? "path" : "paths"} could not be read`;
+  const problems = tally.problemCount > 0 ? countOf(tally.problemCount, "problem") : unreadable === undefined ? "no problems" : undefined;
+  const found = [problems, unreadable].filter((part) => part !== undefined).join("; ");
+  return `${countOf(tally.articleCount, "article")} in ${countOf(tally.fileCount, "file")}: ${found}`;
 }
 
 /** What `index` did: "FILE: N files indexed, M unchanged, K gone; A articles in the index". */
