@@ -1,7 +1,13 @@
 // Folded text with a map back to the original: a match found in folded text is highlighted on
-// the original characters it came from, marks included (snippet.ts).
+// the original characters it came from, marks included (snippet.ts). One pass over the text,
+// whatever its length: no segmenter whose cost grows faster than the text (Intl.Segmenter's
+// grapheme iteration takes seconds over a line of some tens of thousands of characters).
 
 import { foldArabic } from "./fold.js";
+import { classify, FOLD_ACTIONS, foldActions } from "./fold-table.js";
+
+// Copied into constants of this module, for the per-character loop (see FOLD_ACTIONS).
+const { KEEP, DROP, SLOW, UNKNOWN } = FOLD_ACTIONS;
 
 /** Folded text with, for each folded character, the original range it came from. */
 export interface FoldedText {
@@ -12,51 +18,149 @@ export interface FoldedText {
   ends: Int32Array;
 }
 
-// Made on first use: creating a segmenter loads ICU data, which a command that never highlights
-// should not pay for at start-up.
-let graphemes: Intl.Segmenter | undefined;
-
 /**
  * Folds text one user-perceived character (a letter and its marks) at a time, so each folded
  * character points back to a whole original character: a match then covers its marks too.
  * `foldWithOffsets(t).folded === foldArabic(t)`.
  */
 export function foldWithOffsets(text: string): FoldedText {
+  const pieces = characterPieces(text);
+  const byCharacters = foldPieces(text, pieces);
+  if (!byCharacters.isByPatterns) return byCharacters;
+  // Some character needed NFKC or a lower case in context, which can compose across what reads
+  // as two characters (Hangul compatibility jamo); then words, and at worst the whole text, are
+  // the pieces that fold alike alone and together.
   const whole = foldArabic(text);
-  // NFKC can compose across what Intl.Segmenter calls characters (Hangul compatibility jamo);
-  // then words, and at worst the whole text, are the pieces that fold alike alone and together.
-  for (const pieces of [graphemePieces(text), wordPieces(text)]) {
-    const folded = foldPieces(pieces);
-    if (folded.folded === whole) return folded;
+  if (byCharacters.folded === whole) return byCharacters;
+  const byWords = foldPieces(text, wordPieces(text));
+  return byWords.folded === whole ? byWords : foldPieces(text, Int32Array.of(0));
+}
+
+let kinds: Uint8Array | undefined;
+const PLAIN = 1;
+const JOINING = 2;
+const CONTROL = 3;
+/** Marks, and the joiners that never start a character of their own (ZWNJ, ZWJ). */
+const JOINING_CHARACTER = /^[\p{M}\u200C\u200D]$/u;
+/**
+ * Characters after which a mark starts a character of its own (Unicode's grapheme rules: a
+ * control ends a character); ZWNJ and ZWJ are not among them.
+ */
+const CONTROL_CHARACTER = /^(?![\u200C\u200D])(?:[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|(?=\p{Cn})\p{Default_Ignorable_Code_Point})$/u;
+
+function kindOf(character: string): number {
+  if (JOINING_CHARACTER.test(character)) return JOINING;
+  return CONTROL_CHARACTER.test(character) ? CONTROL : PLAIN;
+}
+
+/** What a BMP code unit (not a surrogate) is, worked out once per character and kept. */
+function kindOfUnit(code: number): number {
+  kinds ??= new Uint8Array(0x10000);
+  let kind = kinds[code]!;
+  if (kind === 0) {
+    kind = kindOf(String.fromCharCode(code));
+    kinds[code] = kind;
   }
-  return foldPieces([{ segment: text, index: 0 }]);
+  return kind;
 }
 
-interface Piece {
-  segment: string;
-  index: number;
+/**
+ * Where each user-perceived character starts, in order: a code point and the marks and joiners
+ * after it (a mark after a control, or at the start, stands alone). The ends are the next start
+ * (the text's length for the last). Extended grapheme clusters as far as folding needs them.
+ */
+export function characterPieces(text: string): Int32Array {
+  const starts = new Int32Array(text.length + 1);
+  let count = 0;
+  let previous = CONTROL;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    let width = 1;
+    let kind: number;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      kind = kindOf(text.slice(i, i + 2));
+    } else {
+      kind = code >= 0xd800 && code <= 0xdfff ? CONTROL : kindOfUnit(code);
+    }
+    if (!(kind === JOINING && previous !== CONTROL)) starts[count++] = i;
+    // A joiner carries on the character it joins: what may follow it is what may follow that.
+    if (kind !== JOINING || previous === CONTROL) previous = kind;
+    i += width;
+  }
+  return starts.subarray(0, count);
 }
 
-function graphemePieces(text: string): Iterable<Piece> {
-  graphemes ??= new Intl.Segmenter("ar", { granularity: "grapheme" });
-  return graphemes.segment(text);
-}
-
-function wordPieces(text: string): Piece[] {
-  return Array.from(text.matchAll(/\s+|\S+/gu), (match) => ({ segment: match[0], index: match.index }));
-}
-
-function foldPieces(pieces: Iterable<Piece>): FoldedText {
-  const folded: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const { segment, index } of pieces) {
-    const piece = foldArabic(segment);
-    folded.push(piece);
-    for (let i = 0; i < piece.length; i++) {
-      starts.push(index);
-      ends.push(index + segment.length);
+/**
+ * Each piece folded alone, in one pass: by the fold table, or by the patterns for a piece with
+ * a character the table cannot fold alone; each folded character points at its whole piece.
+ */
+function foldPieces(text: string, pieces: Int32Array): FoldedText & { isByPatterns: boolean } {
+  const actions = foldActions();
+  let out = new Uint16Array(text.length);
+  let starts = new Int32Array(text.length);
+  let ends = new Int32Array(text.length);
+  let length = 0;
+  let isByPatterns = false;
+  for (let piece = 0; piece < pieces.length; piece++) {
+    const start = pieces[piece]!;
+    const end = piece + 1 < pieces.length ? pieces[piece + 1]! : text.length;
+    if (length + end - start > out.length) [out, starts, ends] = grown(out, starts, ends, length + end - start);
+    const pieceStart = length;
+    let isSlow = false;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      let action = actions[code]!;
+      if (action === UNKNOWN) action = classify(code);
+      if (action === SLOW) {
+        isSlow = true;
+        break;
+      }
+      if (action === DROP) continue;
+      out[length] = action === KEEP ? code : action;
+      starts[length] = start;
+      ends[length] = end;
+      length++;
+    }
+    if (isSlow) {
+      isByPatterns = true;
+      length = pieceStart;
+      const folded = foldArabic(text.slice(start, end));
+      if (length + folded.length > out.length) [out, starts, ends] = grown(out, starts, ends, length + folded.length);
+      for (let k = 0; k < folded.length; k++) {
+        out[length] = folded.charCodeAt(k);
+        starts[length] = start;
+        ends[length] = end;
+        length++;
+      }
     }
   }
-  return { folded: folded.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { folded: decodeUtf16(out.subarray(0, length), isByPatterns), starts: starts.slice(0, length), ends: ends.slice(0, length), isByPatterns };
+}
+
+/** The arrays, with room for `size` characters at least (NFKC can make more characters than it was given). */
+function grown(out: Uint16Array<ArrayBuffer>, starts: Int32Array<ArrayBuffer>, ends: Int32Array<ArrayBuffer>, size: number): [Uint16Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] {
+  const room = Math.max(size, out.length * 2);
+  const more: [Uint16Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] = [new Uint16Array(room), new Int32Array(room), new Int32Array(room)];
+  more[0].set(out);
+  more[1].set(starts);
+  more[2].set(ends);
+  return more;
+}
+
+let utf16: InstanceType<typeof TextDecoder> | undefined;
+
+/** The code units as a string; lone surrogates (only folded by the patterns) kept as they are. */
+function decodeUtf16(units: Uint16Array, mayHoldSurrogates: boolean): string {
+  if (!mayHoldSurrogates) {
+    utf16 ??= new TextDecoder("utf-16le");
+    return utf16.decode(units);
+  }
+  const parts: string[] = [];
+  for (let at = 0; at < units.length; at += 8192) parts.push(String.fromCharCode(...units.subarray(at, at + 8192)));
+  return parts.join("");
+}
+
+function wordPieces(text: string): Int32Array {
+  return Int32Array.from(text.matchAll(/\s+|\S+/gu), (match) => match.index);
 }

@@ -3,7 +3,7 @@
 
 import type { QueryTerm } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
-import { findMatchRanges } from "../core/match-ranges.js";
+import { matchRanges } from "../core/match-ranges.js";
 import type { MatchOptions } from "../core/search-match.js";
 
 export interface Snippet {
@@ -25,10 +25,21 @@ export function snippetOf(record: ArticleRecord, terms: readonly QueryTerm[], op
   for (const field of ["body", "lead", "subheadline"] as const) {
     const text = record[field];
     if (!text) continue;
-    const ranges = findMatchRanges(text, terms.filter((term) => term.field === null || term.field === field), options);
-    if (ranges.length > 0) return makeSnippet(text, ranges, SNIPPET_CHARACTERS);
+    const fieldTerms = terms.filter((term) => term.field === null || term.field === field);
+    if (fieldTerms.length === 0) continue;
+    const ranges = matchRanges(text, fieldTerms, options);
+    const first = ranges.next();
+    if (!first.done) return makeSnippet(text, [first.value, ...takeWhileStartsBefore(ranges, first.value[1] + 2 * SNIPPET_CHARACTERS)], SNIPPET_CHARACTERS);
   }
   return record.body ? makeSnippet(record.body, [], SNIPPET_CHARACTERS) : null;
+}
+
+/**
+ * The ranges that start before `end`, read no further: a snippet looks only around the first
+ * match, however many a long article holds.
+ */
+function* takeWhileStartsBefore(ranges: Iterator<[number, number]>, end: number): Generator<[number, number]> {
+  for (let next = ranges.next(); !next.done && next.value[0] < end; next = ranges.next()) yield next.value;
 }
 
 /**

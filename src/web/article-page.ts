@@ -1,17 +1,25 @@
 // The article page: the whole record for reading, right to left where it is Arabic, with the body
 // in its paragraphs at a readable width; the words a search matched marked in every field the
 // search looked at; the facts (agency, date, desk, number, place, warnings); and the way to its
-// copies, with the page that lists them.
+// copies, with the page that lists them. The page is made on an index worker, where the article
+// is read; at most MOST_MARKED_MATCHES matches are marked, and the page says when there are more.
 
 import { readablePublished } from "../core/dates.js";
-import { findMatchRanges } from "../core/match-ranges.js";
+import { matchRanges } from "../core/match-ranges.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
 import { type MatchOptions, positiveTerms } from "../core/search-match.js";
 import type { ArticleAnswer, CopyLink } from "./collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
 import { articleHref, copiesHref, placeLabel, quoted } from "./page-links.js";
+import { page } from "./page-layout.js";
 import { type SearchRequest, searchParameters } from "./page-requests.js";
+
+/**
+ * Matches marked in an article, at most: an article with a hundred thousand matches of a word
+ * is marked at its first ones, and the page stays quick to make and to show.
+ */
+export const MOST_MARKED_MATCHES = 1000;
 
 /** The search that led to the article, whose matches are marked. */
 export interface MarkedSearch {
@@ -24,26 +32,54 @@ export interface MarkedSearch {
 
 type MarkedField = "headline" | "subheadline" | "lead" | "body" | "agency";
 
+/** The article page whole, for the article the question found and the search that led to it. */
+export function articlePageText(answer: ArticleAnswer, request: SearchRequest | null, indexName: string): string {
+  const { record } = answer;
+  const search: MarkedSearch | null = request === null || request.query === null || positiveTerms(request.query).length === 0 ? null : { text: request.text, query: request.query, matchOptions: request.matchOptions, request };
+  const title = record.headline ?? `${record.file}:${record.line}`;
+  const jsonHref = `/article.json?${new URLSearchParams({ file: record.file, line: String(record.line) })}`;
+  return page({ title, section: "article", indexName, jsonHref }, articleContent(answer, search));
+}
+
 export function articleContent(answer: ArticleAnswer, search: MarkedSearch | null): SafeHtml {
   const { record } = answer;
-  // The matched words' ranges in a field's text, as search results mark them.
+  // Marks left to give, shared by the fields in the order the page shows them.
+  let marksLeft = MOST_MARKED_MATCHES;
+  let isMarkingCut = false;
+  // The matched words' ranges in a field's text, as search results mark them: the first ones only.
   const rangesIn = (field: MarkedField, text: string): Array<[number, number]> => {
     if (search === null) return [];
     const terms = positiveTerms(search.query).filter((term) => term.field === null || term.field === field);
-    return findMatchRanges(text, terms, search.matchOptions);
+    const ranges: Array<[number, number]> = [];
+    for (const range of matchRanges(text, terms, search.matchOptions)) {
+      if (marksLeft === 0) {
+        isMarkingCut = true;
+        break;
+      }
+      ranges.push(range);
+      marksLeft--;
+    }
+    return ranges;
   };
   const marked = (field: MarkedField, text: string) => markedText(text, rangesIn(field, text));
   const back = search === null ? "" : html`<p><a href="/?${searchParameters(search.request).toString()}">← Results for ${quoted(search.text)}</a></p>`;
+  const headline = record.headline === null ? "(no headline)" : marked("headline", record.headline);
+  const subheadline = record.subheadline === null ? "" : html`<p class="subheadline" ${textDirection(record.subheadline)}>${marked("subheadline", record.subheadline)}</p>`;
+  const lead = record.lead === null ? "" : html`<p class="lead" ${textDirection(record.lead)}>${marked("lead", record.lead)}</p>`;
+  const body = paragraphs(record.body, rangesIn("body", record.body));
+  const facts = factList(record, search === null ? null : marked);
+  const cut = isMarkingCut ? html`<p class="notice" role="note">Only the first ${MOST_MARKED_MATCHES.toLocaleString("en")} matches are marked; the article holds more.</p>` : "";
   return html`${back}
 ${answer.isShadowed ? html`<p class="notice" role="note">A newer article has the same number; searches show that one instead of this.</p>` : ""}
+${cut}
 <article class="record" ${textDirection(record.headline ?? record.body)}>
-<h1 ${textDirection(record.headline)}>${record.headline === null ? "(no headline)" : marked("headline", record.headline)}</h1>
-${record.subheadline === null ? "" : html`<p class="subheadline" ${textDirection(record.subheadline)}>${marked("subheadline", record.subheadline)}</p>`}
-${record.lead === null ? "" : html`<p class="lead" ${textDirection(record.lead)}>${marked("lead", record.lead)}</p>`}
-<div class="body">${paragraphs(record.body, rangesIn("body", record.body))}</div>
+<h1 ${textDirection(record.headline)}>${headline}</h1>
+${subheadline}
+${lead}
+<div class="body">${body}</div>
 </article>
 <h2 id="facts">About this article</h2>
-${facts(record, search === null ? null : marked)}
+${facts}
 <section id="copies-section" aria-labelledby="copies">
 <h2 id="copies">Copies</h2>
 <p><a href="${copiesHref(record.file, record.line)}" data-copies>Look for copies of this article</a>: the same number, or nearly the same body, as <code>newsctl dedup</code> finds them.</p>
@@ -68,19 +104,25 @@ ${copies.length === 0 ? html`<p>None: no other article has its number or nearly 
 function paragraphs(body: string, ranges: ReadonlyArray<[number, number]>): SafeHtml[] {
   const out: SafeHtml[] = [];
   let start = 0;
+  // The ranges are in order: each line takes those that reach into it, in one walk over them.
+  let next = 0;
   for (const line of body.split("\n")) {
     const end = start + line.length;
     const text = line.endsWith("\r") ? line.slice(0, -1) : line;
-    if (text.trim() !== "") {
-      const inLine = ranges.filter(([from, to]) => to > start && from < start + text.length).map(([from, to]): [number, number] => [Math.max(from, start) - start, Math.min(to, start + text.length) - start]);
-      out.push(html`<p ${textDirection(text)}>${markedText(text, inLine)}</p>`);
+    const textEnd = start + text.length;
+    while (next < ranges.length && ranges[next]![1] <= start) next++;
+    const inLine: Array<[number, number]> = [];
+    for (let at = next; at < ranges.length && ranges[at]![0] < textEnd; at++) {
+      const [from, to] = ranges[at]!;
+      if (to > start) inLine.push([Math.max(from, start) - start, Math.min(to, textEnd) - start]);
     }
+    if (text.trim() !== "") out.push(html`<p ${textDirection(text)}>${markedText(text, inLine)}</p>`);
     start = end + 1;
   }
   return out;
 }
 
-function facts(record: ArticleRecord, marked: ((field: MarkedField, text: string) => SafeHtml) | null): SafeHtml {
+function factList(record: ArticleRecord, marked: ((field: MarkedField, text: string) => SafeHtml) | null): SafeHtml {
   const row = (term: string, value: SafeHtml | string) => html`<dt>${term}</dt><dd>${value}</dd>`;
   const rows = [
     row("Agency", record.agency === null ? "—" : html`<span ${textDirection(record.agency)}>${marked === null ? record.agency : marked("agency", record.agency)}</span>`),

@@ -1,6 +1,8 @@
 // The index workers of the server (index-worker.ts): questions wait in one queue for the next
-// free worker; an answer that takes longer than its time limit stops its worker (SQLite cannot
-// be interrupted otherwise), which is replaced, and the visitor is told to narrow the search.
+// free worker; an answer that takes longer than its time limit, counted from the request's
+// arrival (time in the queue included), stops its worker (SQLite cannot be interrupted
+// otherwise), which is replaced, and the visitor is told to narrow the search. A question
+// nobody waits for any more is dropped from the queue, or stopped as a late one is.
 // Downloads each get a worker of their own, so a long download never holds up the pages.
 
 import { Worker } from "node:worker_threads";
@@ -13,10 +15,24 @@ const MOST_WAITING = 256;
 /** Downloads at once, at most. */
 const MOST_DOWNLOADS = 2;
 
+/** How long a question may take, counted from when its request arrived. */
+export interface TimeLimit {
+  /** performance.now() when the request arrived. */
+  startedAt: number;
+  ms: number;
+}
+
+/** A question dropped or stopped because nobody waits for its answer any more. */
+export class Unwanted extends Error {
+  constructor() {
+    super("nobody waits for this answer any more");
+  }
+}
+
 interface Task {
   id: number;
   question: IndexQuestion;
-  timeLimitMs: number;
+  limit: TimeLimit;
   resolve: (answer: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -41,11 +57,17 @@ export class IndexPool {
     for (let i = 0; i < size; i++) this.workers.push(this.startWorker());
   }
 
-  /** The answer to a question, or a 503 when it takes longer than `timeLimitMs`. */
-  ask<Kind extends Exclude<IndexQuestion["kind"], "download">>(question: Extract<IndexQuestion, { kind: Kind }>, timeLimitMs: number): Promise<IndexAnswers[Kind]> {
+  /**
+   * The answer to a question, or a 503 when it is not answered within its time limit; `stop`
+   * drops it (from the queue, or by stopping its worker) with an Unwanted error.
+   */
+  ask<Kind extends Exclude<IndexQuestion["kind"], "download">>(question: Extract<IndexQuestion, { kind: Kind }>, limit: TimeLimit, stop?: AbortSignal): Promise<IndexAnswers[Kind]> {
+    if (stop?.aborted === true) return Promise.reject(new Unwanted());
     if (this.waiting.length >= MOST_WAITING) return Promise.reject(new BadRequest("the server has too many searches waiting", 503, "try again in a moment"));
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, question, timeLimitMs, resolve: resolve as (answer: unknown) => void, reject });
+      const task: Task = { id: this.nextId++, question, limit, resolve: resolve as (answer: unknown) => void, reject };
+      this.waiting.push(task);
+      stop?.addEventListener("abort", () => this.drop(task), { once: true });
       this.dispatch();
     });
   }
@@ -117,21 +139,42 @@ export class IndexPool {
   private dispatch(): void {
     for (const entry of this.workers) {
       if (entry.task !== undefined) continue;
-      const task = this.waiting.shift();
+      let task = this.waiting.shift();
+      // A question whose time ran out in the queue is not started.
+      while (task !== undefined && msLeft(task) <= 0) {
+        task.reject(timedOut(task));
+        task = this.waiting.shift();
+      }
       if (task === undefined) return;
-      entry.task = task;
-      entry.timer = setTimeout(() => {
-        // Stopping the worker is the only way to stop SQLite mid-statement; a new one takes its place.
-        const stopped = entry.worker;
-        stopped.removeAllListeners();
-        this.finish(entry);
-        task.reject(new BadRequest(`the search took longer than ${seconds(task.timeLimitMs)} and was stopped`, 503, "narrow it: more words, a phrase, an agency or dates"));
-        void stopped.terminate();
-        this.workers[this.workers.indexOf(entry)] = this.startWorker();
-        this.dispatch();
-      }, task.timeLimitMs);
-      entry.worker.postMessage({ id: task.id, question: task.question } satisfies ToWorker);
+      const started = task;
+      entry.task = started;
+      entry.timer = setTimeout(() => this.stopWorker(entry, timedOut(started)), msLeft(started));
+      entry.worker.postMessage({ id: started.id, question: started.question } satisfies ToWorker);
     }
+  }
+
+  /** Drops a question nobody waits for: out of the queue, or its worker stopped. */
+  private drop(task: Task): void {
+    const place = this.waiting.indexOf(task);
+    if (place >= 0) {
+      this.waiting.splice(place, 1);
+      task.reject(new Unwanted());
+      return;
+    }
+    const entry = this.workers.find((worker) => worker.task === task);
+    if (entry !== undefined) this.stopWorker(entry, new Unwanted());
+  }
+
+  /** Stopping the worker is the only way to stop SQLite mid-statement; a new one takes its place. */
+  private stopWorker(entry: PoolWorker, reason: Error): void {
+    const task = entry.task;
+    const stopped = entry.worker;
+    stopped.removeAllListeners();
+    this.finish(entry);
+    task?.reject(reason);
+    void stopped.terminate();
+    this.workers[this.workers.indexOf(entry)] = this.startWorker();
+    this.dispatch();
   }
 
   private finish(entry: PoolWorker): void {
@@ -139,6 +182,14 @@ export class IndexPool {
     entry.timer = undefined;
     entry.task = undefined;
   }
+}
+
+function msLeft(task: Task): number {
+  return task.limit.startedAt + task.limit.ms - performance.now();
+}
+
+function timedOut(task: Task): BadRequest {
+  return new BadRequest(`the search took longer than ${seconds(task.limit.ms)} and was stopped`, 503, "narrow it: more words, a phrase, an agency or dates");
 }
 
 function seconds(milliseconds: number): string {

@@ -10,14 +10,31 @@ import type { SearchRequest } from "./page-requests.js";
 export type IndexQuestion =
   | { kind: "search"; request: SearchRequest }
   | { kind: "article"; file: string; line: number }
+  | ArticlePageQuestion
   | { kind: "copies"; file: string; line: number }
   | { kind: "stats"; filter: RecordFilter }
   | { kind: "download"; request: SearchRequest; format: "csv" | "ndjson" };
+
+/**
+ * The article page, or its JSON twin's text, made where the article is read: marking a long
+ * article's matches is work no visitor should wait on the server's thread for.
+ */
+export interface ArticlePageQuestion {
+  kind: "article-page";
+  file: string;
+  line: number;
+  format: "html" | "json";
+  /** The search that led to the article, whose matches the page marks. */
+  search: SearchRequest | null;
+  /** The index's file name, for the page's footer. */
+  indexName: string;
+}
 
 /** The answer to each kind of question (a download's is its chunks, then nothing). */
 export interface IndexAnswers {
   search: SearchAnswer;
   article: ArticleAnswer | undefined;
+  "article-page": string | undefined;
   copies: CopyLink[] | undefined;
   stats: CollectionSummary;
   download: undefined;

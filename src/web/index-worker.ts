@@ -10,7 +10,8 @@ import { ArticleIndex } from "../io/article-index.js";
 import { makeMachineWriter } from "../output/record-writers.js";
 import { TextSink } from "../output/sink.js";
 import { CollectionReader } from "./collection-reader.js";
-import type { FromWorker, IndexQuestion, ToWorker } from "./index-questions.js";
+import { articlePageText } from "./article-page.js";
+import type { ArticlePageQuestion, FromWorker, IndexQuestion, ToWorker } from "./index-questions.js";
 
 const port = parentPort!;
 const { db } = workerData as { db: string };
@@ -36,6 +37,8 @@ async function answer(id: number, question: IndexQuestion): Promise<void> {
         return reply({ id, answer: reader.search(question.request) });
       case "article":
         return reply({ id, answer: reader.article(question.file, question.line) });
+      case "article-page":
+        return reply({ id, answer: articlePage(question) });
       case "copies":
         return reply({ id, answer: reader.copies(question.file, question.line) });
       case "stats":
@@ -48,6 +51,13 @@ async function answer(id: number, question: IndexQuestion): Promise<void> {
     const isNewsctlError = error instanceof NewsctlError;
     reply({ id, failure: { message: error instanceof Error ? error.message : String(error), hint: isNewsctlError ? error.hint : undefined, isNewsctlError } });
   }
+}
+
+function articlePage({ file, line, format, search, indexName }: ArticlePageQuestion): string | undefined {
+  const answer = reader.article(file, line);
+  if (answer === undefined) return undefined;
+  if (format === "json") return `${JSON.stringify(answer)}\n`;
+  return articlePageText(answer, search, indexName);
 }
 
 function reply(message: FromWorker): void {

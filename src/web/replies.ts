@@ -35,6 +35,11 @@ export class Reply {
     this.send(status, "application/json; charset=utf-8", `${JSON.stringify(value)}\n`, "no-store");
   }
 
+  /** JSON already written out as text. */
+  jsonText(text: string, status = 200): void {
+    this.send(status, "application/json; charset=utf-8", text, "no-store");
+  }
+
   asset(type: string, text: string): void {
     this.send(200, `${type}; charset=utf-8`, text, "max-age=300");
   }

@@ -3,9 +3,8 @@
 // by the collection reader, and sent as HTML, or as JSON when the address ends in .json or asks
 // for ?format=json.
 
-import { positiveTerms } from "../core/search-match.js";
-import { articleContent, copiesContent, type MarkedSearch } from "./article-page.js";
-import type { ServedCollection } from "./served-collection.js";
+import { copiesContent } from "./article-page.js";
+import type { ServedCollection, Visitor } from "./served-collection.js";
 import { page } from "./page-layout.js";
 import { BadRequest, formRequest, readPlace, readSearchRequest, type SearchRequest, searchParameters } from "./page-requests.js";
 import { SEARCH_SCRIPT, STYLE_SHEET } from "./page-assets.js";
@@ -30,7 +29,7 @@ function formatOf(url: URL): { path: string; format: Format } {
   return { path: url.pathname, format: (asked ?? "html") as Format };
 }
 
-export async function route(site: Site, url: URL, reply: Reply): Promise<void> {
+export async function route(site: Site, url: URL, reply: Reply, visitor: Visitor): Promise<void> {
   if (url.pathname === "/static/newsctl.css") return reply.asset("text/css", STYLE_SHEET);
   if (url.pathname === "/static/newsctl.js") return reply.asset("text/javascript", SEARCH_SCRIPT);
   if (url.pathname === "/favicon.ico") return reply.empty();
@@ -38,19 +37,19 @@ export async function route(site: Site, url: URL, reply: Reply): Promise<void> {
   switch (path) {
     case "/":
     case "/search":
-      return searchRoute(site, url.searchParams, format, reply);
+      return searchRoute(site, url.searchParams, format, reply, visitor);
     case "/article":
-      return articleRoute(site, url.searchParams, format, reply);
+      return articleRoute(site, url.searchParams, format, reply, visitor);
     case "/copies":
-      return copiesRoute(site, url.searchParams, format, reply);
+      return copiesRoute(site, url.searchParams, format, reply, visitor);
     case "/stats":
-      return statsRoute(site, url.searchParams, format, reply);
+      return statsRoute(site, url.searchParams, format, reply, visitor);
     default:
       throw new BadRequest(`no page at ${url.pathname}`, 404, "the search page is at /");
   }
 }
 
-async function searchRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {
+async function searchRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
   let request: SearchRequest;
   try {
     request = readSearchRequest(parameters);
@@ -61,7 +60,7 @@ async function searchRoute(site: Site, parameters: URLSearchParams, format: Form
     return reply.html(page({ title: "Search", section: "search", indexName: site.indexName }, content), error.status);
   }
   if (format === "csv" || format === "ndjson") return download(site, request, format, reply);
-  const answer = await site.collection.search(request);
+  const answer = await site.collection.search(request, visitor);
   if (format === "json") {
     return reply.json({
       query: request.text,
@@ -100,37 +99,30 @@ async function download(site: Site, request: SearchRequest, format: "csv" | "ndj
   (stream ?? reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`)).end();
 }
 
-async function articleRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {
+async function articleRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
   if (format === "csv" || format === "ndjson") throw new BadRequest("an article is a page or JSON", 400, "use /article.json");
   const { file, line } = readPlace(parameters);
   const request = readSearchRequest(parameters);
-  const answer = await site.collection.article(file, line);
-  if (answer === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
-  if (format === "json") return reply.json(answer);
-  const search: MarkedSearch | null = request.query === null || positiveTerms(request.query).length === 0 ? null : { text: request.text, query: request.query, matchOptions: request.matchOptions, request };
-  const title = answer.record.headline ?? `${file}:${line}`;
-  const jsonHref = `/article.json?${new URLSearchParams({ file, line: String(line) })}`;
-  const made = await site.collection.page(`${jsonHref} ${search === null ? "" : searchParameters(request).toString()}`, async () =>
-    page({ title, section: "article", indexName: site.indexName, jsonHref }, articleContent(answer, search)),
-  );
-  return reply.html(made);
+  const made = await site.collection.articlePage({ kind: "article-page", file, line, format, search: request.query === null ? null : request, indexName: site.indexName }, visitor);
+  if (made === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
+  return format === "json" ? reply.jsonText(made) : reply.html(made);
 }
 
-async function copiesRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {
+async function copiesRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
   if (format === "csv" || format === "ndjson") throw new BadRequest("copies are a page or JSON", 400, "use /copies.json");
   const { file, line } = readPlace(parameters);
-  const [answer, copies] = await Promise.all([site.collection.article(file, line), site.collection.copies(file, line)]);
+  const [answer, copies] = await Promise.all([site.collection.article(file, line, visitor), site.collection.copies(file, line, visitor)]);
   if (answer === undefined || copies === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
   if (format === "json") return reply.json({ copies });
   const jsonHref = `/copies.json?${new URLSearchParams({ file, line: String(line) })}`;
   return reply.html(page({ title: `Copies of ${answer.record.headline ?? `${file}:${line}`}`, section: "article", indexName: site.indexName, jsonHref }, copiesContent(answer, copies)));
 }
 
-async function statsRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply): Promise<void> {
+async function statsRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
   if (format === "csv" || format === "ndjson") throw new BadRequest("statistics are a page or JSON", 400, "use /stats.json");
   const request = readSearchRequest(parameters);
   if (request.query !== null) throw new BadRequest("statistics take filters (agency, since, until), not a query");
-  const summary = await site.collection.stats(request.filter);
+  const summary = await site.collection.stats(request.filter, visitor);
   if (format === "json") return reply.json(summary);
   const jsonHref = `/stats.json?${searchParameters(request)}`;
   return reply.html(page({ title: "Statistics", section: "stats", indexName: site.indexName, jsonHref }, statsContent(summary)));

@@ -2,15 +2,33 @@
 // remembered, as promises, until another newsctl commits to the index (its data version, read
 // on this thread's own read-only connection, tells): a page asked for again, by the next
 // visitor or the back button, costs no search, and visitors who ask for the same page at once
-// share one search.
+// share one search. A search is asked for by visitors: when every visitor waiting on it has
+// gone (closed the connection) before it is answered, it is dropped from the queue or stopped.
 
 import type { CollectionSummary } from "../core/collection-summary.js";
 import type { RecordFilter } from "../core/filters.js";
 import type { ArticleIndex } from "../io/article-index.js";
 import { AnswerCache } from "./answer-cache.js";
 import type { ArticleAnswer, CopyLink, SearchAnswer } from "./collection-reader.js";
-import type { IndexPool } from "./index-pool.js";
+import type { IndexPool, TimeLimit } from "./index-pool.js";
+import type { ArticlePageQuestion } from "./index-questions.js";
 import type { SearchRequest } from "./page-requests.js";
+
+/** Who asks: when the request arrived (time limits count from then) and whether they have gone. */
+export interface Visitor {
+  /** performance.now() when the request arrived. */
+  arrivedAt: number;
+  /** Aborted when the visitor's connection closes before the answer is sent. */
+  hasLeft: AbortSignal;
+}
+
+/** An answer that visitors wait on: stopped when the last of them leaves before it comes. */
+interface SharedAnswer<T> {
+  answer: Promise<T>;
+  isSettled: boolean;
+  visitors: number;
+  stop: AbortController;
+}
 
 /** How long a page's answer may take before its search is stopped. */
 export const PAGE_TIME_LIMIT_MS = 15_000;
@@ -31,21 +49,28 @@ export class ServedCollection {
     return this.remembered("count", () => this.index.articleCount());
   }
 
-  search(request: SearchRequest): Promise<SearchAnswer> {
+  search(request: SearchRequest, visitor: Visitor): Promise<SearchAnswer> {
     const key = JSON.stringify(["search", request.text, request.matchOptions.isStemming, filterKey(request.filter), request.order, request.page, request.pageSize]);
-    return this.remembered(key, () => this.pool.ask({ kind: "search", request }, this.pageTimeLimitMs));
+    return this.asked(key, visitor, (stop) => this.pool.ask({ kind: "search", request }, this.limitFor(visitor), stop));
   }
 
-  article(file: string, line: number): Promise<ArticleAnswer | undefined> {
-    return this.remembered(JSON.stringify(["article", file, line]), () => this.pool.ask({ kind: "article", file, line }, this.pageTimeLimitMs));
+  article(file: string, line: number, visitor: Visitor): Promise<ArticleAnswer | undefined> {
+    return this.asked(JSON.stringify(["article", file, line]), visitor, (stop) => this.pool.ask({ kind: "article", file, line }, this.limitFor(visitor), stop));
   }
 
-  copies(file: string, line: number): Promise<CopyLink[] | undefined> {
-    return this.remembered(JSON.stringify(["copies", file, line]), () => this.pool.ask({ kind: "copies", file, line }, this.pageTimeLimitMs));
+  /** The article's page (HTML) or its JSON twin's text, made on an index worker; undefined when the index holds none there. */
+  articlePage(question: ArticlePageQuestion, visitor: Visitor): Promise<string | undefined> {
+    const { file, line, format, search, indexName } = question;
+    const key = JSON.stringify(["article-page", file, line, format, search === null ? null : [search.text, search.matchOptions.isStemming, filterKey(search.filter), search.order, search.page, search.pageSize, search.agencies, search.since, search.until], indexName]);
+    return this.asked(key, visitor, (stop) => this.pool.ask(question, this.limitFor(visitor), stop));
   }
 
-  stats(filter: RecordFilter): Promise<CollectionSummary> {
-    return this.remembered(JSON.stringify(["stats", filterKey(filter)]), () => this.pool.ask({ kind: "stats", filter }, STATS_TIME_LIMIT_MS));
+  copies(file: string, line: number, visitor: Visitor): Promise<CopyLink[] | undefined> {
+    return this.asked(JSON.stringify(["copies", file, line]), visitor, (stop) => this.pool.ask({ kind: "copies", file, line }, this.limitFor(visitor), stop));
+  }
+
+  stats(filter: RecordFilter, visitor: Visitor): Promise<CollectionSummary> {
+    return this.asked(JSON.stringify(["stats", filterKey(filter)]), visitor, (stop) => this.pool.ask({ kind: "stats", filter }, { startedAt: visitor.arrivedAt, ms: STATS_TIME_LIMIT_MS }, stop));
   }
 
   /** A page made from answers, remembered as they are (a page asked for again is not made again). */
@@ -56,6 +81,44 @@ export class ServedCollection {
   /** Every result of a search, a chunk at a time (see IndexPool.download). */
   download(request: SearchRequest, format: "csv" | "ndjson", write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
     return this.pool.download({ kind: "download", request, format }, write, isGone);
+  }
+
+  private limitFor(visitor: Visitor): TimeLimit {
+    return { startedAt: visitor.arrivedAt, ms: this.pageTimeLimitMs };
+  }
+
+  /**
+   * The index workers' answer, shared by the visitors who ask for it while it is awaited and
+   * remembered once it comes. When every visitor waiting on it has left, it is stopped (and
+   * forgotten): nobody would read it.
+   */
+  private asked<T>(key: string, visitor: Visitor, work: (stop: AbortSignal) => Promise<T>): Promise<T> {
+    const shared = this.remembered(key, (): SharedAnswer<T> => {
+      const stop = new AbortController();
+      const entry: SharedAnswer<T> = { answer: work(stop.signal), isSettled: false, visitors: 0, stop };
+      entry.answer.then(
+        () => {
+          entry.isSettled = true;
+        },
+        () => {
+          entry.isSettled = true;
+          this.cache.forget(key, entry);
+        },
+      );
+      return entry;
+    });
+    if (!shared.isSettled) {
+      shared.visitors++;
+      const leave = () => {
+        shared.visitors--;
+        if (shared.visitors > 0 || shared.isSettled) return;
+        this.cache.forget(key, shared);
+        shared.stop.abort();
+      };
+      if (visitor.hasLeft.aborted) leave();
+      else visitor.hasLeft.addEventListener("abort", leave, { once: true });
+    }
+    return shared.answer;
   }
 
   /** An answer remembered until the index changes; a failed one is forgotten at once. */

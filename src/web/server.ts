@@ -1,8 +1,10 @@
 // The reading view's HTTP server, on Node's own http module: it binds 127.0.0.1 unless told
 // otherwise, answers only requests whose Host names the address it is bound to (a page on
 // another site cannot reach it through a DNS name that points here: DNS rebinding), takes only
-// GET and HEAD with bounded addresses and headers, and turns every failure into an error page
-// or JSON error, never a stack trace. The index is opened read-only and read in snapshots by
+// GET and HEAD with bounded addresses and headers (one Host header, a path rather than a whole
+// URL on the request line), cuts off a client that is slow to send them, and turns every failure
+// into an error page or JSON error, never a stack trace. A visitor who leaves takes their
+// question with them: what they alone waited for is dropped or stopped. The index is opened read-only and read in snapshots by
 // the index workers (index-pool.ts).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -11,7 +13,7 @@ import { availableParallelism, hostname } from "node:os";
 import path from "node:path";
 import { NewsctlError } from "../errors.js";
 import { ArticleIndex } from "../io/article-index.js";
-import { IndexPool } from "./index-pool.js";
+import { IndexPool, Unwanted } from "./index-pool.js";
 import { BadRequest } from "./page-requests.js";
 import { Reply } from "./replies.js";
 import { route, type Site } from "./routes.js";
@@ -19,6 +21,14 @@ import { ServedCollection } from "./served-collection.js";
 
 /** The longest request line's address read, in characters. */
 const MAX_URL_CHARACTERS = 8192;
+/** A client has this long to send a request's headers, and the whole request. */
+const HEADERS_TIME_LIMIT_MS = 10_000;
+const REQUEST_TIME_LIMIT_MS = 30_000;
+/**
+ * How often Node looks for clients past those limits: a client is cut off within this much of
+ * its limit (Node's default, 30 s, let a slow client hold its connection for up to 40 s).
+ */
+const SLOW_CLIENT_CHECK_MS = 500;
 
 export interface ServeOptions {
   db: string;
@@ -51,7 +61,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const site: Site = { collection, indexName: path.basename(options.db) };
     const articleCount = collection.articleCount();
     let isAllowedHost: (host: string | undefined) => boolean = () => false;
-    server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, maxHeaderSize: 16 * 1024 }, (request, response) => {
+    server = createServer({ requestTimeout: REQUEST_TIME_LIMIT_MS, headersTimeout: HEADERS_TIME_LIMIT_MS, connectionsCheckingInterval: SLOW_CLIENT_CHECK_MS, maxHeaderSize: 16 * 1024 }, (request, response) => {
       void answer(site, request, response, isAllowedHost, options.onInternalError);
     });
     const port = await listen(server, options.host, options.port);
@@ -76,16 +86,28 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 async function answer(site: Site, request: IncomingMessage, response: ServerResponse, isAllowedHost: (host: string | undefined) => boolean, onInternalError: ServeOptions["onInternalError"]): Promise<void> {
+  const arrivedAt = performance.now();
   const reply = new Reply(response, site.indexName);
   const address = request.url ?? "/";
+  const leaving = new AbortController();
+  response.once("close", () => {
+    if (!response.writableFinished) leaving.abort();
+  });
   const isJson = /^[^?]*\.json(\?|$)/.test(address) || /[?&]format=json(&|$)/.test(address);
   try {
+    // RFC 9112, 3.2: exactly one Host header; a request line with a whole URL (absolute form)
+    // is for a proxy, which this server is not.
+    if (hostHeaderCount(request.rawHeaders) !== 1) return reply.refuse(400, "newsctl serve: a request needs exactly one Host header");
+    if (!address.startsWith("/")) return reply.refuse(400, "newsctl serve: the request line must name a path (/...), not a whole URL");
     if (!isAllowedHost(request.headers.host)) return reply.refuse(421, "newsctl serve: this server answers only to the address it was started on");
     if (request.method !== "GET" && request.method !== "HEAD") return reply.refuse(405, "newsctl serve: only GET and HEAD", { Allow: "GET, HEAD" });
     if (address.length > MAX_URL_CHARACTERS) return reply.refuse(414, "newsctl serve: the address is too long");
-    await route(site, new URL(address, "http://newsctl.invalid"), reply);
+    await route(site, new URL(address, "http://newsctl.invalid"), reply, { arrivedAt, hasLeft: leaving.signal });
   } catch (error) {
-    if (reply.isSent) {
+    if (leaving.signal.aborted || error instanceof Unwanted) {
+      // Nobody is there to read an answer.
+      response.destroy();
+    } else if (reply.isSent) {
       response.destroy();
     } else if (error instanceof BadRequest) {
       reply.error(error.status, error.message, error.hint, isJson);
@@ -96,6 +118,12 @@ async function answer(site: Site, request: IncomingMessage, response: ServerResp
       reply.error(500, "newsctl met an internal error answering this request", "the server's terminal says more", isJson);
     }
   }
+}
+
+function hostHeaderCount(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === "host") count++;
+  return count;
 }
 
 /** Listens; resolves to the port (the one the system chose for port 0). */
