@@ -14,6 +14,8 @@ import { BadRequest } from "./page-requests.js";
 const MOST_WAITING = 256;
 /** Downloads at once, at most. */
 const MOST_DOWNLOADS = 2;
+/** How long a worker told to end may take to close its connection before it is stopped. */
+const WORKER_END_GRACE_MS = 1000;
 
 /** How long a question may take, counted from when its request arrived. */
 export interface TimeLimit {
@@ -98,14 +100,14 @@ export class IndexPool {
       });
     } finally {
       this.downloads--;
-      await worker.terminate();
+      await endWorker(worker);
     }
   }
 
   async close(): Promise<void> {
     this.isClosing = true;
     for (const task of this.waiting.splice(0)) task.reject(new BadRequest("the server is stopping", 503));
-    await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+    await Promise.all(this.workers.map((entry) => (entry.task === undefined ? endWorker(entry.worker) : entry.worker.terminate())));
   }
 
   private newWorker(): Worker {
@@ -190,6 +192,18 @@ function msLeft(task: Task): number {
 
 function timedOut(task: Task): BadRequest {
   return new BadRequest(`the search took longer than ${seconds(task.limit.ms)} and was stopped`, 503, "narrow it: more words, a phrase, an agency or dates");
+}
+
+/**
+ * Ends a worker that is not running a statement: it closes its connection itself and returns.
+ * One that has not ended within a second (a download still writing) is stopped.
+ */
+async function endWorker(worker: Worker): Promise<void> {
+  const ended = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  worker.postMessage({ isClosing: true } satisfies ToWorker);
+  const timer = setTimeout(() => void worker.terminate(), WORKER_END_GRACE_MS);
+  await ended;
+  clearTimeout(timer);
 }
 
 function seconds(milliseconds: number): string {

@@ -40,8 +40,11 @@ export interface IndexAnswers {
   download: undefined;
 }
 
-/** From the server's thread: a question, or leave to send the next chunk of a download. */
-export type ToWorker = { id: number; question: IndexQuestion } | { id: number; isReadyForMore: true };
+/**
+ * From the server's thread: a question, leave to send the next chunk of a download, or word to
+ * close the index and end (the worker is idle).
+ */
+export type ToWorker = { id: number; question: IndexQuestion } | { id: number; isReadyForMore: true } | { isClosing: true };
 
 /** From a worker: the answer, a failure, or a chunk of a download. */
 export type FromWorker =

@@ -21,6 +21,15 @@ const reader = new CollectionReader(index);
 let sendNextChunk: (() => void) | undefined;
 
 port.on("message", (message: ToWorker) => {
+  if ("isClosing" in message) {
+    // The connection and its statements closed here, on this thread, before it ends. A download
+    // its visitor left half-read still holds a statement open: that one goes with the thread.
+    try {
+      index.close();
+    } catch {}
+    port.close();
+    return;
+  }
   if ("isReadyForMore" in message) {
     const next = sendNextChunk;
     sendNextChunk = undefined;
