@@ -14,7 +14,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { binary, projectRoot, runNewsctl } from "../helpers/run-newsctl.js";
+import { newsctlArgv, projectRoot, runNewsctl } from "../helpers/run-newsctl.js";
 import { escapeRegExp, makeTempDir, removeTempDir } from "../helpers/support.js";
 import {
   AGENCIES,
@@ -60,7 +60,7 @@ interface Served {
 
 /** Starts `newsctl serve --db DB --port 0` and reads the address from its first line of stdout. */
 async function startServe(cwd: string, db: string): Promise<Served> {
-  const child = spawn(process.execPath, [binary, "serve", "--db", db, "--port", "0"], {
+  const child = spawn(process.execPath, newsctlArgv(["serve", "--db", db, "--port", "0"]), {
     cwd,
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
     stdio: ["ignore", "pipe", "pipe"],

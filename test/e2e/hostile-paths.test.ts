@@ -7,7 +7,7 @@ import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
-import { binary, runNewsctl, runShell } from "../helpers/run-newsctl.js";
+import { newsctlArgv, runNewsctl, runShell } from "../helpers/run-newsctl.js";
 import { makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
 type Row = Record<string, unknown>;
@@ -37,7 +37,7 @@ function mkfifo(file: string): void {
 /** Spawns newsctl, sends `signal` after `delayMs`, and resolves to the exit code and how long it took after the signal. */
 function runInterrupted(args: readonly string[], signal: NodeJS.Signals, delayMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; afterSignalMs: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binary, ...args], { env: { PATH: process.env.PATH ?? "" }, stdio: "ignore" });
+    const child = spawn(process.execPath, newsctlArgv([...args]), { env: { PATH: process.env.PATH ?? "" }, stdio: "ignore" });
     let sentAt = 0;
     const timer = setTimeout(() => {
       sentAt = performance.now();

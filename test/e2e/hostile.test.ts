@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleLines, buildDump, type ArticleText } from "../helpers/dump-text.js";
-import { binary, projectRoot, runNewsctl, seedPath } from "../helpers/run-newsctl.js";
+import { newsctlArgv, projectRoot, runNewsctl, seedPath } from "../helpers/run-newsctl.js";
 import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
 type Row = Record<string, unknown>;
@@ -257,7 +257,7 @@ describe("a large input: signals, slow readers, counting", () => {
   it("Ctrl-C during an export exits 130 and leaves neither the output nor a temporary file", { timeout: 30_000 }, async () => {
     const out = path.join(dir, "interrupted", "out.json");
     await mkdir(path.dirname(out));
-    const child = spawn(process.execPath, [binary, "export", big, "--json", "-o", out, "--jobs", "1"], { env: { PATH: process.env.PATH ?? "" }, stdio: "ignore" });
+    const child = spawn(process.execPath, newsctlArgv(["export", big, "--json", "-o", out, "--jobs", "1"]), { env: { PATH: process.env.PATH ?? "" }, stdio: "ignore" });
     // Wait until the temporary file exists, so the signal lands mid-write.
     for (let waited = 0; (await readdir(path.dirname(out))).length === 0 && waited < 200; waited++) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(await readdir(path.dirname(out))).toHaveLength(1);
@@ -268,7 +268,7 @@ describe("a large input: signals, slow readers, counting", () => {
   });
 
   it("a reader that does not read: newsctl waits for it rather than holding the output in memory", { timeout: 60_000 }, async () => {
-    const child = spawn(process.execPath, [binary, "export", big, "--jobs", "1"], {
+    const child = spawn(process.execPath, newsctlArgv(["export", big, "--jobs", "1"]), {
       env: { PATH: process.env.PATH ?? "", NODE_OPTIONS: `--import=${PEAK_RSS_HOOK}` },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -5,7 +5,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { binary, runNewsctl, type RunResult } from "../helpers/run-newsctl.js";
+import { newsctlArgv, runNewsctl, type RunResult } from "../helpers/run-newsctl.js";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { makeTempDir, removeTempDir, writeDump } from "../helpers/support.js";
 
@@ -91,7 +91,7 @@ describe("-o a regular file", () => {
     const folder = await makeOutputDir(`interrupted-${format}`);
     const out = path.join(folder, `articles.${EXTENSION[format]}`);
     // Reading standard input that is never finished keeps the export writing until the signal.
-    const child = spawn(process.execPath, [binary, "export", "-", `--${format}`, "-o", out], { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "ignore", "ignore"] });
+    const child = spawn(process.execPath, newsctlArgv(["export", "-", `--${format}`, "-o", out]), { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "ignore", "ignore"] });
     child.stdin.on("error", () => {}); // the writes still queued when the signal lands
     child.stdin.write(await readFile(dump));
     for (let waited = 0; (await readdir(folder)).length === 0 && waited < 400; waited++) await new Promise((resolve) => setTimeout(resolve, 25));

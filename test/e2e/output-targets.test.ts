@@ -8,7 +8,7 @@ import { lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } f
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
-import { binary, runNewsctl, runShell } from "../helpers/run-newsctl.js";
+import { newsctlArgv, runNewsctl, runShell } from "../helpers/run-newsctl.js";
 import { makeTempDir, removeTempDir, writeDump } from "../helpers/support.js";
 
 const ARTICLES: ArticleText[] = Array.from({ length: 50 }, (_, index) => ({
@@ -110,7 +110,7 @@ describe("-o failures say what is wrong and leave nothing behind", () => {
     const folder = await makeFolder();
     const out = path.join(folder, "out.json");
     // Standard input that is not finished yet keeps the export open while the directory appears.
-    const child = spawn(process.execPath, [binary, "export", "-", "--json", "-o", out], { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "ignore", "pipe"] });
+    const child = spawn(process.execPath, newsctlArgv(["export", "-", "--json", "-o", out]), { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdin.write(buildDump(ARTICLES).text);
@@ -136,7 +136,7 @@ describe("a closed terminal during an export", () => {
     for (let part = 0; part < 10; part++) await writeFile(path.join(input, `part-${part}.txt`), many.repeat(copies));
     const outFolder = path.join(folder, "out");
     await mkdir(outFolder);
-    const child = spawn(process.execPath, [binary, "export", input, "-o", path.join(outFolder, "out.ndjson")], { env: { PATH: process.env.PATH ?? "" }, stdio: "ignore" });
+    const child = spawn(process.execPath, newsctlArgv(["export", input, "-o", path.join(outFolder, "out.ndjson")]), { env: { PATH: process.env.PATH ?? "" }, stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const during = await readdir(outFolder);

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
-import { binary, runNewsctl, runShell } from "../helpers/run-newsctl.js";
+import { newsctlArgv, runNewsctl, runShell } from "../helpers/run-newsctl.js";
 import { ESC, expectValidRecords, makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
 // docs/search.md's table: query, text, whether it matches, extra arguments.
@@ -181,7 +181,7 @@ describe("--limit over dumps", () => {
 
   it("exits 1 when nothing matches, without waiting on a standard input that stays open", async () => {
     const file = await writeDump(dir, "no-match.txt", buildDump([article("لا شيء هنا")]).text);
-    const child = spawn(process.execPath, [binary, "search", "زلزال", file, "--limit", "5"], { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, newsctlArgv(["search", "زلزال", file, "--limit", "5"]), { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     // Standard input is a pipe that never closes: reading it would hang until the timeout.

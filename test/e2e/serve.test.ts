@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pathToFileURL } from "node:url";
 import type { RunningServer } from "../../src/web/server.js";
 import { runInProcess } from "../helpers/run-in-process.js";
-import { binary, projectRoot, runNewsctl } from "../helpers/run-newsctl.js";
+import { newsctlArgv, projectRoot, runNewsctl } from "../helpers/run-newsctl.js";
 import { COPIED_BODY, HOSTILE_BODY, HOSTILE_HEADLINE, serveCollection } from "../helpers/serve-collection.js";
 import { makeTempDir, removeTempDir, writeDump } from "../helpers/support.js";
 
@@ -284,7 +284,7 @@ describe("an index updated while it is served", () => {
 
 describe("the serve process", () => {
   it("prints its address on stdout, says who can reach it on stderr, and stops on SIGINT with the status of an interrupted command", async () => {
-    const child = spawn(process.execPath, [binary, "serve", "--db", db, "--port", "0"], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
+    const child = spawn(process.execPath, newsctlArgv(["serve", "--db", db, "--port", "0"]), { env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
     let stdout = "";
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

@@ -2,7 +2,7 @@
 // and stopped (killed, if it no longer answers signals) when a test is done with it.
 
 import { type ChildProcess, spawn } from "node:child_process";
-import { binary } from "./run-newsctl.js";
+import { newsctlArgv } from "./run-newsctl.js";
 
 export interface ServedProcess {
   url: string;
@@ -11,7 +11,7 @@ export interface ServedProcess {
 }
 
 export async function serveProcess(db: string): Promise<ServedProcess> {
-  const child = spawn(process.execPath, [binary, "serve", "--db", db, "--port", "0"], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, newsctlArgv(["serve", "--db", db, "--port", "0"]), { env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
