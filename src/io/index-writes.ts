@@ -7,8 +7,7 @@ import { comparePublished } from "../core/dates.js";
 import { comparePlaces } from "../core/record-place.js";
 import { SEARCH_FIELDS } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
-import { NewsctlError } from "../errors.js";
-import { describeDatabaseError, type IndexConnection, isSqliteError, LENGTH_COLUMNS } from "./index-database.js";
+import { describeIndexError, type IndexConnection, LENGTH_COLUMNS } from "./index-database.js";
 import type { FileState } from "./index-reads.js";
 import { dropStagedLengths, saveLengthPages, stageLengths } from "./length-pages.js";
 
@@ -31,8 +30,7 @@ export function inTransaction<T>(connection: IndexConnection, work: () => T): T 
       .immediate();
   } catch (error) {
     dropStagedLengths(connection);
-    if (error instanceof NewsctlError || !isSqliteError(error)) throw error;
-    throw new NewsctlError(`${connection.path}: ${describeDatabaseError(error)}`);
+    throw describeIndexError(connection.path, error);
   }
 }
 
