@@ -28,6 +28,9 @@ export type { FacetColumns, Facets } from "./index-facets.js";
 export type { FirstMatches } from "./index-search.js";
 export type { DuplicateArticle } from "./index-writes.js";
 
+/** A file being written in pieces (ArticleIndex.startFileInPieces). */
+export type FileInPieces = Pick<writes.FileInPieces, "add" | "finish" | "abandon">;
+
 export class ArticleIndex {
   readonly path: string;
 
@@ -104,6 +107,19 @@ export class ArticleIndex {
    */
   replaceFile(path: string, state: FileState, records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
     return this.guard(() => writes.replaceFile(this.connection, path, state, records, terms));
+  }
+
+  /**
+   * Starts writing a file in pieces, in a transaction of its own that stays open until the
+   * file is finished or abandoned (see FileInPieces); no other write may come between.
+   */
+  startFileInPieces(path: string, state: FileState): FileInPieces {
+    const file = this.guard(() => writes.FileInPieces.start(this.connection, path, state));
+    return {
+      add: (records, terms) => this.guard(() => file.add(records, terms)),
+      finish: (hash) => this.guard(() => file.finish(hash)),
+      abandon: () => this.guard(() => file.abandon()),
+    };
   }
 
   /** Drops a file and its articles. */
