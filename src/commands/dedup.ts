@@ -1,6 +1,7 @@
 // `newsctl dedup [PATH...]`: the copies among the articles (the same number, or nearly the
 // same body), in clusters, each with the copy kept (the earliest) and the copies dropped.
 
+import { createHash } from "node:crypto";
 import { placeKey } from "../core/record-place.js";
 import { DuplicateFinder } from "../core/near-duplicates.js";
 import { UsageError } from "../errors.js";
@@ -19,6 +20,14 @@ export interface DedupPlan {
   isJson: boolean;
 }
 
+/**
+ * A finder that keeps, of a short article, a digest of its folded text (128 bits of SHA-256) rather than the
+ * text: memory stays a few hundred bytes an article, however many are read.
+ */
+function makeFinder(threshold: number): DuplicateFinder {
+  return new DuplicateFinder(threshold, { shortFingerprint: (text) => createHash("sha256").update(text).digest().toString("base64", 0, 16) });
+}
+
 /** --threshold, checked; the default when it is not given. */
 export function readThreshold(raw: RawOptions): number {
   const threshold = raw.threshold === undefined ? DEFAULT_THRESHOLD : Number(raw.threshold);
@@ -32,7 +41,7 @@ export function readThreshold(raw: RawOptions): number {
  */
 export async function findCopies(options: ReadingOptions, context: ReadingContext, threshold: number): Promise<Set<string>> {
   const reader = new RecordReader({ ...options, isQuiet: true, isStrict: false, isShowingProgress: false }, context);
-  const finder = new DuplicateFinder(threshold);
+  const finder = makeFinder(threshold);
   for await (const record of reader.records()) finder.add(record);
   return new Set(finder.clusters().flatMap((cluster) => cluster.dropped.map((copy) => placeKey(copy.file, copy.line))));
 }
@@ -54,7 +63,7 @@ Examples:
 
   async run({ reading, threshold, isJson }, context) {
     const reader = new RecordReader(reading, context);
-    const finder = new DuplicateFinder(threshold);
+    const finder = makeFinder(threshold);
     let articles = 0;
     for await (const record of reader.records()) {
       finder.add(record);

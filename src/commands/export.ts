@@ -94,7 +94,7 @@ Examples:
       reader.endProgress();
       return reader.exitCode();
     }
-    const source = plan.db !== undefined ? await fromIndex(plan.db, reading, output) : await fromDumps(plan, context);
+    const source = plan.db !== undefined ? await fromIndex(plan.db, reading, output, context.env.stderr) : await fromDumps(plan, context);
     try {
       await writeRecords(plan, source.records, context);
       return source.exitCode();
@@ -134,14 +134,14 @@ interface RecordSource {
   close(): void;
 }
 
-async function fromIndex(db: string, reading: ReadingOptions, output: string | undefined): Promise<RecordSource> {
+async function fromIndex(db: string, reading: ReadingOptions, output: string | undefined, stderr: NodeJS.WritableStream): Promise<RecordSource> {
   // The file -o names, as it was identified for the reading.
   const written = reading.forbiddenFile;
   const database = await identifyFile(db);
   if (written !== undefined && database !== undefined && written.dev === database.dev && written.ino === database.ino) {
     throw new UsageError(`-o ${output} is the index being read`, "write the export somewhere else");
   }
-  const index = await openIndexForReading(db);
+  const index = await openIndexForReading(db, stderr);
   return { records: index.records(reading.filter, reading.limit), exitCode: () => EXIT_SUCCESS, close: () => index.close() };
 }
 

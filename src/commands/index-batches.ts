@@ -8,7 +8,7 @@ import path from "node:path";
 import type { IndexTexts } from "../core/fts-terms.js";
 import type { ArticleRecord, DumpProblem } from "../core/record.js";
 import { describeSystemError, InputError } from "../errors.js";
-import type { ArticleIndex, FileState } from "../io/article-index.js";
+import type { ArticleIndex, DuplicateArticle, FileInPieces, FileState } from "../io/article-index.js";
 import { systemPath } from "../io/file-names.js";
 import { expandInputs, type InputInclude } from "../io/inputs.js";
 import type { DumpSource } from "../io/read-dump.js";
@@ -18,6 +18,10 @@ import type { DumpSource } from "../io/read-dump.js";
 // (whose files this thread hands out only between transactions) do not run dry meanwhile.
 // Measured at 30,000 articles with two jobs: 500 took 8.4-8.7 s, 200 took 6.2 s.
 const ARTICLES_PER_TRANSACTION = 200;
+// A file found to hold more articles than this, before it is read to its end, is written as it
+// is read, in a transaction of its own (FileInPieces): memory does not grow with one file's
+// articles, however many it holds.
+const ARTICLES_HELD_PER_FILE = 2000;
 
 /** One parsed file, waiting for its batch's transaction. */
 interface PendingFile {
@@ -34,6 +38,15 @@ interface LookedAt {
   held: FileState | undefined;
 }
 
+/** The file being read: its records so far, or, once it holds many, the file being written in pieces. */
+interface FileInHand {
+  source: DumpSource;
+  records: ArticleRecord[];
+  terms: IndexTexts[];
+  articles: number;
+  inPieces?: { writing: FileInPieces; duplicates: DuplicateArticle[] };
+}
+
 export class IndexBatcher {
   changedFiles = 0;
   unchangedFiles = 0;
@@ -42,6 +55,7 @@ export class IndexBatcher {
   private pending: PendingFile[] = [];
   private pendingArticles = 0;
   private readonly looked = new Map<string, LookedAt>();
+  private inHand: FileInHand | undefined;
 
   constructor(
     private readonly index: ArticleIndex,
@@ -78,21 +92,56 @@ export class IndexBatcher {
     }
   }
 
+  /** Records of the file being read, in order: held until it ends, or written as they come once there are many. */
+  addRecords(source: DumpSource, records: readonly ArticleRecord[], terms: readonly IndexTexts[]): void {
+    if (this.inHand?.source !== source) this.inHand = { source, records: [], terms: [], articles: 0 };
+    const file = this.inHand;
+    file.articles += records.length;
+    if (file.inPieces !== undefined) {
+      for (const duplicate of file.inPieces.writing.add(records, terms)) file.inPieces.duplicates.push(duplicate);
+      return;
+    }
+    for (const record of records) file.records.push(record);
+    for (const texts of terms) file.terms.push(texts);
+    if (file.records.length <= ARTICLES_HELD_PER_FILE) return;
+    // The other files first, in their own transaction: this file's stays open until it ends.
+    this.flush();
+    const { info } = this.looked.get(source.name)!;
+    const writing = this.index.startFileInPieces(path.resolve(source.path!), { size: info.size, mtimeMs: info.mtimeMs, hash: "" });
+    file.inPieces = { writing, duplicates: writing.add(file.records, file.terms) };
+    file.records = [];
+    file.terms = [];
+  }
+
+  /** The file being read could not be read to its end: what was read of it belongs to no file of the index. */
+  dropFile(): void {
+    this.inHand?.inPieces?.writing.abandon();
+    this.inHand = undefined;
+  }
+
   /** A file read whole: its articles replace the ones indexed, unless its bytes are as they were. */
-  addFile(source: DumpSource, hash: string, records: ArticleRecord[], terms: IndexTexts[]): void {
+  endFile(source: DumpSource, hash: string): void {
+    const file = this.inHand?.source === source ? this.inHand : { source, records: [], terms: [], articles: 0 };
+    this.inHand = undefined;
     const { info, held } = this.looked.get(source.name)!;
     this.looked.delete(source.name);
     const key = path.resolve(source.path!);
     const state: FileState = { size: info.size, mtimeMs: info.mtimeMs, hash };
     if (held !== undefined && held.hash === state.hash) {
+      file.inPieces?.writing.abandon();
       this.index.touchFile(key, state);
       this.unchangedFiles++;
       return;
     }
     this.changedFiles++;
-    this.articlesRead += records.length;
-    this.pending.push({ key, state, records, terms });
-    this.pendingArticles += records.length;
+    this.articlesRead += file.articles;
+    if (file.inPieces !== undefined) {
+      file.inPieces.writing.finish(hash);
+      this.reportDuplicates(file.inPieces.duplicates);
+      return;
+    }
+    this.pending.push({ key, state, records: file.records, terms: file.terms });
+    this.pendingArticles += file.records.length;
     if (this.pendingArticles >= ARTICLES_PER_TRANSACTION) this.flush();
   }
 
@@ -103,7 +152,10 @@ export class IndexBatcher {
     this.pending = [];
     this.pendingArticles = 0;
     const index = this.index;
-    const duplicates = index.inTransaction(() => batch.flatMap((file) => index.replaceFile(file.key, file.state, file.records, file.terms)));
+    this.reportDuplicates(index.inTransaction(() => batch.flatMap((file) => index.replaceFile(file.key, file.state, file.records, file.terms))));
+  }
+
+  private reportDuplicates(duplicates: readonly DuplicateArticle[]): void {
     for (const { id, kept, dropped } of duplicates) {
       this.report({
         file: dropped.file,

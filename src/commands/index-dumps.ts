@@ -40,26 +40,23 @@ Examples:
     const tally = new ReadingTally(reading, context.env);
     const batcher = new IndexBatcher(index, (problem) => tally.report(problem));
     try {
-      let records: ArticleRecord[] = [];
-      let terms: IndexTexts[] = [];
       const parsing = parseSources(batcher.changedSources(reading.paths, reading.include), { jobs: reading.jobs, timeZone: reading.timeZone, stdin: context.stdin, isForIndex: true });
       for await (const event of parsing) {
         if (event.kind === "unreadable") {
           tally.reportUnreadable(event.error);
-          // What was read of that file before it failed belongs to no file of the index.
-          records = [];
-          terms = [];
+          batcher.dropFile();
         } else if (event.kind === "items") {
+          const records: ArticleRecord[] = [];
+          const terms: IndexTexts[] = [];
           event.items.forEach((item, position) => {
             for (const problem of item.problems) tally.report(problem);
             if (item.record === null) return;
             records.push(item.record);
             terms.push(event.terms![position]!);
           });
+          batcher.addRecords(event.source, records, terms);
         } else {
-          batcher.addFile(event.source, event.hash!, records, terms);
-          records = [];
-          terms = [];
+          batcher.endFile(event.source, event.hash!);
           tally.showProgress({ files: batcher.changedFiles + batcher.unchangedFiles, articles: batcher.articlesRead, bytes: batcher.bytesSeen });
         }
       }
@@ -68,6 +65,7 @@ Examples:
       const removed = await removeVanishedFiles(index);
       if (!reading.isQuiet) context.env.stderr.write(`${PROGRAM}: ${formatIndexSummary(index.path, batcher, removed, index.articleCount())}\n`);
     } finally {
+      batcher.dropFile();
       index.close();
     }
     return tally.exitCode();

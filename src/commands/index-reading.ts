@@ -3,9 +3,17 @@
 // (and SQLite) loads only when a command reads it.
 
 import type { ArticleIndex } from "../io/article-index.js";
+import { PROGRAM } from "../output/messages.js";
+import { toTerminalLine } from "../output/terminal-text.js";
 
-/** Opens the index named by --db for reading (the plan has refused options that read dumps). */
-export async function openIndexForReading(db: string): Promise<ArticleIndex> {
+/**
+ * Opens the index named by --db for reading only (the plan has refused options that read
+ * dumps); says once on `stderr` when it is read as an immutable file.
+ */
+export async function openIndexForReading(db: string, stderr: NodeJS.WritableStream): Promise<ArticleIndex> {
   const { ArticleIndex } = await import("../io/article-index.js");
-  return ArticleIndex.open(db, false);
+  const index = ArticleIndex.openReadOnly(db);
+  const note = index.readingNote();
+  if (note !== undefined) stderr.write(`${PROGRAM}: ${toTerminalLine(note)}\n`);
+  return index;
 }

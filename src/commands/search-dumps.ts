@@ -9,6 +9,7 @@ import type { ArticleRecord } from "../core/record.js";
 import { placeKey } from "../core/record-place.js";
 import { hitsAtPlaces, SearchRanking, type RankedPlace, type SearchHit } from "../core/search-ranking.js";
 import { NewsctlError } from "../errors.js";
+import { fileVersionNow, isSameVersion, type FileVersion } from "../io/file-identity.js";
 import { systemPath } from "../io/file-names.js";
 import { STDIN_NAME } from "../io/inputs.js";
 import { hitsFromStore, MatchStore } from "../io/match-store.js";
@@ -22,7 +23,10 @@ export async function findInDumps(plan: SearchPlan, context: ReadingContext, tro
   const isReadingAgain = limit !== undefined && !isCounting;
   const ranking = new SearchRanking(plan.query, plan.matchOptions, undefined, isCounting ? "nothing" : "places");
   const store = isCounting || isReadingAgain ? undefined : new MatchStore(trouble.options);
-  const cannotReadAgain = isReadingAgain ? makeReadOnceTest() : undefined;
+  // The version of each file that holds a match, when it is first met: a file read again must
+  // still be that version.
+  const versions = new Map<string, FileVersion | undefined>();
+  const cannotReadAgain = isReadingAgain ? makeReadOnceTest(versions) : undefined;
   const select = (record: ArticleRecord) => {
     const isMatch = ranking.add(record, cannotReadAgain);
     if (isMatch) store?.put(record);
@@ -34,18 +38,22 @@ export async function findInDumps(plan: SearchPlan, context: ReadingContext, tro
   reader.endProgress();
   const found = { matchCount: ranking.matchCount, readingCode: reader.exitCode(), store };
   if (isCounting) return { ...found, hits: [] };
-  const hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(plan.order, limit), reading, context) : hitsFromStore(ranking.placesInOrder(plan.order), store!);
+  const hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(plan.order, limit), versions, reading, context) : hitsFromStore(ranking.placesInOrder(plan.order), store!);
   return { ...found, hits };
 }
 
-/** Whether a match's file cannot be read a second time; asked of matches only, once per file. */
-function makeReadOnceTest(): (record: ArticleRecord) => boolean {
+/**
+ * Whether a match's file cannot be read a second time; asked of matches only, once per file,
+ * noting in `versions` the version of each file that can.
+ */
+function makeReadOnceTest(versions: Map<string, FileVersion | undefined>): (record: ArticleRecord) => boolean {
   const isRegularFile = new Map<string, boolean>();
   return (record) => {
     let isRegular = isRegularFile.get(record.file);
     if (isRegular === undefined) {
       isRegular = record.file !== STDIN_NAME && isRegularFileNow(record.file);
       isRegularFile.set(record.file, isRegular);
+      if (isRegular) versions.set(record.file, fileVersionNow(record.file));
     }
     return !isRegular;
   };
@@ -53,22 +61,34 @@ function makeReadOnceTest(): (record: ArticleRecord) => boolean {
 
 /**
  * The records at the places a search ranked first, read again from their files (warnings were
- * shown the first time). An article no longer there as it was is an error, not a silent gap.
+ * shown the first time). An article no longer there as it was is an error, not a silent gap: a
+ * file whose size or time is no longer what it was when its matches were read (checked before
+ * and after the second reading) is not trusted, even where the article's number and date are.
  */
-async function readShownAgain(places: readonly RankedPlace[], reading: ReadingOptions, context: ReadingContext): Promise<SearchHit[]> {
+async function readShownAgain(places: readonly RankedPlace[], versions: ReadonlyMap<string, FileVersion | undefined>, reading: ReadingOptions, context: ReadingContext): Promise<SearchHit[]> {
   const unread = places.filter((place) => place.record === null);
   const wanted = new Set(unread.map((place) => placeKey(place.file, place.line)));
   const files = [...new Set(unread.map((place) => place.file))];
+  const checkUnchanged = () => {
+    const changed = unread.find((place) => !isSameVersion(versions.get(place.file), fileVersionNow(place.file)));
+    if (changed !== undefined) throw changedError(changed);
+  };
   const records: ArticleRecord[] = [];
   // Without files to read, the reader would read standard input.
   if (files.length > 0) {
+    checkUnchanged();
     const again = { ...reading, paths: files, limit: undefined, isQuiet: true, isStrict: false, isShowingProgress: false };
     const reader = new RecordReader({ ...again, select: (record) => wanted.has(placeKey(record.file, record.line)) }, context);
     for await (const record of reader.records()) records.push(record);
+    checkUnchanged();
   }
   const found = hitsAtPlaces(places, records);
-  if ("changed" in found) throw new NewsctlError(`${found.changed.file}:${found.changed.line}: the article changed while the search read it`, undefined, "search again");
+  if ("changed" in found) throw changedError(found.changed);
   return found.hits;
+}
+
+function changedError(place: RankedPlace): NewsctlError {
+  return new NewsctlError(`${place.file}:${place.line}: the article changed while the search read it`, undefined, "search again");
 }
 
 /**

@@ -8,8 +8,8 @@ import { openIndexForReading } from "./index-reading.js";
 import { EXIT_SUCCESS } from "../errors.js";
 
 /** How many articles match, from the index's tables alone. */
-export async function countInIndex(plan: SearchPlan, db: string): Promise<number> {
-  const index = await openIndexForReading(db);
+export async function countInIndex(plan: SearchPlan, db: string, stderr: NodeJS.WritableStream): Promise<number> {
+  const index = await openIndexForReading(db, stderr);
   try {
     return index.countMatches(plan.query, plan.matchOptions, plan.reading.filter);
   } finally {
@@ -17,8 +17,8 @@ export async function countInIndex(plan: SearchPlan, db: string): Promise<number
   }
 }
 
-export async function findInIndex(plan: SearchPlan, db: string, trouble: StoreTrouble): Promise<SearchFound> {
-  const index = await openIndexForReading(db);
+export async function findInIndex(plan: SearchPlan, db: string, trouble: StoreTrouble, stderr: NodeJS.WritableStream): Promise<SearchFound> {
+  const index = await openIndexForReading(db, stderr);
   try {
     const { searchOpenIndex } = await import("../io/index-ranked-search.js");
     const request = { query: plan.query, matchOptions: plan.matchOptions, filter: plan.reading.filter, order: plan.order, limit: plan.reading.limit };

@@ -27,7 +27,7 @@ Examples:
     if (plan.isCounting && plan.db !== undefined) {
       // The index's tables hold exactly what matching looks at: count without reading.
       const { countInIndex } = await import("./search-index.js");
-      const count = await countInIndex(plan, plan.db);
+      const count = await countInIndex(plan, plan.db, context.env.stderr);
       context.env.stdout.write(`${count}\n`);
       return count > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
     }
@@ -38,7 +38,7 @@ Examples:
     try {
       if (plan.db !== undefined) {
         const { findInIndex } = await import("./search-index.js");
-        found = await findInIndex(plan, plan.db, trouble);
+        found = await findInIndex(plan, plan.db, trouble, context.env.stderr);
       } else {
         const { findInDumps } = await import("./search-dumps.js");
         found = await findInDumps(plan, context, trouble);

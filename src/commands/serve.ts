@@ -9,6 +9,7 @@ import { UsageError } from "../errors.js";
 import { countOf, PROGRAM } from "../output/messages.js";
 import { toTerminalLine } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
+import { openIndexForReading } from "./index-reading.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./option-table.js";
 
 export interface ServePlan {
@@ -45,6 +46,9 @@ Examples:
   async run(plan, context) {
     const { startServer } = await import("../web/server.js");
     const { stdout, stderr } = context.env;
+    // Opened here once first to say how it is read: where its folder cannot be written, every
+    // connection of the server reads it as an immutable file.
+    (await openIndexForReading(plan.db, stderr)).close();
     const server = await startServer({
       ...plan,
       onInternalError: (error, request) => stderr.write(`${PROGRAM}: internal error answering ${toTerminalLine(request)}: ${toTerminalLine(error instanceof Error ? error.message : String(error))}\n`),

@@ -59,7 +59,7 @@ Examples:
       await sink.flush();
     };
     if (plan.db !== undefined) {
-      const index = await openIndexForReading(plan.db);
+      const index = await openIndexForReading(plan.db, context.env.stderr);
       try {
         for (const record of index.records(plan.reading.filter, 1)) await print(record);
       } finally {

@@ -43,7 +43,7 @@ Examples:
     const builder = new CollectionSummaryBuilder((body) => createHash("sha256").update(body).digest("base64"));
     let exitCode = 0;
     if (db !== undefined) {
-      const index = await openIndexForReading(db);
+      const index = await openIndexForReading(db, context.env.stderr);
       try {
         for (const record of index.records(reading.filter, reading.limit)) builder.add(record);
       } finally {

@@ -73,15 +73,20 @@ export function ftsTerm(term: QueryTerm, options: MatchOptions): FtsQuery {
 /**
  * The whole query as one FTS5 expression, when all its terms are for one table and one clause
  * at least is positive (FTS5 has no NOT on its own); null otherwise, and the terms' row sets are
- * combined instead.
+ * combined instead. The expression is flat, however many terms: the clauses joined by AND, and
+ * every excluded term in one OR taken away by one NOT (FTS5's parser overflows on deep nesting).
  */
 export function ftsQuery(query: ParsedQuery, options: MatchOptions): FtsQuery | null {
   const clauses = query.clauses.map((clause) => ({ isNegated: clause.isNegated, terms: clause.alternatives.map((term) => ftsTerm(term, options)) }));
   const tables = new Set(clauses.flatMap((clause) => clause.terms.map((term) => term.table)));
   const positive = clauses.filter((clause) => !clause.isNegated);
   if (tables.size !== 1 || positive.length === 0) return null;
-  const clauseExpression = (clause: { terms: FtsQuery[] }) => `(${clause.terms.map((term) => `(${term.expression})`).join(" OR ")})`;
-  let expression = positive.map(clauseExpression).join(" AND ");
-  for (const clause of clauses.filter((clause) => clause.isNegated)) expression = `(${expression}) NOT ${clauseExpression(clause)}`;
-  return { table: [...tables][0]!, expression };
+  const expression = positive.map((clause) => anyOf(clause.terms)).join(" AND ");
+  const excluded = clauses.filter((clause) => clause.isNegated).flatMap((clause) => clause.terms);
+  return { table: [...tables][0]!, expression: excluded.length === 0 ? expression : `(${expression}) NOT ${anyOf(excluded)}` };
+}
+
+/** Terms for one table as one FTS5 expression that any of them satisfies. */
+export function anyOf(terms: readonly FtsQuery[]): string {
+  return `(${terms.map((term) => `(${term.expression})`).join(" OR ")})`;
 }

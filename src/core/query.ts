@@ -52,12 +52,21 @@ interface RawPiece {
 const FIELD_PREFIX = /^([A-Za-z]+):/;
 const OR = "OR";
 
+/**
+ * The most words a query may hold (each word, prefix and word of a phrase, excluded or not).
+ * Far beyond what anyone types (the server's 500 characters hold at most 250), and it bounds
+ * what a query costs: a scan matches every word against every article, and the index's SQL
+ * grows with the words.
+ */
+export const MAX_QUERY_WORDS = 256;
+
 /** Parses a query as the user typed it. Throws QuerySyntaxError. */
 export function parseQuery(query: string): ParsedQuery {
   const pieces = splitPieces(query);
   if (pieces.length === 0) throw new QuerySyntaxError("the query is empty", 1);
   const clauses: QueryClause[] = [];
   let expectAlternative = false;
+  let words = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
     if (!piece.isQuoted && !piece.isNegated && piece.field === null && piece.text === OR) {
@@ -69,6 +78,8 @@ export function parseQuery(query: string): ParsedQuery {
       continue;
     }
     const term = makeTerm(piece);
+    words += term.kind === "phrase" ? term.tokens.length : 1;
+    if (words > MAX_QUERY_WORDS) throw new QuerySyntaxError(`the query has more than ${MAX_QUERY_WORDS} words, the most a search takes`, piece.column);
     if (expectAlternative) {
       const clause = clauses[clauses.length - 1]!;
       if (piece.isNegated) throw new QuerySyntaxError("-word cannot be one side of OR", piece.column);

@@ -13,7 +13,7 @@ import type { ParsedQuery } from "../core/query.js";
 import type { CollectionStats } from "../core/rank.js";
 import type { ArticleRecord } from "../core/record.js";
 import type { MatchOptions } from "../core/search-match.js";
-import { type IndexConnection, openIndex } from "./index-database.js";
+import { describeIndexError, type IndexConnection, immutableReadingNote, openIndex } from "./index-database.js";
 import * as reads from "./index-reads.js";
 import type { FileState, PlacedArticle } from "./index-reads.js";
 import { type FacetColumns, type Facets, facetsOf, readFacetColumns } from "./index-facets.js";
@@ -28,6 +28,9 @@ export type { FacetColumns, Facets } from "./index-facets.js";
 export type { FirstMatches } from "./index-search.js";
 export type { DuplicateArticle } from "./index-writes.js";
 
+/** A file being written in pieces (ArticleIndex.startFileInPieces). */
+export type FileInPieces = Pick<writes.FileInPieces, "add" | "finish" | "abandon">;
+
 export class ArticleIndex {
   readonly path: string;
 
@@ -35,14 +38,22 @@ export class ArticleIndex {
     this.path = connection.path;
   }
 
-  /** Opens an index; creates it when `isCreating` and the file is new. */
+  /** Opens an index to write it; creates it when `isCreating` and the file is new. */
   static open(path: string, isCreating: boolean): ArticleIndex {
-    return new ArticleIndex(openIndex(path, isCreating));
+    return new ArticleIndex(openIndex(path, isCreating ? "create" : "write"));
   }
 
-  /** Opens an index that this connection can only read. */
+  /**
+   * Opens an index that this connection can only read; from a folder that cannot be written,
+   * as an immutable file (`readingNote` then says so).
+   */
   static openReadOnly(path: string): ArticleIndex {
-    return new ArticleIndex(openIndex(path, false, true));
+    return new ArticleIndex(openIndex(path, "read"));
+  }
+
+  /** What to tell the user once about how the index is read, if anything. */
+  readingNote(): string | undefined {
+    return this.connection.isImmutable ? immutableReadingNote(this.path) : undefined;
   }
 
   /**
@@ -50,25 +61,43 @@ export class ArticleIndex {
    * out before it changed may be out of date.
    */
   dataVersion(): number {
-    return this.connection.db.pragma("data_version", { simple: true }) as number;
+    return this.guard(() => this.connection.db.pragma("data_version", { simple: true }) as number);
+  }
+
+  /** Runs work on the index; its errors in words (a damaged index, SQLite's trouble). */
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw describeIndexError(this.path, error);
+    }
+  }
+
+  /** As guard, for records read one at a time. */
+  private *guardEach<T>(reading: () => Generator<T>): Generator<T> {
+    try {
+      yield* reading();
+    } catch (error) {
+      throw describeIndexError(this.path, error);
+    }
   }
 
   close(): void {
-    this.connection.db.close();
+    this.guard(() => this.connection.db.close());
   }
 
   /** Runs `work` in one transaction: all of it lands, or none. */
   inTransaction<T>(work: () => T): T {
-    return writes.inTransaction(this.connection, work);
+    return this.guard(() => writes.inTransaction(this.connection, work));
   }
 
   fileState(path: string): FileState | undefined {
-    return reads.fileState(this.connection, path);
+    return this.guard(() => reads.fileState(this.connection, path));
   }
 
   /** Notes a file's new size and time when its bytes did not change. */
   touchFile(path: string, state: FileState): void {
-    writes.touchFile(this.connection, path, state);
+    this.guard(() => writes.touchFile(this.connection, path, state));
   }
 
   /**
@@ -77,32 +106,45 @@ export class ArticleIndex {
    * equal), and the pair is returned.
    */
   replaceFile(path: string, state: FileState, records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
-    return writes.replaceFile(this.connection, path, state, records, terms);
+    return this.guard(() => writes.replaceFile(this.connection, path, state, records, terms));
+  }
+
+  /**
+   * Starts writing a file in pieces, in a transaction of its own that stays open until the
+   * file is finished or abandoned (see FileInPieces); no other write may come between.
+   */
+  startFileInPieces(path: string, state: FileState): FileInPieces {
+    const file = this.guard(() => writes.FileInPieces.start(this.connection, path, state));
+    return {
+      add: (records, terms) => this.guard(() => file.add(records, terms)),
+      finish: (hash) => this.guard(() => file.finish(hash)),
+      abandon: () => this.guard(() => file.abandon()),
+    };
   }
 
   /** Drops a file and its articles. */
   removeFile(path: string): void {
-    writes.removeFile(this.connection, path);
+    this.guard(() => writes.removeFile(this.connection, path));
   }
 
   /** Every indexed file's path. */
   indexedPaths(): string[] {
-    return reads.indexedPaths(this.connection);
+    return this.guard(() => reads.indexedPaths(this.connection));
   }
 
   /** Articles shown (one per article number). */
   articleCount(): number {
-    return reads.articleCount(this.connection);
+    return this.guard(() => reads.articleCount(this.connection));
   }
 
   /** Records that pass the filter, in the order of their files' paths and lines. */
   records(filter: RecordFilter, limit?: number): Generator<ArticleRecord> {
-    return reads.records(this.connection, filter, limit);
+    return this.guardEach(() => reads.records(this.connection, filter, limit));
   }
 
   /** The collection statistics of the articles a filter selects, for ranking (rank.ts). */
   searchStats(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): CollectionStats {
-    return search.searchStats(this.connection, query, options, filter);
+    return this.guard(() => search.searchStats(this.connection, query, options, filter));
   }
 
   /**
@@ -110,7 +152,7 @@ export class ArticleIndex {
    * them in one): the matches, as the token and stem tables hold exactly what matching looks at.
    */
   candidates(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
-    return reads.candidates(this.connection, query, options, filter);
+    return this.guardEach(() => reads.candidates(this.connection, query, options, filter));
   }
 
   /**
@@ -118,7 +160,7 @@ export class ArticleIndex {
    * answers that agree even while `newsctl index` commits.
    */
   readConsistently<T>(reading: () => T): T {
-    return search.readConsistently(this.connection, reading);
+    return this.guard(() => search.readConsistently(this.connection, reading));
   }
 
   /**
@@ -126,7 +168,7 @@ export class ArticleIndex {
    * reading only those articles. Call it within readConsistently.
    */
   bestMatches(...request: FirstMatchesRequest): FirstMatches {
-    return search.bestMatches(this.connection, ...request);
+    return this.guard(() => search.bestMatches(this.connection, ...request));
   }
 
   /**
@@ -135,41 +177,41 @@ export class ArticleIndex {
    * readConsistently.
    */
   newestMatches(...request: FirstMatchesRequest): FirstMatches | null {
-    return search.newestMatches(this.connection, ...request);
+    return this.guard(() => search.newestMatches(this.connection, ...request));
   }
 
   /** The article that starts at this line of this file, shown or not. */
   articleAt(path: string, line: number): PlacedArticle | undefined {
-    return reads.articleAt(this.connection, path, line);
+    return this.guard(() => reads.articleAt(this.connection, path, line));
   }
 
   /** Every article with this number, shown or not. */
   articlesNumbered(id: string): PlacedArticle[] {
-    return reads.articlesNumbered(this.connection, id);
+    return this.guard(() => reads.articlesNumbered(this.connection, id));
   }
 
   /** Every shown article's agency and month, for counting facets (stale once the index changes). */
   facetColumns(): FacetColumns {
-    return readFacetColumns(this.connection);
+    return this.guard(() => readFacetColumns(this.connection));
   }
 
   /** Articles per agency and per month among the matches of the query (every shown article when null) and the filter. */
   facets(columns: FacetColumns, query: ParsedQuery | null, options: MatchOptions, filter: RecordFilter): Facets {
-    return facetsOf(this.connection, columns, query, options, filter);
+    return this.guard(() => facetsOf(this.connection, columns, query, options, filter));
   }
 
   /** The ids of the shown articles that match the query and the filter, without reading them. */
   matchingIds(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number[] {
-    return search.matchingIds(this.connection, query, options, filter);
+    return this.guard(() => search.matchingIds(this.connection, query, options, filter));
   }
 
   /** The records of these articles, in this order. */
   recordsOf(ids: readonly number[]): ArticleRecord[] {
-    return search.recordsOf(this.connection, ids);
+    return this.guard(() => search.recordsOf(this.connection, ids));
   }
 
   /** How many articles match the query and the filter, without reading them. */
   countMatches(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number {
-    return search.countMatches(this.connection, query, options, filter);
+    return this.guard(() => search.countMatches(this.connection, query, options, filter));
   }
 }

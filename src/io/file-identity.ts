@@ -1,6 +1,9 @@
 // Which file a path or standard input really is (device and inode), so that an export never
-// reads the file it is writing, however the two were named (a directory walk, a glob, `< file`).
+// reads the file it is writing, however the two were named (a directory walk, a glob, `< file`);
+// and which version of it (size and modification time), so that a search that reads a file
+// again knows whether it is still the file it read.
 
+import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { promisify } from "node:util";
 import { fstat as fstatCallback } from "node:fs";
@@ -30,4 +33,21 @@ export async function isSameFile(source: DumpSource, identity: FileIdentity, std
     if (typeof descriptor === "number") info = await fstatDescriptor(descriptor).catch(() => undefined);
   }
   return info !== undefined && info.dev === identity.dev && info.ino === identity.ino;
+}
+
+/** A file as it is now: which file, how long, and when it was last written. */
+export interface FileVersion extends FileIdentity {
+  size: number;
+  mtimeMs: number;
+}
+
+/** The version of the regular file at a path now; undefined when there is none. */
+export function fileVersionNow(path: string): FileVersion | undefined {
+  const info = statSync(path, { throwIfNoEntry: false });
+  return info === undefined || !info.isFile() ? undefined : { dev: info.dev, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/** Whether two versions are of one file, unchanged between them (as far as its size and time tell). */
+export function isSameVersion(a: FileVersion | undefined, b: FileVersion | undefined): boolean {
+  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }

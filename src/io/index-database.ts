@@ -1,9 +1,13 @@
 // The index's SQLite database: its schema and format version, opening one (creating it in a new
-// file, refusing another program's database or another newsctl format), the connection that the
-// other index modules share, and the words for SQLite's errors.
+// file, refusing another program's database or another newsctl format; only reading it where
+// only a read is asked, even from a folder that cannot be written), the connection that the
+// other index modules share, and the words for SQLite's errors and for a damaged index.
 
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { SEARCH_FIELDS } from "../core/query.js";
-import { NewsctlError } from "../errors.js";
+import { NewsctlError, UsageError } from "../errors.js";
 import { openSqlite, type SqliteDatabase, type SqliteStatement } from "./sqlite-binding.js";
 
 /**
@@ -73,6 +77,11 @@ export class IndexConnection {
   constructor(
     readonly path: string,
     readonly db: SqliteDatabase,
+    /**
+     * Read as an immutable file: its folder cannot be written, so SQLite cannot make the files
+     * its write-ahead log needs to share the index with a writer; what it holds is read as it is.
+     */
+    readonly isImmutable = false,
   ) {}
 
   /** A prepared statement, prepared once per connection. */
@@ -86,27 +95,63 @@ export class IndexConnection {
   }
 }
 
+/** How an index is opened: made when new, written, or only read. */
+export type IndexAccess = "create" | "write" | "read";
+
 /**
- * Opens an index; creates it when `isCreating` and the file is new. A read-only connection
- * (`newsctl serve`) can never change the file, whatever is asked of it.
+ * Opens an index; creates it when `access` is "create" and the file is new. A connection that
+ * only reads can never change the file, whatever is asked of it; where SQLite cannot make the
+ * files it shares a database through (a folder that cannot be written: read-only media, another
+ * user's folder), it reads the file as immutable (`isImmutable`).
  */
-export function openIndex(path: string, isCreating: boolean, isReadOnly = false): IndexConnection {
+export function openIndex(path: string, access: IndexAccess): IndexConnection {
+  if (path === "" || path === ":memory:") {
+    throw new UsageError(`--db: ${path === "" ? "an empty name" : '":memory:"'} names no file, and an index that is in no file is lost when newsctl ends`, "name the index's file, e.g. --db news.db");
+  }
+  try {
+    return openAs(path, access, false);
+  } catch (error) {
+    if (access !== "read" || !isUnwritableFolder(error)) throw error;
+    return openAs(path, access, true);
+  }
+}
+
+function openAs(path: string, access: IndexAccess, isImmutable: boolean): IndexConnection {
+  const isCreating = access === "create";
+  const isReadOnly = access === "read";
   let db: SqliteDatabase;
   try {
-    db = openSqlite(path, { fileMustExist: !isCreating, readonly: isReadOnly });
+    // The full path: SQLite reads a name that starts with "file:" as a URI.
+    db = openSqlite(isImmutable ? `${pathToFileURL(resolve(path)).href}?immutable=1` : resolve(path), { fileMustExist: !isCreating, readonly: isReadOnly });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = !isCreating && !existsSync(path) ? "no such file" : error instanceof Error ? error.message : String(error);
     throw new NewsctlError(`${path}: cannot open the index: ${reason}`, undefined, isCreating ? undefined : "build it with: newsctl index PATH... --db " + path);
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     prepare(path, db, isCreating, isReadOnly);
-    return new IndexConnection(path, db);
+    return new IndexConnection(path, db, isImmutable);
   } catch (error) {
     db.close();
-    if (error instanceof NewsctlError) throw error;
-    throw new NewsctlError(`${path}: ${describeDatabaseError(error)}`);
+    if (!isImmutable && isUnwritableFolder(error)) throw error;
+    throw describeIndexError(path, error);
   }
+}
+
+/** SQLite could not make the files a shared read needs beside the index. */
+function isUnwritableFolder(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === "SQLITE_READONLY_DIRECTORY" || code === "SQLITE_READONLY_CANTINIT" || code === "SQLITE_CANTOPEN";
+}
+
+/**
+ * What to say once when an index is read as immutable: that it is, and what that misses (a
+ * writer's changes meanwhile; changes left in a write-ahead log that no writer finished).
+ */
+export function immutableReadingNote(path: string): string {
+  const walPath = `${path}-wal`;
+  const hasLog = existsSync(walPath) && statSync(walPath, { throwIfNoEntry: false })?.size !== 0;
+  return `${path}: its folder cannot be written, so the index is read as it stands, as an immutable file: changes made to it meanwhile are not seen${hasLog ? `, nor those still in ${walPath}` : ""}`;
 }
 
 /** Creates the schema in a new file, checks that the file is an index of this format, and sets it up for writing. */
@@ -158,7 +203,35 @@ export function isSqliteError(error: unknown): boolean {
 export function describeDatabaseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === "SQLITE_BUSY" || code?.startsWith("SQLITE_BUSY_")) return "the index is busy (another newsctl is writing it); try again when it is done";
-  if (code === "SQLITE_NOTADB") return "not a newsctl index (not an SQLite database)";
-  if (code === "SQLITE_CORRUPT") return "the index is damaged; delete it and build it again";
+  if (isDamage(error)) return DAMAGED;
+  if (code === "SQLITE_READONLY" || code?.startsWith("SQLITE_READONLY_")) return "the index cannot be written here (a read-only file or folder)";
   return error instanceof Error ? error.message : String(error);
+}
+
+const DAMAGED = "the index is damaged; delete it and build it again";
+
+/**
+ * SQLite found its pages damaged, the file is no longer a database, or a value the index stored
+ * cannot be decoded (a record's JSON): in any case, only building the index again helps.
+ */
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string") {
+    // SQLite's JSON functions, given a record that does not decode.
+    if (code === "SQLITE_ERROR" && (error as Error).message === "malformed JSON") return true;
+    return code === "SQLITE_CORRUPT" || code.startsWith("SQLITE_CORRUPT_") || code === "SQLITE_NOTADB";
+  }
+  return error instanceof SyntaxError;
+}
+
+/**
+ * An error met in reading or writing the index, as the user is to see it: a damaged index, or
+ * SQLite's trouble, in words with the index's path; a NewsctlError as it is; anything else is
+ * a bug, left as it is.
+ */
+export function describeIndexError(path: string, error: unknown): unknown {
+  if (error instanceof NewsctlError) return error;
+  if (isDamage(error)) return new NewsctlError(`${path}: ${DAMAGED}`, undefined, `newsctl index PATH... --db ${path}`);
+  if (isSqliteError(error)) return new NewsctlError(`${path}: ${describeDatabaseError(error)}`);
+  return error;
 }

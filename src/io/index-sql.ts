@@ -5,9 +5,11 @@ import type { SqliteDatabase } from "./sqlite-binding.js";
 import { toAsciiDigits } from "../core/digits.js";
 import type { RecordFilter, TimeBound } from "../core/filters.js";
 import { foldAgency, hasFilter, isWithinBounds } from "../core/filters.js";
-import { ftsQuery, ftsTerm } from "../core/fts-terms.js";
-import type { ParsedQuery, QueryClause } from "../core/query.js";
+import { anyOf, ftsQuery, ftsTerm, type FtsQuery, type FtsTable } from "../core/fts-terms.js";
+import type { ParsedQuery } from "../core/query.js";
 import type { MatchOptions } from "../core/search-match.js";
+
+const FTS_TABLES: readonly FtsTable[] = ["tokens", "stems"];
 
 /** A piece of SQL and the values of its `?`s, in order. */
 export interface SqlPart {
@@ -70,9 +72,12 @@ export function filterSql(db: SqliteDatabase, filter: RecordFilter, isShownOnly 
 
 /**
  * A SELECT of the ids (column `id`) of the shown articles a query matches. When one full-text
- * table can answer the whole query, that is one MATCH; otherwise a compound SELECT of the terms'
- * row sets: a clause is the union of its terms', the positive clauses are intersected, and the
- * negated ones and the shadowed articles taken away.
+ * table can answer the whole query, that is one MATCH; otherwise a compound SELECT of row sets,
+ * each one MATCH per table: the positive clauses that look at one table are one MATCH (their
+ * terms joined by AND), a clause whose alternatives look at both is the union of two, these are
+ * intersected, and every excluded term, in one MATCH per table, is taken away with the shadowed
+ * articles. So the statement has at most a few parts more than the clauses that look at both
+ * tables, well within SQLite's 500 for any query the parser accepts.
  */
 function matchingIdsSql(query: ParsedQuery, options: MatchOptions): { sql: string; parameters: string[] } {
   const notShadowed = "rowid NOT IN (SELECT article_id FROM articles WHERE is_shadowed = 1)";
@@ -80,18 +85,30 @@ function matchingIdsSql(query: ParsedQuery, options: MatchOptions): { sql: strin
   if (whole !== null) {
     return { sql: `SELECT rowid AS id FROM article_${whole.table} WHERE article_${whole.table} MATCH ? AND ${notShadowed}`, parameters: [whole.expression] };
   }
-  const parameters: string[] = [];
-  const clauseSql = (clause: QueryClause): string => {
-    const selects = clause.alternatives.map((term) => {
-      const { table, expression } = ftsTerm(term, options);
-      parameters.push(expression);
-      return `SELECT rowid AS id FROM article_${table} WHERE article_${table} MATCH ?`;
+  // Each part keeps its own values, put in the order the parts are written.
+  const parts = (terms: readonly FtsQuery[], combine: (terms: FtsQuery[]) => string): SqlPart[] =>
+    FTS_TABLES.flatMap((table) => {
+      const forTable = terms.filter((term) => term.table === table);
+      return forTable.length === 0 ? [] : [{ sql: `SELECT rowid AS id FROM article_${table} WHERE article_${table} MATCH ?`, parameters: [combine(forTable)] }];
     });
-    return `SELECT id FROM (${selects.join(" UNION ")})`;
-  };
-  const positive = query.clauses.filter((clause) => !clause.isNegated).map(clauseSql);
-  const negated = query.clauses.filter((clause) => clause.isNegated).map(clauseSql);
-  const base = positive.length > 0 ? positive.join(" INTERSECT ") : "SELECT article_id AS id FROM articles WHERE is_shadowed = 0";
-  const sql = [base, ...negated, "SELECT article_id AS id FROM articles WHERE is_shadowed = 1"].join(" EXCEPT ");
+  const oneTable: FtsQuery[] = [];
+  const bothTables: SqlPart[] = [];
+  for (const clause of query.clauses.filter((clause) => !clause.isNegated)) {
+    const terms = clause.alternatives.map((term) => ftsTerm(term, options));
+    if (new Set(terms.map((term) => term.table)).size === 1) {
+      oneTable.push({ table: terms[0]!.table, expression: anyOf(terms) });
+    } else {
+      const union = parts(terms, anyOf);
+      bothTables.push({ sql: `SELECT id FROM (${union.map((part) => part.sql).join(" UNION ")})`, parameters: union.flatMap((part) => part.parameters) });
+    }
+  }
+  const positive = [...parts(oneTable, (clauses) => clauses.map((clause) => clause.expression).join(" AND ")), ...bothTables];
+  const excluded = parts(
+    query.clauses.filter((clause) => clause.isNegated).flatMap((clause) => clause.alternatives.map((term) => ftsTerm(term, options))),
+    anyOf,
+  );
+  const base = positive.length > 0 ? positive.map((part) => part.sql).join(" INTERSECT ") : "SELECT article_id AS id FROM articles WHERE is_shadowed = 0";
+  const sql = [base, ...excluded.map((part) => part.sql), "SELECT article_id AS id FROM articles WHERE is_shadowed = 1"].join(" EXCEPT ");
+  const parameters = [...positive, ...excluded].flatMap((part) => part.parameters) as string[];
   return { sql, parameters };
 }

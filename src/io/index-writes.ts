@@ -7,10 +7,9 @@ import { comparePublished } from "../core/dates.js";
 import { comparePlaces } from "../core/record-place.js";
 import { SEARCH_FIELDS } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
-import { NewsctlError } from "../errors.js";
-import { describeDatabaseError, type IndexConnection, isSqliteError, LENGTH_COLUMNS } from "./index-database.js";
+import { describeIndexError, type IndexConnection, LENGTH_COLUMNS } from "./index-database.js";
 import type { FileState } from "./index-reads.js";
-import { dropStagedLengths, saveLengthPages, stageLengths } from "./length-pages.js";
+import { dropStagedLengths, PAGE_ARTICLES, saveLengthPages, stageLengths } from "./length-pages.js";
 
 /** An article number met twice: the newer article stays. */
 export interface DuplicateArticle {
@@ -31,8 +30,7 @@ export function inTransaction<T>(connection: IndexConnection, work: () => T): T 
       .immediate();
   } catch (error) {
     dropStagedLengths(connection);
-    if (error instanceof NewsctlError || !isSqliteError(error)) throw error;
-    throw new NewsctlError(`${connection.path}: ${describeDatabaseError(error)}`);
+    throw describeIndexError(connection.path, error);
   }
 }
 
@@ -49,8 +47,24 @@ export function touchFile(connection: IndexConnection, path: string, state: File
 export function replaceFile(connection: IndexConnection, path: string, state: FileState, records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
   // A batch's transaction writes the length pages once, at its end (inTransaction).
   if (!connection.db.inTransaction) return inTransaction(connection, () => replaceFile(connection, path, state, records, terms));
+  return addArticles(connection, startFile(connection, path, state), records, terms);
+}
+
+/** Drops what the index holds of a file and notes it anew, without articles yet; gives its id. Call it in a transaction. */
+export function startFile(connection: IndexConnection, path: string, state: FileState): number {
   removeFile(connection, path);
-  const fileId = connection.sql("INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)").run(path, state.size, state.mtimeMs, state.hash).lastInsertRowid;
+  return Number(connection.sql("INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)").run(path, state.size, state.mtimeMs, state.hash).lastInsertRowid);
+}
+
+/** Notes the hash of a file's bytes, once all of them are read. */
+export function setFileHash(connection: IndexConnection, fileId: number, hash: string): void {
+  connection.sql("UPDATE files SET hash = ? WHERE file_id = ?").run(hash, fileId);
+}
+
+/**
+ * Adds records of the file `fileId` (startFile), as replaceFile does. Call it in a transaction.
+ */
+export function addArticles(connection: IndexConnection, fileId: number, records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
   const insert = connection.sql(
     `INSERT INTO articles (file_id, path, line, id, published, agency_key, is_shadowed, ${LENGTH_COLUMNS.join(", ")}, record)
        VALUES (?, ?, ?, ?, ?, ?, ?, ${SEARCH_FIELDS.map(() => "?").join(", ")}, ?)`,
@@ -90,6 +104,61 @@ export function replaceFile(connection: IndexConnection, path: string, state: Fi
   }
   change.save(connection);
   return duplicates;
+}
+
+/**
+ * A file written in pieces, as it is read, in one transaction of its own that stays open from
+ * `start` to `finish` (or `abandon`): a file of any number of articles is written with the
+ * memory of one piece, and lands whole or not at all.
+ */
+export class FileInPieces {
+  private articlesStaged = 0;
+
+  private constructor(
+    private readonly connection: IndexConnection,
+    private readonly fileId: number,
+  ) {}
+
+  /** Begins the transaction and drops what the index holds of the file; `state.hash` is set by finish. */
+  static start(connection: IndexConnection, path: string, state: FileState): FileInPieces {
+    connection.db.exec("BEGIN IMMEDIATE");
+    try {
+      return new FileInPieces(connection, startFile(connection, path, state));
+    } catch (error) {
+      connection.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  /** Adds a piece of the file's records, as replaceFile does. */
+  add(records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
+    const duplicates = addArticles(this.connection, this.fileId, records, terms);
+    // The staged length pages are written about once per page of articles, not per piece.
+    this.articlesStaged += records.length;
+    if (this.articlesStaged >= PAGE_ARTICLES) {
+      saveLengthPages(this.connection);
+      this.articlesStaged = 0;
+    }
+    return duplicates;
+  }
+
+  /** Notes the hash of the file's bytes and commits. */
+  finish(hash: string): void {
+    try {
+      setFileHash(this.connection, this.fileId, hash);
+      saveLengthPages(this.connection);
+      this.connection.db.exec("COMMIT");
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+  }
+
+  /** Rolls the file back: the index holds what it held before start. */
+  abandon(): void {
+    dropStagedLengths(this.connection);
+    if (this.connection.db.inTransaction) this.connection.db.exec("ROLLBACK");
+  }
 }
 
 /** Drops a file and its articles. */

@@ -31,6 +31,10 @@ let loaded: typeof BetterSqlite3 | undefined;
 function loadBinding(): typeof BetterSqlite3 {
   if (loaded !== undefined) return loaded;
   const name = sqlitePackageFor(Number(process.versions.node.split(".")[0]));
+  // An index in a folder that cannot be written is read through a file: URI that asks for an
+  // immutable file (index-database.ts); better-sqlite3 lets SQLite read URIs when this is set as
+  // it loads. A path given is never read as a URI itself (it is opened by its full path).
+  process.env.SQLITE_USE_URI = "1";
   try {
     loaded = createRequire(import.meta.url)(name) as typeof BetterSqlite3;
   } catch (error) {

@@ -6,7 +6,7 @@ import { mkdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
-import { binary, projectRoot, runNewsctl, runShell, type RunResult } from "../helpers/run-newsctl.js";
+import { newsctlArgv, projectRoot, runNewsctl, type RunResult, runShell } from "../helpers/run-newsctl.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 import { openSqlite, type SqliteDatabase } from "../../src/io/sqlite-binding.js";
@@ -568,7 +568,7 @@ interface Spawned {
 }
 
 function spawnIndex(cwd: string, db: string): Spawned {
-  const child = spawn(process.execPath, [binary, "index", "big", "--db", db], { cwd, env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, newsctlArgv(["index", "big", "--db", db]), { cwd, env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, stdio: ["ignore", "ignore", "pipe"] });
   const stderr: Buffer[] = [];
   child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
