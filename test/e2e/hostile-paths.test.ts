@@ -6,7 +6,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDump, type ArticleText } from "../helpers/dump-text.js";
+import { buildDump, MARKET_ARTICLE } from "../helpers/dump-text.js";
 import { newsctlArgv, runNewsctl, runShell } from "../helpers/run-newsctl.js";
 import { makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
@@ -18,13 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => removeTempDir(dir));
 
-const ARTICLE: ArticleText = {
-  headline: "افتتاح سوق جديدة في المدينة",
-  agency: "تنا",
-  date: "25 Jan 2021 ساعة 11:27",
-  body: ["افتتح وزير الزراعة صباح اليوم سوقاً جديدة.", "وقال مسؤول إن السوق تضم ٢٥٠ متجراً."],
-  number: "1001",
-};
+const ARTICLE = MARKET_ARTICLE;
 
 /** "خبر-عاجل.txt" as Windows-1256 writes it. */
 const CP1256_NAME = Buffer.from([0xc8, 0xd2, 0xd1, 0x2d, 0xda, 0xc7, 0xcc, 0xe1, 0x2e, 0x74, 0x78, 0x74]);

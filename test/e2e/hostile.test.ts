@@ -8,7 +8,7 @@ import { link, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/prom
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleLines, buildDump, type ArticleText } from "../helpers/dump-text.js";
+import { articleLines, type ArticleText, buildDump, MARKET_ARTICLE } from "../helpers/dump-text.js";
 import { newsctlArgv, projectRoot, runNewsctl, seedPath } from "../helpers/run-newsctl.js";
 import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
 
@@ -20,13 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => removeTempDir(dir));
 
-const ARTICLE: ArticleText = {
-  headline: "افتتاح سوق جديدة في المدينة",
-  agency: "تنا",
-  date: "25 Jan 2021 ساعة 11:27",
-  body: ["افتتح وزير الزراعة صباح اليوم سوقاً جديدة.", "وقال مسؤول إن السوق تضم ٢٥٠ متجراً."],
-  number: "1001",
-};
+const ARTICLE = MARKET_ARTICLE;
 
 function article(fields: Partial<ArticleText>): ArticleText {
   return { ...ARTICLE, ...fields };

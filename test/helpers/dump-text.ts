@@ -22,6 +22,15 @@ export interface ArticleText {
 }
 
 /** The article's lines, first to last. */
+/** An ordinary article, for tests that change one field of it or need one that parses cleanly. */
+export const MARKET_ARTICLE: ArticleText = {
+  headline: "افتتاح سوق جديدة في المدينة",
+  agency: "تنا",
+  date: "25 Jan 2021 ساعة 11:27",
+  body: ["افتتح وزير الزراعة صباح اليوم سوقاً جديدة.", "وقال مسؤول إن السوق تضم ٢٥٠ متجراً."],
+  number: "1001",
+};
+
 export function articleLines(article: ArticleText): string[] {
   const firstParagraph = article.body.find((paragraph) => paragraph !== "");
   const lines: string[] = [];
