@@ -41,9 +41,9 @@ export interface FileVersion extends FileIdentity {
   mtimeMs: number;
 }
 
-/** The version of the regular file at a path now; undefined when there is none. */
-export function fileVersionNow(path: string): FileVersion | undefined {
-  const info = statSync(path, { throwIfNoEntry: false });
+/** The version of the regular file a record's `file` names now; undefined when there is none. */
+export function fileVersionNow(file: string): FileVersion | undefined {
+  const info = statSync(systemPath(file), { throwIfNoEntry: false });
   return info === undefined || !info.isFile() ? undefined : { dev: info.dev, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
 }
 
