@@ -3,8 +3,8 @@
 // that cannot be used is a usage error before anything is read, never a failure half-way.
 
 import { availableParallelism } from "node:os";
-import { toAsciiDigits } from "../core/digits.js";
-import { parseTimeBound, type RecordFilter } from "../core/filters.js";
+import { readAgencies, readArticleNumber, readDateBounds, readWholeNumber } from "../app/request-readers.js";
+import type { RecordFilter } from "../core/filters.js";
 import { GlobSyntaxError, includeMatcher } from "../core/glob.js";
 import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
 import { UsageError } from "../errors.js";
@@ -38,10 +38,10 @@ export function planReading(paths: readonly string[], raw: RawOptions, env: Plan
     include: readInclude(raw.include ?? DEFAULT_INCLUDE),
     timeZone: raw.tz === undefined ? undefined : readTimeZone(raw.tz),
     filter: readFilter(raw),
-    limit: raw.limit === undefined ? undefined : readCount("--limit", raw.limit),
+    limit: raw.limit === undefined ? undefined : readWholeNumber("--limit", raw.limit),
     isQuiet,
     isStrict: raw.strict === true,
-    jobs: raw.jobs === undefined ? availableParallelism() : Math.max(1, readCount("--jobs", raw.jobs)),
+    jobs: raw.jobs === undefined ? availableParallelism() : Math.max(1, readWholeNumber("--jobs", raw.jobs)),
     isShowingProgress: choices.isShowingProgress && env.isStderrTerminal && !isQuiet,
   };
 }
@@ -76,32 +76,7 @@ function readTimeZone(name: string): TimeZone {
 }
 
 function readFilter(raw: RawOptions): RecordFilter {
-  const bound = (option: "since" | "until") => {
-    const value = raw[option];
-    if (value === undefined) return undefined;
-    const parsed = parseTimeBound(value, option);
-    if (parsed === null) throw new UsageError(`--${option}: "${value}" is not a date`, "write YYYY-MM-DD or an ISO time such as 2021-01-25T11:27");
-    return parsed;
-  };
-  const since = bound("since");
-  const until = bound("until");
-  if (since !== undefined && until !== undefined && since.instant === undefined && until.instant === undefined && since.local > until.local) {
-    throw new UsageError(`--since ${raw.since} is after --until ${raw.until}: no article can match`);
-  }
+  const { since, until } = readDateBounds(raw.since, raw.until, { since: "--since", until: "--until" });
   const ids = raw.id?.map((id) => readArticleNumber("--id", id));
-  return { since, until, agencies: raw.agency, ids };
-}
-
-/** An article number in any of the three digit sets, as ASCII digits. */
-export function readArticleNumber(option: string, value: string): string {
-  const digits = toAsciiDigits(value.trim());
-  if (!/^\d+$/.test(digits)) throw new UsageError(`${option === "" ? "" : `${option}: `}"${value}" is not an article number`, "article numbers are digits, as on the رقم: line");
-  return digits;
-}
-
-/** A whole number, in any of the three digit sets (--limit ٢٠ as --limit 20). */
-export function readCount(option: string, value: string): number {
-  const digits = toAsciiDigits(value.trim());
-  if (!/^\d+$/.test(digits)) throw new UsageError(`${option}: "${value}" is not a whole number`);
-  return Number(digits);
+  return { since, until, agencies: raw.agency === undefined ? undefined : readAgencies(raw.agency, "--agency"), ids };
 }

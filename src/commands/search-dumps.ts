@@ -21,7 +21,7 @@ export async function findInDumps(plan: SearchPlan, context: ReadingContext, tro
   const { reading, isCounting } = plan;
   const limit = reading.limit;
   const isReadingAgain = limit !== undefined && !isCounting;
-  const ranking = new SearchRanking(plan.query, plan.matchOptions, undefined, isCounting ? "nothing" : "places");
+  const ranking = new SearchRanking(plan.request.query, plan.request.matchOptions, undefined, isCounting ? "nothing" : "places");
   const store = isCounting || isReadingAgain ? undefined : new MatchStore(trouble.options);
   // The version of each file that holds a match, when it is first met: a file read again must
   // still be that version.
@@ -38,7 +38,7 @@ export async function findInDumps(plan: SearchPlan, context: ReadingContext, tro
   reader.endProgress();
   const found = { matchCount: ranking.matchCount, readingCode: reader.exitCode(), store };
   if (isCounting) return { ...found, hits: [] };
-  const hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(plan.order, limit), versions, reading, context) : hitsFromStore(ranking.placesInOrder(plan.order), store!);
+  const hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(plan.request.order, limit), versions, reading, context) : hitsFromStore(ranking.placesInOrder(plan.request.order), store!);
   return { ...found, hits };
 }
 

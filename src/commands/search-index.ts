@@ -11,7 +11,7 @@ import { EXIT_SUCCESS } from "../errors.js";
 export async function countInIndex(plan: SearchPlan, db: string, stderr: NodeJS.WritableStream): Promise<number> {
   const index = await openIndexForReading(db, stderr);
   try {
-    return index.countMatches(plan.query, plan.matchOptions, plan.reading.filter);
+    return index.countMatches(plan.request.query, plan.request.matchOptions, plan.request.filter);
   } finally {
     index.close();
   }
@@ -21,8 +21,7 @@ export async function findInIndex(plan: SearchPlan, db: string, trouble: StoreTr
   const index = await openIndexForReading(db, stderr);
   try {
     const { searchOpenIndex } = await import("../io/index-ranked-search.js");
-    const request = { query: plan.query, matchOptions: plan.matchOptions, filter: plan.reading.filter, order: plan.order, limit: plan.reading.limit };
-    return { ...searchOpenIndex(index, request, trouble.options), readingCode: EXIT_SUCCESS };
+    return { ...searchOpenIndex(index, plan.request, trouble.options), readingCode: EXIT_SUCCESS };
   } finally {
     index.close();
   }

@@ -16,11 +16,11 @@ export async function printSearch(plan: SearchPlan, found: SearchFound, sink: Te
   } else if (plan.format === "table" && plan.writing.fields === undefined) {
     // Snippets are made only for a table of results; their modules load then.
     const [{ formatSearchHit }, { snippetOf }] = await Promise.all([import("../output/search-results.js"), import("../output/search-snippet.js")]);
-    const terms = positiveTerms(plan.query);
+    const terms = positiveTerms(plan.request.query);
     let rank = 0;
     for (const hit of found.hits) {
       rank++;
-      const wait = sink.write(formatSearchHit(rank, hit.record, snippetOf(hit.record, terms, plan.matchOptions), toTextView(context.env)));
+      const wait = sink.write(formatSearchHit(rank, hit.record, snippetOf(hit.record, terms, plan.request.matchOptions), toTextView(context.env)));
       if (wait) await wait;
     }
   } else {

@@ -1,9 +1,10 @@
 // The plan of a search: the query parsed (a syntax error is a usage error with a caret under
 // the problem), how words match, the order, the reading, and what is printed, decided once.
 
-import { parseQuery, QuerySyntaxError, type ParsedQuery } from "../core/query.js";
+import { readQuery } from "../app/request-readers.js";
 import { RECORD_FIELDS } from "../core/record.js";
 import type { SearchOrder } from "../core/search-ranking.js";
+import type { QueriedSearch } from "../core/search-request.js";
 import { UsageError } from "../errors.js";
 import type { WriterOptions } from "../output/record-writers.js";
 import type { CommandInput } from "./command-definition.js";
@@ -12,9 +13,8 @@ import { type PlanEnvironment, planReading } from "./reading-plan.js";
 import type { ReadingOptions } from "./read-records.js";
 
 export interface SearchPlan {
-  query: ParsedQuery;
-  matchOptions: { isStemming: boolean };
-  order: SearchOrder;
+  /** The search itself, its filters and limit those of the reading. */
+  request: QueriedSearch;
   reading: ReadingOptions;
   /** The index to search instead of the dumps. */
   db: string | undefined;
@@ -25,7 +25,7 @@ export interface SearchPlan {
 }
 
 export function planSearch({ args, paths, raw }: CommandInput, env: PlanEnvironment): SearchPlan {
-  const query = readQuery(args[0]!);
+  const query = readQuery(args[0]!, 'see "newsctl search --help" for the query language', true);
   const reading = planReading(paths, raw, env, { isShowingProgress: true, isDbASource: true });
   const format = printedFormat(raw, env.isStdoutTerminal);
   const isCounting = raw.count === true;
@@ -35,23 +35,11 @@ export function planSearch({ args, paths, raw }: CommandInput, env: PlanEnvironm
     }
   }
   return {
-    query,
-    matchOptions: { isStemming: raw.exact !== true },
-    order: (raw.sort ?? "relevance") as SearchOrder,
+    request: { query, matchOptions: { isStemming: raw.exact !== true }, filter: reading.filter, order: (raw.sort ?? "relevance") as SearchOrder, limit: reading.limit },
     reading,
     db: raw.db,
     isCounting,
     format,
     writing: { sheet: readSheetOptions(raw, format), fields: readFields(raw, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] },
   };
-}
-
-function readQuery(query: string): ParsedQuery {
-  try {
-    return parseQuery(query);
-  } catch (error) {
-    if (!(error instanceof QuerySyntaxError)) throw error;
-    const caret = `${" ".repeat(error.column - 1)}^`;
-    throw new UsageError(`query: ${error.message} (column ${error.column})`, 'see "newsctl search --help" for the query language', `  ${query}\n  ${caret}`);
-  }
 }

@@ -12,7 +12,8 @@ import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { openIndexForReading } from "./index-reading.js";
 import { chosenFormat, readFields } from "./output-plan.js";
-import { planReading, readArticleNumber } from "./reading-plan.js";
+import { planReading } from "./reading-plan.js";
+import { readArticleNumber } from "../app/request-readers.js";
 import { RecordReader, type ReadingOptions } from "./read-records.js";
 
 export interface ShowPlan {

@@ -3,10 +3,11 @@
 // by the collection reader, and sent as HTML, or as JSON when the address ends in .json or asks
 // for ?format=json.
 
+import { RequestError } from "../errors.js";
 import { copiesContent } from "./article-page.js";
 import type { ServedCollection, Visitor } from "./served-collection.js";
 import { page } from "./page-layout.js";
-import { BadRequest, formRequest, readPlace, readSearchRequest, type SearchRequest, searchParameters } from "./page-requests.js";
+import { BadRequest, formRequest, readPlace, readPageRequest, type PageRequest, searchParameters } from "./page-requests.js";
 import { SEARCH_SCRIPT, STYLE_SHEET } from "./page-assets.js";
 import type { Reply } from "./replies.js";
 import { refusedSearchContent, searchContent } from "./search-page.js";
@@ -50,14 +51,14 @@ export async function route(site: Site, url: URL, reply: Reply, visitor: Visitor
 }
 
 async function searchRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
-  let request: SearchRequest;
+  let request: PageRequest;
   try {
-    request = readSearchRequest(parameters);
+    request = readPageRequest(parameters);
   } catch (error) {
     // A refused search is shown again as the visitor wrote it, with what is wrong, to be mended there.
-    if (!(error instanceof BadRequest) || format !== "html") throw error;
+    if (!(error instanceof RequestError) || format !== "html") throw error;
     const content = refusedSearchContent(formRequest(parameters), error, site.collection.articleCount());
-    return reply.html(page({ title: "Search", section: "search", indexName: site.indexName }, content), error.status);
+    return reply.html(page({ title: "Search", section: "search", indexName: site.indexName }, content), 400);
   }
   if (format === "csv" || format === "ndjson") return download(site, request, format, reply);
   const answer = await site.collection.search(request, visitor);
@@ -84,7 +85,7 @@ async function searchRoute(site: Site, parameters: URLSearchParams, format: Form
 }
 
 /** Every result of the search, streamed in the order shown, as `newsctl search --db` writes it. */
-async function download(site: Site, request: SearchRequest, format: "csv" | "ndjson", reply: Reply): Promise<void> {
+async function download(site: Site, request: PageRequest, format: "csv" | "ndjson", reply: Reply): Promise<void> {
   if (request.query === null) throw new BadRequest("a download needs a query", 400, "add ?q=");
   let stream: ReturnType<Reply["download"]> | undefined;
   await site.collection.download(
@@ -102,7 +103,7 @@ async function download(site: Site, request: SearchRequest, format: "csv" | "ndj
 async function articleRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
   if (format === "csv" || format === "ndjson") throw new BadRequest("an article is a page or JSON", 400, "use /article.json");
   const { file, line } = readPlace(parameters);
-  const request = readSearchRequest(parameters);
+  const request = readPageRequest(parameters);
   const made = await site.collection.articlePage({ kind: "article-page", file, line, format, search: request.query === null ? null : request, indexName: site.indexName }, visitor);
   if (made === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
   return format === "json" ? reply.jsonText(made) : reply.html(made);
@@ -120,7 +121,7 @@ async function copiesRoute(site: Site, parameters: URLSearchParams, format: Form
 
 async function statsRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
   if (format === "csv" || format === "ndjson") throw new BadRequest("statistics are a page or JSON", 400, "use /stats.json");
-  const request = readSearchRequest(parameters);
+  const request = readPageRequest(parameters);
   if (request.query !== null) throw new BadRequest("statistics take filters (agency, since, until), not a query");
   const summary = await site.collection.stats(request.filter, visitor);
   if (format === "json") return reply.json(summary);

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP } from "node:net";
 import { availableParallelism, hostname } from "node:os";
 import path from "node:path";
-import { NewsctlError } from "../errors.js";
+import { NewsctlError, RequestError } from "../errors.js";
 import { ArticleIndex } from "../io/article-index.js";
 import { IndexPool, Unwanted } from "./index-pool.js";
 import { BadRequest } from "./page-requests.js";
@@ -111,6 +111,8 @@ async function answer(site: Site, request: IncomingMessage, response: ServerResp
       response.destroy();
     } else if (error instanceof BadRequest) {
       reply.error(error.status, error.message, error.hint, isJson);
+    } else if (error instanceof RequestError) {
+      reply.error(400, error.message, error.hint, isJson);
     } else if (error instanceof NewsctlError) {
       reply.error(503, error.message, error.hint, isJson);
     } else {
