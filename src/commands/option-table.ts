@@ -1,11 +1,23 @@
 // Every command and every option it offers, in one table: each command's words and arguments,
 // and each option's flags, help, the commands that take it and the kind of value it reads. Commander is told of options only from here, and each
 // command's plan is the one reader of their values, so an option cannot be offered and ignored.
+// commander is required rather than imported: it is CommonJS, and Node's ESM loader translates a
+// CommonJS package on import (resolving its exports map, lexing its export names), which costs
+// about 5 ms of every start; a command against the index takes little more than that start.
 
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { type Command, Option } from "./commander.js";
+import type * as Commander from "commander";
 import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
 import { DEFAULT_ELASTIC_INDEX } from "../output/elasticsearch.js";
+
+const commander = createRequire(import.meta.url)("commander") as typeof Commander;
+
+export const Argument: typeof Commander.Argument = commander.Argument;
+export const Command: typeof Commander.Command = commander.Command;
+export type Command = Commander.Command;
+export const CommanderError: typeof Commander.CommanderError = commander.CommanderError;
+const Option: typeof Commander.Option = commander.Option;
 
 export type CommandName = "parse" | "search" | "export" | "show" | "check" | "index" | "stats" | "dedup" | "es-template" | "completion" | "serve";
 

@@ -4,8 +4,8 @@
 // statistics, each read in one snapshot of the index. It runs in the index workers
 // (index-worker.ts); answers are plain data, to be posted to the server's thread.
 
-import { createHash } from "node:crypto";
-import { type CollectionSummary, CollectionSummaryBuilder } from "../core/collection-summary.js";
+import { summarizeIndex } from "../app/collection-stats.js";
+import type { CollectionSummary } from "../core/collection-summary.js";
 import { copyProbePhrases } from "../core/copy-probe.js";
 import type { RecordFilter } from "../core/filters.js";
 import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
@@ -96,11 +96,7 @@ export class CollectionReader {
 
   /** `newsctl stats --db` of the articles the filter selects. */
   stats(filter: RecordFilter): CollectionSummary {
-    const builder = new CollectionSummaryBuilder((body) => createHash("sha256").update(body).digest("base64"));
-    this.index.readConsistently(() => {
-      for (const record of this.index.records(filter)) builder.add(record);
-    });
-    return builder.summary();
+    return summarizeIndex(this.index, filter);
   }
 
   /** Every shown article's agency and month, read again once the index has changed. */

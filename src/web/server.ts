@@ -148,6 +148,11 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
+/** Whether a host to bind is this machine only (loopback). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host);
+}
+
 /**
  * Which Host headers name this server. Bound to loopback: 127.0.0.1, [::1] or localhost, with
  * the port. Bound to every interface: any IP address, localhost or this machine's name, with the

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadCommands } from "../../src/cli.js";
 import type { CommandInput } from "../../src/commands/command-definition.js";
 import { type CommandName, optionsOf, type OptionKey, type RawOptions } from "../../src/commands/option-table.js";
-import type { PlanEnvironment } from "../../src/commands/reading-plan.js";
+import type { PlanEnvironment } from "../../src/commands/option-values.js";
 
 /** A value for each option that differs from what the command does without it. */
 interface Example {
