@@ -95,7 +95,7 @@ Examples:
     const source = plan.db !== undefined ? await fromIndex(plan.db, reading, output, context.env.stderr) : await fromDumps(plan, reading, context);
     try {
       await writeOutput(plan, context, (sink, stream) =>
-        writeRecords(source.records, plan.format, { sink, stream: stream.stream }, context.env, { ...plan.writing, hasOffsets: reading.timeZone !== undefined }),
+        writeRecords(source.records, plan.format, { sink, stream: stream.stream, env: context.env }, { ...plan.writing, hasOffsets: reading.timeZone !== undefined }),
       );
       return source.exitCode();
     } finally {

@@ -34,7 +34,7 @@ Examples:
 
   async run(plan, context) {
     const source = dumpRecords(plan.reading, context);
-    await writeRecords(source.records, plan.format, { sink: makeStdoutSink(context.env) }, context.env, plan.writing);
+    await writeRecords(source.records, plan.format, { sink: makeStdoutSink(context.env), env: context.env }, plan.writing);
     return source.exitCode();
   },
 };

@@ -1,7 +1,6 @@
 // What a search prints: the number of matches (--count), a table of hits with snippets whose
 // matched words are marked, or the matched records with their scores in a machine format.
 
-import type { ArticleRecord } from "../core/record.js";
 import { positiveTerms } from "../core/search-match.js";
 import type { SearchHit } from "../core/search-ranking.js";
 import type { QueriedSearch } from "../core/search-request.js";
@@ -40,12 +39,8 @@ export async function printSearch(found: PrintedHits, plan: SearchPrinting, sink
     }
   } else {
     // A table with --fields is a table of those fields, the score among them if named.
-    const { writeRecords } = await import("./write-records.js");
-    await writeRecords(withScores(found.hits), plan.format, { sink }, env, plan.writing);
+    const { withScores, writeRecords } = await import("./write-records.js");
+    await writeRecords(withScores(found.hits), plan.format, { sink, env }, plan.writing);
   }
   await sink.flush();
-}
-
-function* withScores(hits: Iterable<SearchHit>): Generator<ArticleRecord & { score: number }> {
-  for (const hit of hits) yield { ...hit.record, score: hit.score };
 }
