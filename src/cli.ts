@@ -42,7 +42,7 @@ export async function loadCommands(): Promise<AnyCommand[]> {
   return Promise.all(Object.values(COMMANDS).map((load) => load()));
 }
 
-export interface ProcessContext {
+interface ProcessContext {
   argv: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
   stdin: Readable;

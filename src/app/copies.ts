@@ -14,7 +14,7 @@ function makeFinder(threshold: number): DuplicateFinder {
   return new DuplicateFinder(threshold, { shortFingerprint: (text) => createHash("sha256").update(text).digest().toString("base64", 0, 16) });
 }
 
-export interface FoundCopies {
+interface FoundCopies {
   clusters: DuplicateCluster[];
   /** The articles read. */
   articles: number;

@@ -7,7 +7,7 @@ import { isSameFile, type FileIdentity } from "../io/file-identity.js";
 import { expandInputs, type InputInclude } from "../io/inputs.js";
 import type { DumpSource } from "../io/read-dump.js";
 
-export interface SourceOptions {
+interface SourceOptions {
   paths: readonly string[];
   include: InputInclude;
   /** A file that must not be read (the file an export is writing): reading it is refused. */

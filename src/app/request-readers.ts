@@ -25,7 +25,7 @@ export function readQuery(text: string, hint: string, isShowingCaret = false): P
 }
 
 /** The labels a request gives its date bounds: `--since` and `--until`, or `since` and `until`. */
-export interface BoundLabels {
+interface BoundLabels {
   since: string;
   until: string;
 }
@@ -54,7 +54,7 @@ function readBound(value: string | undefined, side: "since" | "until", label: st
 }
 
 /** How many agencies a request may name, and how long each may be; unbounded when not given. */
-export interface AgencyBounds {
+interface AgencyBounds {
   most: number;
   longest: number;
 }

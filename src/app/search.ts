@@ -9,7 +9,7 @@ import type { ReadingContext, ReadingOptions } from "./read-dumps.js";
 import { type SearchFound, StoreTrouble } from "./search-found.js";
 
 /** Where a search looks: the index named by `db`, or else the dumps the reading names. */
-export interface SearchSource {
+interface SearchSource {
   db: string | undefined;
   reading: ReadingOptions;
 }

@@ -8,7 +8,7 @@ import type { CommandDefinition } from "./command-definition.js";
 import { planReading } from "./option-values.js";
 import { RecordReader, type ReadingOptions } from "../app/read-dumps.js";
 
-export interface CheckPlan {
+interface CheckPlan {
   reading: ReadingOptions;
 }
 

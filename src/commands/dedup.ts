@@ -10,7 +10,7 @@ import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { planReading, readThreshold } from "./option-values.js";
 
-export interface DedupPlan {
+interface DedupPlan {
   reading: ReadingOptions;
   threshold: number;
   isJson: boolean;

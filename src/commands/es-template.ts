@@ -6,7 +6,7 @@ import { elasticIndexTemplate } from "../output/elasticsearch.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { readElasticIndexName } from "./option-values.js";
 
-export interface EsTemplatePlan {
+interface EsTemplatePlan {
   /** The Elasticsearch index (and NAME-*) the template applies to. */
   elasticIndex: string;
 }

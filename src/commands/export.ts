@@ -30,7 +30,7 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, ExportFormat>> = {
   ".tsv": "tsv",
 };
 
-export interface ExportPlan {
+interface ExportPlan {
   reading: ReadingOptions;
   format: ExportFormat;
   writing: WriterOptions;

@@ -8,7 +8,7 @@ import { UsageError } from "../errors.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { planReading } from "./option-values.js";
 
-export interface IndexPlan {
+interface IndexPlan {
   reading: ReadingOptions;
   db: string;
 }

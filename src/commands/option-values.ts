@@ -25,7 +25,7 @@ export interface PlanEnvironment {
   isStderrTerminal: boolean;
 }
 
-export interface ReadingPlanChoices {
+interface ReadingPlanChoices {
   /** The command draws a progress line on a terminal's stderr while it reads (unless --quiet). */
   isShowingProgress: boolean;
   /** --db names an index to read instead of dumps (search, export, show, stats). */

@@ -9,7 +9,7 @@ import { type PrintedFormat, writeRecords } from "../output/write-records.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { planReading, printedFormat, readFields, readSheetOptions } from "./option-values.js";
 
-export interface ParsePlan {
+interface ParsePlan {
   reading: ReadingOptions;
   format: PrintedFormat;
   writing: WriterOptions;

@@ -13,7 +13,7 @@ import type { PrintedFormat } from "../output/write-records.js";
 import type { CommandDefinition, CommandInput } from "./command-definition.js";
 import { type PlanEnvironment, planReading, printedFormat, readFields, readSheetOptions } from "./option-values.js";
 
-export interface SearchPlan {
+interface SearchPlan {
   /** The search itself, its filters and limit those of the reading. */
   request: QueriedSearch;
   reading: ReadingOptions;

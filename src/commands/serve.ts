@@ -12,7 +12,7 @@ import type { CommandDefinition } from "./command-definition.js";
 import { openIndexForReading } from "../app/open-index.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./option-table.js";
 
-export interface ServePlan {
+interface ServePlan {
   db: string;
   host: string;
   port: number;

@@ -16,7 +16,7 @@ import { readArticleNumber } from "../app/request-readers.js";
 import type { ReadingOptions } from "../app/read-dumps.js";
 import { openRecords } from "../app/record-source.js";
 
-export interface ShowPlan {
+interface ShowPlan {
   id: string;
   reading: ReadingOptions;
   /** The index to read instead of dumps. */

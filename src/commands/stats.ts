@@ -10,7 +10,7 @@ import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { chosenFormat, planReading } from "./option-values.js";
 
-export interface StatsPlan {
+interface StatsPlan {
   reading: ReadingOptions;
   db: string | undefined;
   isJson: boolean;

@@ -10,7 +10,7 @@ import type { TextSink } from "./sink.js";
 import type { PrintedFormat } from "./write-records.js";
 
 /** How a search's results are printed, as the command line asked. */
-export interface SearchPrinting {
+interface SearchPrinting {
   request: QueriedSearch;
   /** --count: only the number of matching articles. */
   isCounting: boolean;
@@ -19,7 +19,7 @@ export interface SearchPrinting {
 }
 
 /** What a search found: the hits in order to print, and how many articles matched. */
-export interface PrintedHits {
+interface PrintedHits {
   hits: Iterable<SearchHit>;
   matchCount: number;
 }

@@ -15,7 +15,7 @@ export type PrintedFormat = Exclude<OutputFormat, FileFormat>;
  * Where records are written: a sink for text, (for Parquet) the byte stream under it, and (for a
  * table) the environment that says how wide and how coloured the terminal is.
  */
-export interface RecordTarget {
+interface RecordTarget {
   sink: TextSink;
   stream?: Writable | undefined;
   env?: OutputEnvironment | undefined;

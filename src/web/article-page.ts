@@ -19,10 +19,10 @@ import { type PageRequest, searchParameters } from "./page-requests.js";
  * Matches marked in an article, at most: an article with a hundred thousand matches of a word
  * is marked at its first ones, and the page stays quick to make and to show.
  */
-export const MOST_MARKED_MATCHES = 1000;
+const MOST_MARKED_MATCHES = 1000;
 
 /** The search that led to the article, whose matches are marked. */
-export interface MarkedSearch {
+interface MarkedSearch {
   text: string;
   query: ParsedQuery;
   matchOptions: MatchOptions;
@@ -41,7 +41,7 @@ export function articlePageText(answer: ArticleAnswer, request: PageRequest | nu
   return page({ title, section: "article", indexName, jsonHref }, articleContent(answer, search));
 }
 
-export function articleContent(answer: ArticleAnswer, search: MarkedSearch | null): SafeHtml {
+function articleContent(answer: ArticleAnswer, search: MarkedSearch | null): SafeHtml {
   const { record } = answer;
   // Marks left to give, shared by the fields in the order the page shows them.
   let marksLeft = MOST_MARKED_MATCHES;

@@ -12,8 +12,8 @@ import { RequestError } from "../errors.js";
 /** The longest query read, in characters. */
 export const MAX_QUERY_CHARACTERS = 500;
 /** Results on a page unless asked otherwise, and at most. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
 /** How deep paging goes: past this many results, a narrower search is quicker to read. */
 export const MAX_RESULT_DEPTH = 10_000;
 const MAX_AGENCIES = 20;

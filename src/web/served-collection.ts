@@ -31,9 +31,9 @@ interface SharedAnswer<T> {
 }
 
 /** How long a page's answer may take before its search is stopped. */
-export const PAGE_TIME_LIMIT_MS = 15_000;
+const PAGE_TIME_LIMIT_MS = 15_000;
 /** The statistics read every article the filters select: they may take longer. */
-export const STATS_TIME_LIMIT_MS = 120_000;
+const STATS_TIME_LIMIT_MS = 120_000;
 
 export class ServedCollection {
   private readonly cache = new AnswerCache();

@@ -30,7 +30,7 @@ const REQUEST_TIME_LIMIT_MS = 30_000;
  */
 const SLOW_CLIENT_CHECK_MS = 500;
 
-export interface ServeOptions {
+interface ServeOptions {
   db: string;
   host: string;
   port: number;
