@@ -4,6 +4,7 @@
 // ?format=json. The style sheet and script are served as they are.
 
 import { RequestError } from "../errors.js";
+import { withScores } from "../output/write-records.js";
 import { copiesContent } from "./article-page.js";
 import type { ServedCollection, Visitor } from "./served-collection.js";
 import { page } from "./page-layout.js";
@@ -94,7 +95,7 @@ async function searchAnswer(site: Site, parameters: URLSearchParams, visitor: Vi
       pageSize: request.pageSize,
       matchCount: answer.matchCount,
       pages: Math.ceil(answer.matchCount / request.pageSize),
-      results: answer.hits.map(({ record, score }) => ({ ...record, score })),
+      results: [...withScores(answer.hits)],
       facets: answer.facets,
     });
   const title = request.text === "" ? "Search" : `${request.text} (search)`;
