@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { type CommandDefinition, declareCommand } from "./commands/command-definition.js";
-import { Command, CommanderError } from "./commands/commander.js";
+import { Command, CommanderError } from "./commands/option-table.js";
 import type { CommandName } from "./commands/option-table.js";
-import type { ReadingContext } from "./commands/read-records.js";
+import type { ReadingContext } from "./app/read-dumps.js";
 import { argumentsAsGiven } from "./io/file-names.js";
 import { describeSystemError, EXIT_SUCCESS, EXIT_TROUBLE, NewsctlError } from "./errors.js";
 import { decideColorLevel, makeOutputEnvironment } from "./output/environment.js";
@@ -29,7 +29,7 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<AnyCommand>>> = {
   export: async () => (await import("./commands/export.js")).exportCommand,
   show: async () => (await import("./commands/show.js")).showCommand,
   check: async () => (await import("./commands/check.js")).checkCommand,
-  index: async () => (await import("./commands/index-dumps.js")).indexCommand,
+  index: async () => (await import("./commands/index.js")).indexCommand,
   stats: async () => (await import("./commands/stats.js")).statsCommand,
   dedup: async () => (await import("./commands/dedup.js")).dedupCommand,
   "es-template": async () => (await import("./commands/es-template.js")).esTemplateCommand,
@@ -42,7 +42,7 @@ export async function loadCommands(): Promise<AnyCommand[]> {
   return Promise.all(Object.values(COMMANDS).map((load) => load()));
 }
 
-export interface ProcessContext {
+interface ProcessContext {
   argv: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
   stdin: Readable;

@@ -26,6 +26,16 @@ export class UsageError extends NewsctlError {
   }
 }
 
+/**
+ * A request that cannot be read as written: options on the command line, or the parameters of a
+ * URL. The command line prints it as a usage error (exit 2); the server answers 400 with it.
+ */
+export class RequestError extends NewsctlError {
+  constructor(message: string, hint?: string, detail?: string) {
+    super(message, EXIT_TROUBLE, hint, detail);
+  }
+}
+
 /** A path could not be read; the others still are. */
 export class InputError extends NewsctlError {
   constructor(

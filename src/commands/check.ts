@@ -5,10 +5,10 @@ import { EXIT_SUCCESS, EXIT_TROUBLE } from "../errors.js";
 import { formatCheckSummary, formatProblem, PROGRAM } from "../output/messages.js";
 import { makeStdoutSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { planReading } from "./reading-plan.js";
-import { RecordReader, type ReadingOptions } from "./read-records.js";
+import { planReading } from "./option-values.js";
+import { RecordReader, type ReadingOptions } from "../app/read-dumps.js";
 
-export interface CheckPlan {
+interface CheckPlan {
   reading: ReadingOptions;
 }
 

@@ -2,10 +2,10 @@
 // reads them), and a run that takes that plan. One function declares any command to commander
 // from the tables, so that declaring, reading and running cannot drift apart.
 
-import { Argument, type Command } from "./commander.js";
+import { Argument, type Command } from "./option-table.js";
 import { COMMAND_TABLE, type CommandName, declareOptions, type RawOptions } from "./option-table.js";
-import type { PlanEnvironment } from "./reading-plan.js";
-import type { ReadingContext } from "./read-records.js";
+import type { PlanEnvironment } from "./option-values.js";
+import type { ReadingContext } from "../app/read-dumps.js";
 
 /** A command line as commander split it: fixed arguments, the PATH list, the options. */
 export interface CommandInput {

@@ -7,7 +7,7 @@ import { PROGRAM } from "../output/messages.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { COMMAND_TABLE, FORMAT_CHOICES, optionsOf } from "./option-table.js";
 
-export interface CompletionPlan {
+interface CompletionPlan {
   shell: Shell;
 }
 

@@ -1,22 +1,14 @@
 // `newsctl es-template [--index NAME]`: the index template that maps newsctl's records for
 // Elasticsearch or OpenSearch, for `PUT _index_template/NAME`.
 
-import { EXIT_SUCCESS, UsageError } from "../errors.js";
-import { DEFAULT_ELASTIC_INDEX, elasticIndexNameProblem, elasticIndexTemplate } from "../output/elasticsearch.js";
+import { EXIT_SUCCESS } from "../errors.js";
+import { elasticIndexTemplate } from "../output/elasticsearch.js";
 import type { CommandDefinition } from "./command-definition.js";
-import type { RawOptions } from "./option-table.js";
+import { readElasticIndexName } from "./option-values.js";
 
-export interface EsTemplatePlan {
+interface EsTemplatePlan {
   /** The Elasticsearch index (and NAME-*) the template applies to. */
   elasticIndex: string;
-}
-
-/** --index, the name of an Elasticsearch index, checked; the default when not given. */
-export function readElasticIndexName(raw: RawOptions): string {
-  const name = raw.index ?? DEFAULT_ELASTIC_INDEX;
-  const problem = elasticIndexNameProblem(name);
-  if (problem !== undefined) throw new UsageError(`--index "${name}": ${problem}`);
-  return name;
 }
 
 export const esTemplateCommand: CommandDefinition<EsTemplatePlan> = {

@@ -3,22 +3,21 @@
 
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { EXIT_SUCCESS, UsageError } from "../errors.js";
+import { findCopies } from "../app/copies.js";
+import { openIndexForReading } from "../app/open-index.js";
+import { RecordReader, type ReadingContext, type ReadingOptions } from "../app/read-dumps.js";
+import { dumpRecords, indexRecords, type RecordSource } from "../app/record-source.js";
 import { placeKey } from "../core/record-place.js";
+import { UsageError } from "../errors.js";
 import { identifyFile } from "../io/file-identity.js";
-import type { FileFormat, MachineFormat, OutputRecord, WriterOptions } from "../output/record-writers.js";
+import type { FileFormat, MachineFormat, WriterOptions } from "../output/record-writers.js";
 import { type OutputStream, writeOutputFile } from "../output/atomic-file.js";
 import { makeBatchWriter, type ExportBatchSettings } from "../output/export-batches.js";
 import { TextSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { findCopies, readThreshold } from "./dedup.js";
-import { readElasticIndexName } from "./es-template.js";
-import { openIndexForReading } from "./index-reading.js";
 import type { RawOptions } from "./option-table.js";
-import { chosenFormat, readFields, readSheetOptions } from "./output-plan.js";
-import { planReading } from "./reading-plan.js";
-import { RecordReader, type ReadingContext, type ReadingOptions } from "./read-records.js";
-import { makeRecordWriter, pipeRecords } from "./write-records.js";
+import { chosenFormat, planReading, readElasticIndexName, readFields, readSheetOptions, readThreshold } from "./option-values.js";
+import { pipeRecords, writeRecords } from "../output/write-records.js";
 
 type ExportFormat = MachineFormat | FileFormat;
 
@@ -31,7 +30,7 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, ExportFormat>> = {
   ".tsv": "tsv",
 };
 
-export interface ExportPlan {
+interface ExportPlan {
   reading: ReadingOptions;
   format: ExportFormat;
   writing: WriterOptions;
@@ -77,11 +76,10 @@ Examples:
   },
 
   async run(plan, context) {
-    const { reading, output } = plan;
-    if (output !== undefined) {
-      await refuseDirectory(output);
-      reading.forbiddenFile = await identifyFile(output);
-    }
+    const { output } = plan;
+    if (output !== undefined) await refuseDirectory(output);
+    // The file -o names is not read: the reading is told which it is.
+    const reading: ReadingOptions = output === undefined ? plan.reading : { ...plan.reading, forbiddenFile: await identifyFile(output) };
     const format = batchFormat(plan);
     if (format !== undefined) {
       // Whichever thread parses a batch of records writes it out too: this one only writes.
@@ -94,9 +92,11 @@ Examples:
       reader.endProgress();
       return reader.exitCode();
     }
-    const source = plan.db !== undefined ? await fromIndex(plan.db, reading, output, context.env.stderr) : await fromDumps(plan, context);
+    const source = plan.db !== undefined ? await fromIndex(plan.db, reading, output, context.env.stderr) : await fromDumps(plan, reading, context);
     try {
-      await writeRecords(plan, source.records, context);
+      await writeOutput(plan, context, (sink, stream) =>
+        writeRecords(source.records, plan.format, { sink, stream: stream.stream, env: context.env }, { ...plan.writing, hasOffsets: reading.timeZone !== undefined }),
+      );
       return source.exitCode();
     } finally {
       source.close();
@@ -128,12 +128,6 @@ function readDedup(paths: readonly string[], raw: RawOptions): number | undefine
   return readThreshold(raw);
 }
 
-interface RecordSource {
-  records: AsyncIterable<OutputRecord> | Iterable<OutputRecord>;
-  exitCode(): number;
-  close(): void;
-}
-
 async function fromIndex(db: string, reading: ReadingOptions, output: string | undefined, stderr: NodeJS.WritableStream): Promise<RecordSource> {
   // The file -o names, as it was identified for the reading.
   const written = reading.forbiddenFile;
@@ -141,33 +135,14 @@ async function fromIndex(db: string, reading: ReadingOptions, output: string | u
   if (written !== undefined && database !== undefined && written.dev === database.dev && written.ino === database.ino) {
     throw new UsageError(`-o ${output} is the index being read`, "write the export somewhere else");
   }
-  const index = await openIndexForReading(db, stderr);
-  return { records: index.records(reading.filter, reading.limit), exitCode: () => EXIT_SUCCESS, close: () => index.close() };
+  return indexRecords(await openIndexForReading(db, stderr), reading);
 }
 
-async function fromDumps(plan: ExportPlan, context: ReadingContext): Promise<RecordSource> {
-  const { reading } = plan;
-  if (plan.dedupThreshold !== undefined) {
-    const copies = await findCopies(reading, context, plan.dedupThreshold);
-    reading.select = (record) => !copies.has(placeKey(record.file, record.line));
-  }
-  const reader = new RecordReader(reading, context);
-  const exitCode = () => {
-    reader.endProgress();
-    return reader.exitCode();
-  };
-  return { records: reader.records(), exitCode, close: () => {} };
-}
-
-async function writeRecords(plan: ExportPlan, records: RecordSource["records"], context: ReadingContext): Promise<void> {
-  const { format, writing } = plan;
-  await writeOutput(plan, context, async (sink, output) => {
-    const writer =
-      format === "parquet"
-        ? (await import("../output/parquet-file.js")).makeParquetWriter(output.stream, { fields: writing.fields, hasOffsets: plan.reading.timeZone !== undefined })
-        : await makeRecordWriter(format, sink, context.env, writing);
-    await pipeRecords(records, writer);
-  });
+/** The records of the dumps; with --dedup, a first reading finds the copies the second leaves out. */
+async function fromDumps(plan: ExportPlan, reading: ReadingOptions, context: ReadingContext): Promise<RecordSource> {
+  if (plan.dedupThreshold === undefined) return dumpRecords(reading, context);
+  const copies = await findCopies(reading, context, plan.dedupThreshold);
+  return dumpRecords({ ...reading, select: (record) => !copies.has(placeKey(record.file, record.line)) }, context);
 }
 
 /**

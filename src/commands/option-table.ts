@@ -1,22 +1,35 @@
 // Every command and every option it offers, in one table: each command's words and arguments,
 // and each option's flags, help, the commands that take it and the kind of value it reads. Commander is told of options only from here, and each
 // command's plan is the one reader of their values, so an option cannot be offered and ignored.
+// commander is required rather than imported: it is CommonJS, and Node's ESM loader translates a
+// CommonJS package on import (resolving its exports map, lexing its export names), which costs
+// about 5 ms of every start; a command against the index takes little more than that start.
 
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { type Command, Option } from "./commander.js";
+import type * as Commander from "commander";
 import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
+import { SHELLS } from "../output/completion.js";
 import { DEFAULT_ELASTIC_INDEX } from "../output/elasticsearch.js";
+
+const commander = createRequire(import.meta.url)("commander") as typeof Commander;
+
+export const Argument: typeof Commander.Argument = commander.Argument;
+export const Command: typeof Commander.Command = commander.Command;
+export type Command = Commander.Command;
+export const CommanderError: typeof Commander.CommanderError = commander.CommanderError;
+const Option: typeof Commander.Option = commander.Option;
 
 export type CommandName = "parse" | "search" | "export" | "show" | "check" | "index" | "stats" | "dedup" | "es-template" | "completion" | "serve";
 
-export interface ArgumentSpec {
+interface ArgumentSpec {
   /** As commander writes it: <required>, [optional], [variadic...]. */
   syntax: string;
   help: string;
   choices?: readonly string[];
 }
 
-export interface CommandSpec {
+interface CommandSpec {
   name: CommandName;
   description: string;
   arguments: readonly ArgumentSpec[];
@@ -39,7 +52,7 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   { name: "dedup", description: "find copies: articles with the same number, or nearly the same body; the earliest is kept", arguments: [PATHS] },
   { name: "serve", description: "serve the index as web pages to read and search, with a JSON twin of each (read-only; this machine only unless --host)", arguments: [] },
   { name: "es-template", description: "print an Elasticsearch/OpenSearch index template for newsctl's records (arabic analyzer)", arguments: [] },
-  { name: "completion", description: "print a completion script for bash, zsh or fish", arguments: [{ syntax: "<shell>", help: "the shell", choices: ["bash", "zsh", "fish"] }] },
+  { name: "completion", description: "print a completion script for bash, zsh or fish", arguments: [{ syntax: "<shell>", help: "the shell", choices: SHELLS }] },
 ];
 
 /** Options as commander hands them over (camel-cased; strings unless flags or lists). */
@@ -79,7 +92,7 @@ export interface RawOptions {
 
 export type OptionKey = keyof RawOptions;
 
-export interface OptionSpec {
+interface OptionSpec {
   /** The name commander gives the value (camel case of the long flag). */
   key: OptionKey;
   flags: string;
@@ -108,7 +121,7 @@ const PRINTING: readonly CommandName[] = ["parse", "search", "export"];
 const SHEETS: readonly CommandName[] = ["parse", "search", "export"];
 const FROM_INDEX: readonly CommandName[] = ["search", "export", "show", "stats"];
 
-export const OPTION_TABLE: readonly OptionSpec[] = [
+const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "include", flags: "--include <glob>", help: `which files a directory yields (a glob; without "/" it matches names at any depth; default: "${DEFAULT_INCLUDE}")`, commands: READING },
   { key: "jobs", flags: "-j, --jobs <n>", help: `threads at work: N - 1 parse files side by side, one takes their records (default: the number of cores, ${availableParallelism()})`, commands: READING },
   { key: "tz", flags: "--tz <zone>", help: "time zone of the dumps' clocks (IANA name); adds the offset to published", commands: READING },

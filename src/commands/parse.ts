@@ -1,15 +1,15 @@
 // `newsctl parse [PATH...]`: the records of the dumps, as a table on a terminal and NDJSON
 // into a pipe (or the format asked for).
 
+import type { ReadingOptions } from "../app/read-dumps.js";
+import { dumpRecords } from "../app/record-source.js";
 import type { WriterOptions } from "../output/record-writers.js";
 import { makeStdoutSink } from "../output/sink.js";
+import { type PrintedFormat, writeRecords } from "../output/write-records.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { type PrintedFormat, printedFormat, readFields, readSheetOptions } from "./output-plan.js";
-import { planReading } from "./reading-plan.js";
-import { RecordReader, type ReadingOptions } from "./read-records.js";
-import { makeRecordWriter, pipeRecords } from "./write-records.js";
+import { planReading, printedFormat, readFields, readSheetOptions } from "./option-values.js";
 
-export interface ParsePlan {
+interface ParsePlan {
   reading: ReadingOptions;
   format: PrintedFormat;
   writing: WriterOptions;
@@ -33,8 +33,8 @@ Examples:
   },
 
   async run(plan, context) {
-    const reader = new RecordReader(plan.reading, context);
-    await pipeRecords(reader.records(), await makeRecordWriter(plan.format, makeStdoutSink(context.env), context.env, plan.writing));
-    return reader.exitCode();
+    const source = dumpRecords(plan.reading, context);
+    await writeRecords(source.records, plan.format, { sink: makeStdoutSink(context.env), env: context.env }, plan.writing);
+    return source.exitCode();
   },
 };

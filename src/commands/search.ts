@@ -1,12 +1,49 @@
-// `newsctl search QUERY [PATH...]`: the articles that match an Arabic-aware query, best first.
-// The index or the dumps find the hits (search-index.ts, search-dumps.ts), loaded only when the
-// run uses them, so that `search --db --count` starts nearly as fast as Node itself.
+// `newsctl search QUERY [PATH...]`: the articles that match an Arabic-aware query, best first,
+// from the index (--db) or the dumps; or, with --count, how many there are.
 
-import { EXIT_NOTHING_FOUND, EXIT_SUCCESS } from "../errors.js";
-import { writeError } from "../output/messages.js";
-import type { CommandDefinition } from "./command-definition.js";
-import { StoreTrouble, type SearchFound } from "./search-found.js";
-import { planSearch, type SearchPlan } from "./search-plan.js";
+import type { ReadingOptions } from "../app/read-dumps.js";
+import { readQuery } from "../app/request-readers.js";
+import { countInIndex, findMatches } from "../app/search.js";
+import { RECORD_FIELDS } from "../core/record.js";
+import type { SearchOrder } from "../core/search-ranking.js";
+import type { QueriedSearch } from "../core/search-request.js";
+import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
+import type { WriterOptions } from "../output/record-writers.js";
+import type { PrintedFormat } from "../output/write-records.js";
+import type { CommandDefinition, CommandInput } from "./command-definition.js";
+import { type PlanEnvironment, planReading, printedFormat, readFields, readSheetOptions } from "./option-values.js";
+
+interface SearchPlan {
+  /** The search itself, its filters and limit those of the reading. */
+  request: QueriedSearch;
+  reading: ReadingOptions;
+  /** The index to search instead of the dumps. */
+  db: string | undefined;
+  /** --count: only the number of matching articles is printed. */
+  isCounting: boolean;
+  format: PrintedFormat;
+  writing: WriterOptions;
+}
+
+function planSearch({ args, paths, raw }: CommandInput, env: PlanEnvironment): SearchPlan {
+  const query = readQuery(args[0]!, 'see "newsctl search --help" for the query language', true);
+  const reading = planReading(paths, raw, env, { isShowingProgress: true, isDbASource: true });
+  const format = printedFormat(raw, env.isStdoutTerminal);
+  const isCounting = raw.count === true;
+  if (isCounting) {
+    for (const [flag, value] of [["--fields", raw.fields], ["--sort", raw.sort], ["--csv-raw", raw.csvRaw], ["--bom", raw.bom]] as const) {
+      if (value !== undefined) throw new UsageError(`${flag} shapes printed results; --count prints only their number`, `leave out ${flag} or --count`);
+    }
+  }
+  return {
+    request: { query, matchOptions: { isStemming: raw.exact !== true }, filter: reading.filter, order: (raw.sort ?? "relevance") as SearchOrder, limit: reading.limit },
+    reading,
+    db: raw.db,
+    isCounting,
+    format,
+    writing: { sheet: readSheetOptions(raw, format), fields: readFields(raw, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] },
+  };
+}
 
 export const searchCommand: CommandDefinition<SearchPlan> = {
   name: "search",
@@ -25,30 +62,16 @@ Examples:
 
   async run(plan, context) {
     if (plan.isCounting && plan.db !== undefined) {
-      // The index's tables hold exactly what matching looks at: count without reading.
-      const { countInIndex } = await import("./search-index.js");
-      const count = await countInIndex(plan, plan.db, context.env.stderr);
+      const count = await countInIndex(plan.request, plan.db, context.env);
       context.env.stdout.write(`${count}\n`);
       return count > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;
     }
-    // The matches of a search that prints them all wait in a store to be ranked (in memory up
-    // to a budget, then in a temporary file).
-    const trouble = new StoreTrouble();
-    let found: SearchFound | undefined;
+    const found = await findMatches(plan.request, plan, plan.isCounting, context);
     try {
-      if (plan.db !== undefined) {
-        const { findInIndex } = await import("./search-index.js");
-        found = await findInIndex(plan, plan.db, trouble, context.env.stderr);
-      } else {
-        const { findInDumps } = await import("./search-dumps.js");
-        found = await findInDumps(plan, context, trouble);
-      }
-      found.store?.finishWriting();
-      if (trouble.error !== undefined && !plan.reading.isQuiet) writeError(context.env, `${trouble.error.message}; the matches are held in memory instead`, trouble.error.hint);
-      const [{ makeStdoutSink }, { printSearch }] = await Promise.all([import("../output/sink.js"), import("./search-output.js")]);
-      await printSearch(plan, found, makeStdoutSink(context.env), context);
+      const [{ makeStdoutSink }, { printSearch }] = await Promise.all([import("../output/sink.js"), import("../output/search-output.js")]);
+      await printSearch(found, plan, makeStdoutSink(context.env), context.env);
     } finally {
-      found?.store?.close();
+      found.store?.close();
     }
     if (found.readingCode !== EXIT_SUCCESS) return found.readingCode;
     return found.matchCount > 0 ? EXIT_SUCCESS : EXIT_NOTHING_FOUND;

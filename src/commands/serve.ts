@@ -9,17 +9,16 @@ import { UsageError } from "../errors.js";
 import { countOf, PROGRAM } from "../output/messages.js";
 import { toTerminalLine } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { openIndexForReading } from "./index-reading.js";
+import { openIndexForReading } from "../app/open-index.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./option-table.js";
 
-export interface ServePlan {
+interface ServePlan {
   db: string;
   host: string;
   port: number;
   isOpening: boolean;
 }
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
 
 export const serveCommand: CommandDefinition<ServePlan> = {
   name: "serve",
@@ -44,7 +43,7 @@ Examples:
   },
 
   async run(plan, context) {
-    const { startServer } = await import("../web/server.js");
+    const { isLoopbackHost, startServer } = await import("../web/server.js");
     const { stdout, stderr } = context.env;
     // Opened here once first to say how it is read: where its folder cannot be written, every
     // connection of the server reads it as an immutable file.
@@ -54,7 +53,7 @@ Examples:
       onInternalError: (error, request) => stderr.write(`${PROGRAM}: internal error answering ${toTerminalLine(request)}: ${toTerminalLine(error instanceof Error ? error.message : String(error))}\n`),
     });
     stdout.write(`${server.url}\n`);
-    const reach = LOOPBACK_HOSTS.has(plan.host) ? "only this machine can reach it (--host to share it)" : "anyone who can reach this machine on the network can read it";
+    const reach = isLoopbackHost(plan.host) ? "only this machine can reach it (--host to share it)" : "anyone who can reach this machine on the network can read it";
     stderr.write(`${PROGRAM}: serving ${toTerminalLine(plan.db)} (${countOf(server.articleCount, "article")}, read-only) at ${server.url}; ${reach}. Ctrl-C stops.\n`);
     if (plan.isOpening) openBrowser(server.url, (message) => stderr.write(`${PROGRAM}: --open: ${message}\n`));
     // Served until the process is stopped: Ctrl-C ends it as it ends every command (exit status

@@ -10,12 +10,13 @@ import { pickFields } from "../output/record-writers.js";
 import { makeStdoutSink } from "../output/sink.js";
 import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { openIndexForReading } from "./index-reading.js";
-import { chosenFormat, readFields } from "./output-plan.js";
-import { planReading, readArticleNumber } from "./reading-plan.js";
-import { RecordReader, type ReadingOptions } from "./read-records.js";
+import { chosenFormat, readFields } from "./option-values.js";
+import { planReading } from "./option-values.js";
+import { readArticleNumber } from "../app/request-readers.js";
+import type { ReadingOptions } from "../app/read-dumps.js";
+import { openRecords } from "../app/record-source.js";
 
-export interface ShowPlan {
+interface ShowPlan {
   id: string;
   reading: ReadingOptions;
   /** The index to read instead of dumps. */
@@ -58,17 +59,12 @@ Examples:
       await sink.write(plan.isJson ? json() : formatArticle(record, toTextView(context.env)));
       await sink.flush();
     };
-    if (plan.db !== undefined) {
-      const index = await openIndexForReading(plan.db, context.env.stderr);
-      try {
-        for (const record of index.records(plan.reading.filter, 1)) await print(record);
-      } finally {
-        index.close();
-      }
-    } else {
-      const reader = new RecordReader(plan.reading, context);
-      for await (const record of reader.records()) await print(record);
-      readingCode = reader.exitCode();
+    const source = await openRecords(plan.reading, plan.db, context);
+    try {
+      for await (const record of source.records) await print(record);
+      readingCode = source.exitCode();
+    } finally {
+      source.close();
     }
     if (!isFound) {
       writeError(context.env, `no article numbered ${plan.id}`);

@@ -1,19 +1,16 @@
 // `newsctl stats [PATH...|--db FILE]`: how many articles, from whom, when, which numbers are
 // missing or used twice, and which warnings the articles carry; for people, or --json.
 
-import { createHash } from "node:crypto";
-import { CollectionSummaryBuilder } from "../core/collection-summary.js";
+import { collectionStats } from "../app/collection-stats.js";
+import type { ReadingOptions } from "../app/read-dumps.js";
 import { toTextView } from "../output/environment.js";
 import { formatSummary } from "../output/summary-view.js";
 import { makeStdoutSink } from "../output/sink.js";
 import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { openIndexForReading } from "./index-reading.js";
-import { chosenFormat } from "./output-plan.js";
-import { planReading } from "./reading-plan.js";
-import { RecordReader, type ReadingOptions } from "./read-records.js";
+import { chosenFormat, planReading } from "./option-values.js";
 
-export interface StatsPlan {
+interface StatsPlan {
   reading: ReadingOptions;
   db: string | undefined;
   isJson: boolean;
@@ -40,23 +37,7 @@ Examples:
   },
 
   async run({ reading, db, isJson, hasBars }, context) {
-    const builder = new CollectionSummaryBuilder((body) => createHash("sha256").update(body).digest("base64"));
-    let exitCode = 0;
-    if (db !== undefined) {
-      const index = await openIndexForReading(db, context.env.stderr);
-      try {
-        for (const record of index.records(reading.filter, reading.limit)) builder.add(record);
-      } finally {
-        index.close();
-      }
-    } else {
-      // Warnings are counted from the records; printing each one as well would bury the figures.
-      const reader = new RecordReader(reading, context, () => {});
-      for await (const record of reader.records()) builder.add(record);
-      reader.endProgress();
-      exitCode = reader.exitCode();
-    }
-    const summary = builder.summary();
+    const { summary, exitCode } = await collectionStats(reading, db, context);
     const sink = makeStdoutSink(context.env);
     const json = () => JSON.stringify(summary, null, 2);
     await sink.write(isJson ? `${sink.isTerminal ? toTerminalJson(json()) : json()}\n` : formatSummary(summary, { ...toTextView(context.env), hasBars }));

@@ -7,7 +7,7 @@ import type { ArticleRecord, DumpProblem, ParsedItem, WarningCode } from "./reco
 import type { TimeZone } from "./time-zone.js";
 
 /** The titles above an agency line: at most lead, headline and subheadline. */
-export const MOST_TITLE_LINES = 3;
+const MOST_TITLE_LINES = 3;
 // Agency lines name a paper or an agency ("الشرق الأوسط", "وكالة الأنباء السعودية (واس)").
 const LONGEST_AGENCY = 60;
 const MOST_AGENCY_WORDS = 8;
@@ -74,7 +74,7 @@ export function startOfLead(
  * line that may be a title (`floor`). A first title that repeats the first body paragraph is
  * the lead; without one there are at most two titles, headline and subheadline.
  */
-export function startOfTitles(
+function startOfTitles(
   lines: readonly DumpLine[],
   dateIndex: number,
   floor: number,
@@ -91,7 +91,7 @@ export interface LayoutOptions {
   timeZone?: TimeZone | undefined;
 }
 
-export interface ArticleBlock {
+interface ArticleBlock {
   lines: readonly DumpLine[];
   /** Index of the article's date line in `lines`, or -1 when no header was found. */
   dateIndex: number;

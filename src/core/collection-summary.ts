@@ -9,13 +9,13 @@ import type { ArticleRecord } from "./record.js";
 /** Ranges of missing numbers listed per agency, at most (the count covers them all). */
 const LISTED_GAPS = 10;
 
-export interface NumberGap {
+interface NumberGap {
   /** First and last missing number. */
   from: string;
   to: string;
 }
 
-export interface AgencySummary {
+interface AgencySummary {
   agency: string | null;
   articles: number;
   /** Lowest and highest article number. */
@@ -27,7 +27,7 @@ export interface AgencySummary {
   gaps: NumberGap[];
 }
 
-export interface ReusedNumber {
+interface ReusedNumber {
   id: string;
   /** Articles with this number. */
   articles: number;

@@ -4,7 +4,7 @@
 import { parseDateLine, type DateLine } from "./dates.js";
 import { ANY_DIGIT, toAsciiDigits } from "./digits.js";
 
-export type LineKind = "blank" | "number" | "desk" | "date" | "text";
+type LineKind = "blank" | "number" | "desk" | "date" | "text";
 
 export interface DumpLine {
   /** 1-based line number in the file. */

@@ -10,7 +10,7 @@ import { classify, FOLD_ACTIONS, foldActions } from "./fold-table.js";
 const { KEEP, DROP, SLOW, UNKNOWN } = FOLD_ACTIONS;
 
 /** Folded text with, for each folded character, the original range it came from. */
-export interface FoldedText {
+interface FoldedText {
   folded: string;
   /** Original index where the character at each folded index came from. */
   starts: Int32Array;
@@ -69,7 +69,7 @@ function kindOfUnit(code: number): number {
  * after it (a mark after a control, or at the start, stands alone). The ends are the next start
  * (the text's length for the last). Extended grapheme clusters as far as folding needs them.
  */
-export function characterPieces(text: string): Int32Array {
+function characterPieces(text: string): Int32Array {
   const starts = new Int32Array(text.length + 1);
   let count = 0;
   let previous = CONTROL;

@@ -29,7 +29,7 @@ type Step =
   /** / ** at the end: nothing, or a slash and anything (a directory and all under it) */
   | { kind: "subtree" };
 
-export interface Glob {
+interface Glob {
   matches(path: string): boolean;
 }
 

@@ -8,11 +8,6 @@ import { foldWithOffsets } from "./fold-offsets.js";
 import type { QueryTerm } from "./query.js";
 import { tokenMatch, type MatchOptions } from "./search-match.js";
 
-/** Ranges of the original text that the terms match, in order. */
-export function findMatchRanges(text: string, terms: readonly QueryTerm[], options: MatchOptions): Array<[number, number]> {
-  return [...matchRanges(text, terms, options)];
-}
-
 // A token of folded text, as tokens.ts defines it: a run of letters and digits.
 const TOKEN = /[\p{L}\p{N}]+/gu;
 /**

@@ -17,7 +17,7 @@ const ROWS = HASHES / BANDS;
 const SHINGLE_WORDS = 3;
 
 /** Where an article is and what decides which copy is kept. */
-export interface ArticlePlace {
+interface ArticlePlace {
   file: string;
   line: number;
   id: string | null;
@@ -133,7 +133,7 @@ function grownFloat(array: Float64Array, needed: number): Float64Array {
   return larger;
 }
 
-export interface DuplicateFinderOptions {
+interface DuplicateFinderOptions {
   /**
    * What a short article (a body under three words) is known by: two short articles are copies
    * when these are equal. By default the folded headline and body themselves; a digest of them

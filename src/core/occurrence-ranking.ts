@@ -45,7 +45,7 @@ const FIELD_COUNT = SEARCH_FIELDS.length;
  * phrase: the places of its first token followed by each of the others in turn, each start
  * counted, as a scan counts them (search-match.ts).
  */
-export function phraseOccurrences(tokens: readonly string[], lists: OccurrenceLists): number[] {
+function phraseOccurrences(tokens: readonly string[], lists: OccurrenceLists): number[] {
   let starts = lists.positions(tokens[0]!);
   for (let k = 1; k < tokens.length && starts.length > 0; k++) {
     const next = new Set(lists.positions(tokens[k]!));
@@ -79,7 +79,7 @@ export function matchingTokens(term: QueryTerm, options: MatchOptions, lists: Oc
  * above the limit-th best, and every one that ties with it (the order between those, newest,
  * then file and line, is not known here; see selectNewest).
  */
-export interface BestMatches {
+interface BestMatches {
   better: number[];
   tied: number[];
 }

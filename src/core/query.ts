@@ -19,7 +19,7 @@ export type QueryTerm =
   | { kind: "prefix"; field: SearchField | null; token: string; source: string };
 
 /** Alternatives joined by OR; a clause matches when any of them does. */
-export interface QueryClause {
+interface QueryClause {
   alternatives: QueryTerm[];
   isNegated: boolean;
   /** 1-based column where the clause starts in the query. */

@@ -9,7 +9,7 @@ import type { ArticleMatch } from "./search-match.js";
 // Usual BM25 constants (Lucene's and Elasticsearch's defaults).
 const K1 = 1.2;
 const B = 0.75;
-export const FIELD_WEIGHTS: Readonly<Record<SearchField, number>> = {
+const FIELD_WEIGHTS: Readonly<Record<SearchField, number>> = {
   headline: 3,
   subheadline: 2,
   lead: 1.5,
@@ -73,19 +73,6 @@ export class FieldScorer {
     }
     return score;
   }
-}
-
-/** BM25F score of one matched article; `lengths` are its field lengths. Ranking scores many at once with a FieldScorer. */
-export function scoreMatch(match: ArticleMatch, lengths: Record<SearchField, number>, stats: CollectionStats): number {
-  const termCount = stats.documentFrequency.length;
-  const counts = new Array<number>(termCount * 2 * FIELD_COUNT).fill(0);
-  match.occurrences.slice(0, termCount).forEach(({ exact, stemOnly }, term) => {
-    SEARCH_FIELDS.forEach((field, number) => {
-      counts[term * 2 * FIELD_COUNT + number] = exact[field];
-      counts[term * 2 * FIELD_COUNT + FIELD_COUNT + number] = stemOnly[field];
-    });
-  });
-  return new FieldScorer(stats).score(counts, 0, SEARCH_FIELDS.map((field) => lengths[field]), 0);
 }
 
 /** Whether a positive term occurs in the article at all (for document frequencies). */

@@ -35,7 +35,7 @@ export const RECORD_FIELDS = [
  * What can be wrong with an article or a file, as stable machine-readable codes; docs/format.md
  * says what each means, and the message printed with it says what was found.
  */
-export const WARNING_CODES = [
+const WARNING_CODES = [
   "missing-number",
   "missing-header",
   "missing-headline",

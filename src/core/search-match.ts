@@ -103,7 +103,7 @@ export function tokenMatch(term: QueryTerm, token: string, options: MatchOptions
 }
 
 /** Occurrences of a term in one field's folded text: [exact, stem only]. */
-export function countInText(term: QueryTerm, folded: string, options: MatchOptions): [number, number] {
+function countInText(term: QueryTerm, folded: string, options: MatchOptions): [number, number] {
   let exact = 0;
   let stemOnly = 0;
   if (term.kind === "phrase") {
@@ -171,7 +171,7 @@ export function matchArticle(query: ParsedQuery, article: AnalyzedArticle, optio
  * tokenizing most fields. A token that matches a word by stem contains the word's stem; a phrase
  * contains its first token; a prefix itself.
  */
-export function fragmentOf(term: QueryTerm, options: MatchOptions): string {
+function fragmentOf(term: QueryTerm, options: MatchOptions): string {
   if (term.kind === "phrase") return term.tokens[0]!;
   if (term.kind === "word") return options.isStemming && !term.isExact ? term.stem : term.token;
   return term.token;

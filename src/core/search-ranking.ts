@@ -42,7 +42,7 @@ export interface RankedPlace {
  * records are read again afterwards, so that memory does not grow with the matches), or
  * nothing (only the number of matches is wanted).
  */
-export type KeptOfMatches = "records" | "places" | "nothing";
+type KeptOfMatches = "records" | "places" | "nothing";
 
 export class SearchRanking {
   private readonly stats: CollectionStats;

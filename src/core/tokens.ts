@@ -1,25 +1,8 @@
 // Tokens of folded text (fold.ts): runs of letters and digits, as docs/search.md defines them. Query
-// words match whole tokens; snippets use their positions.
-
-/** A token of folded text: a run of letters and digits. */
-export interface Token {
-  text: string;
-  /** Index in the folded text where the token starts, and just past its end. */
-  start: number;
-  end: number;
-}
+// words match whole tokens.
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const SURROGATE = /[\uD800-\uDFFF]/;
-
-/** The tokens of folded text, in order. */
-export function tokenize(folded: string): Token[] {
-  const tokens: Token[] = [];
-  for (const match of folded.matchAll(TOKEN)) {
-    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
-  }
-  return tokens;
-}
 
 /** Only the token texts, for matching where positions do not matter. */
 export function tokenTexts(folded: string): string[] {

@@ -6,7 +6,7 @@
 import { isUtf8 } from "node:buffer";
 import { TextDecoder } from "node:util";
 
-export type DumpEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1256";
+type DumpEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1256";
 
 /** The bytes are not text (NUL bytes outside UTF-16). */
 export class NotTextError extends Error {

@@ -96,7 +96,7 @@ export class IndexConnection {
 }
 
 /** How an index is opened: made when new, written, or only read. */
-export type IndexAccess = "create" | "write" | "read";
+type IndexAccess = "create" | "write" | "read";
 
 /**
  * Opens an index; creates it when `access` is "create" and the file is new. A connection that
@@ -195,12 +195,12 @@ function isBlank(db: SqliteDatabase): boolean {
   return applicationId === 0 && tables.n === 0;
 }
 
-export function isSqliteError(error: unknown): boolean {
+function isSqliteError(error: unknown): boolean {
   return typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("SQLITE_");
 }
 
 /** What went wrong with the database, in words for the user. */
-export function describeDatabaseError(error: unknown): string {
+function describeDatabaseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === "SQLITE_BUSY" || code?.startsWith("SQLITE_BUSY_")) return "the index is busy (another newsctl is writing it); try again when it is done";
   if (isDamage(error)) return DAMAGED;

@@ -3,21 +3,10 @@
 // kept in a match store. `newsctl search --db` and `newsctl serve` both search through here, so
 // the page and the command line give the same results in the same order.
 
-import type { RecordFilter } from "../core/filters.js";
-import type { ParsedQuery } from "../core/query.js";
-import { type SearchHit, SearchRanking, type SearchOrder } from "../core/search-ranking.js";
-import type { MatchOptions } from "../core/search-match.js";
+import { type SearchHit, SearchRanking } from "../core/search-ranking.js";
+import type { QueriedSearch } from "../core/search-request.js";
 import type { ArticleIndex } from "./article-index.js";
 import { hitsFromStore, MatchStore, type MatchStoreOptions } from "./match-store.js";
-
-export interface IndexSearchRequest {
-  query: ParsedQuery;
-  matchOptions: MatchOptions;
-  filter: RecordFilter;
-  order: SearchOrder;
-  /** Only the first this many hits are wanted. */
-  limit?: number | undefined;
-}
 
 /** The hits in order, how many articles match in all, and the store holding the hits' records, if one was needed. */
 export interface IndexSearchAnswer {
@@ -27,7 +16,7 @@ export interface IndexSearchAnswer {
 }
 
 /** Searches the index; close the answer's store once its hits have been read. */
-export function searchOpenIndex(index: ArticleIndex, request: IndexSearchRequest, storeOptions: MatchStoreOptions = {}): IndexSearchAnswer {
+export function searchOpenIndex(index: ArticleIndex, request: QueriedSearch, storeOptions: MatchStoreOptions = {}): IndexSearchAnswer {
   const { query, matchOptions, filter, order, limit } = request;
   // One snapshot for all of the search's questions.
   const { stats, best } = index.readConsistently(() => {

@@ -12,13 +12,13 @@ import type { MatchOptions } from "../core/search-match.js";
 const FTS_TABLES: readonly FtsTable[] = ["tokens", "stems"];
 
 /** A piece of SQL and the values of its `?`s, in order. */
-export interface SqlPart {
+interface SqlPart {
   sql: string;
   parameters: unknown[];
 }
 
 /** A FROM clause, the values of its `?`s, and the column that holds the article ids. */
-export interface MatchingFrom {
+interface MatchingFrom {
   from: string;
   parameters: unknown[];
   idColumn: string;

@@ -51,20 +51,20 @@ export function replaceFile(connection: IndexConnection, path: string, state: Fi
 }
 
 /** Drops what the index holds of a file and notes it anew, without articles yet; gives its id. Call it in a transaction. */
-export function startFile(connection: IndexConnection, path: string, state: FileState): number {
+function startFile(connection: IndexConnection, path: string, state: FileState): number {
   removeFile(connection, path);
   return Number(connection.sql("INSERT INTO files (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)").run(path, state.size, state.mtimeMs, state.hash).lastInsertRowid);
 }
 
 /** Notes the hash of a file's bytes, once all of them are read. */
-export function setFileHash(connection: IndexConnection, fileId: number, hash: string): void {
+function setFileHash(connection: IndexConnection, fileId: number, hash: string): void {
   connection.sql("UPDATE files SET hash = ? WHERE file_id = ?").run(hash, fileId);
 }
 
 /**
  * Adds records of the file `fileId` (startFile), as replaceFile does. Call it in a transaction.
  */
-export function addArticles(connection: IndexConnection, fileId: number, records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
+function addArticles(connection: IndexConnection, fileId: number, records: readonly ArticleRecord[], terms?: readonly IndexTexts[]): DuplicateArticle[] {
   const insert = connection.sql(
     `INSERT INTO articles (file_id, path, line, id, published, agency_key, is_shadowed, ${LENGTH_COLUMNS.join(", ")}, record)
        VALUES (?, ?, ?, ?, ?, ?, ?, ${SEARCH_FIELDS.map(() => "?").join(", ")}, ?)`,

@@ -19,7 +19,7 @@ export interface InputInclude {
   matches: FileMatcher;
 }
 
-export interface InputOptions {
+interface InputOptions {
   include: InputInclude;
   /** Standard input is a terminal (so it is not read unless "-" is given). */
   isStdinTerminal: boolean;

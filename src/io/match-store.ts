@@ -14,7 +14,7 @@ import type { RankedPlace, SearchHit } from "../core/search-ranking.js";
 import { describeSystemError, NewsctlError } from "../errors.js";
 
 /** Bytes of records held in memory before the rest go to the file. */
-export const MATCH_MEMORY_BUDGET = 8 * 1024 * 1024;
+const MATCH_MEMORY_BUDGET = 8 * 1024 * 1024;
 
 // Records go to the file in chunks of about this many bytes.
 const WRITE_CHUNK_BYTES = 1024 * 1024;
@@ -29,7 +29,7 @@ export interface MatchStoreOptions {
 }
 
 /** An open temporary file, and a directory to remove on closing when its name could not be removed at once. */
-export interface TemporaryFile {
+interface TemporaryFile {
   fd: number;
   leftover: string | null;
 }
@@ -188,7 +188,7 @@ export class MatchStore {
  * removed at once. Where the system will not remove the name of an open file, the directory
  * is removed when the file is closed.
  */
-export function openTemporaryFile(): TemporaryFile {
+function openTemporaryFile(): TemporaryFile {
   const directory = mkdtempSync(path.join(tmpdir(), "newsctl-"));
   const name = path.join(directory, "matches");
   let fd: number;

@@ -47,7 +47,7 @@ export type FileParseStep =
   /** The end of the file; `hash` with isForIndex. */
   | { done: true; hash?: string };
 
-export interface FileParseOptions {
+interface FileParseOptions {
   timeZone?: TimeZone | undefined;
   stdin: Readable;
   isForIndex?: boolean | undefined;

@@ -17,7 +17,7 @@ export class NotRegularFileError extends Error {}
  * Large reads keep the per-chunk overhead small; 64 KiB of Arabic decodes to a string small
  * enough for V8's young generation (larger ones each get fresh pages of their own).
  */
-export const READ_CHUNK_BYTES = 64 * 1024;
+const READ_CHUNK_BYTES = 64 * 1024;
 
 /**
  * Read buffers of finished files, for the next file to read into: memory the process has

@@ -27,7 +27,7 @@ export interface DumpSource {
   readonly isStream?: boolean;
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   timeZone?: TimeZone | undefined;
   stdin: Readable;
   /** Sees every chunk of bytes as read (to hash the file, say). */

@@ -15,11 +15,11 @@ const NODE_API_PACKAGE = "better-sqlite3";
 const NODE_20_PACKAGE = "better-sqlite3-node20";
 
 export type SqliteDatabase = BetterSqlite3.Database;
-export type SqliteOptions = BetterSqlite3.Options;
+type SqliteOptions = BetterSqlite3.Options;
 export type SqliteStatement = BetterSqlite3.Statement;
 
 /** The package to load on the Node whose major version is `nodeMajor`. */
-export function sqlitePackageFor(nodeMajor: number): string {
+function sqlitePackageFor(nodeMajor: number): string {
   return nodeMajor >= FIRST_NODE_API_MAJOR ? NODE_API_PACKAGE : NODE_20_PACKAGE;
 }
 
@@ -73,7 +73,7 @@ export function openSqlite(path: string, options?: SqliteOptions): SqliteDatabas
 }
 
 /** Closes every connection still open on this thread (a statement mid-iteration is let go with it). */
-export function closeOpenDatabases(): void {
+function closeOpenDatabases(): void {
   for (const db of [...openDatabases]) {
     try {
       db.close();

@@ -45,7 +45,7 @@ export async function writeOutputFile(targetPath: string, standardOutput: Output
   }
 }
 
-export class AtomicFile implements UnfinishedFile, OutputStream {
+class AtomicFile implements UnfinishedFile, OutputStream {
   private isSettled = false;
   /** The first error the stream met. */
   failure: Error | undefined;

@@ -1,7 +1,7 @@
 // Shell completion scripts for bash, zsh and fish, written from the commands and options that
 // commander holds, so that completion never falls behind the command line.
 
-export interface CompletionOption {
+interface CompletionOption {
   /** Every spelling: "-o", "--output". */
   flags: string[];
   description: string;

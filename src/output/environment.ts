@@ -3,7 +3,7 @@
 
 import type { Writable } from "node:stream";
 
-export type ColorLevel = 0 | 1 | 2 | 3;
+type ColorLevel = 0 | 1 | 2 | 3;
 
 export interface OutputEnvironment {
   stdout: Writable;
@@ -50,7 +50,7 @@ const PLAIN: TextStyle = { bold: unchanged, dim: unchanged, yellow: unchanged, r
  * Styles for a colour level. chalk is loaded only when there is colour to draw, so that output
  * into a pipe, the common case in scripts, does not pay for loading it.
  */
-export async function loadTextStyle(level: ColorLevel): Promise<TextStyle> {
+async function loadTextStyle(level: ColorLevel): Promise<TextStyle> {
   if (level === 0) return PLAIN;
   const { Chalk } = await import("chalk");
   const chalk = new Chalk({ level });
@@ -63,7 +63,7 @@ export async function loadTextStyle(level: ColorLevel): Promise<TextStyle> {
   };
 }
 
-export interface ColorInputs {
+interface ColorInputs {
   /** --color (true), --no-color (false), or neither (undefined). */
   flag: boolean | undefined;
   env: Readonly<Record<string, string | undefined>>;

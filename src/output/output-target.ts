@@ -7,7 +7,7 @@
 import { lstat, readlink, realpath } from "node:fs/promises";
 import path from "node:path";
 
-export type OutputTarget =
+type OutputTarget =
   /** The process's standard output: -o led to descriptor 1. */
   | { kind: "stdout" }
   /** Opened and written as it is: a device, a FIFO, a socket, another descriptor. */

@@ -81,7 +81,7 @@ class StreamByteWriter extends ByteWriter {
   }
 }
 
-export interface ParquetOptions {
+interface ParquetOptions {
   fields?: readonly string[] | undefined;
   /** The records' times carry offsets (--tz). */
   hasOffsets: boolean;

@@ -15,7 +15,7 @@ const GAP = "  ";
 const FIXED_WIDTHS: Readonly<Record<string, number>> = { id: 9, published: 16, agency: 14, desk: 5, line: 6, score: 9 };
 const NARROWEST_TEXT_COLUMN = 12;
 const NARROWEST_ONLY_TEXT_COLUMN = 20;
-export const TABLE_FIELDS: readonly string[] = ["id", "published", "agency", "headline"];
+const TABLE_FIELDS: readonly string[] = ["id", "published", "agency", "headline"];
 // Harakat take no column: an Arabic word may hold two characters for each column it takes.
 const CHARACTERS_PER_COLUMN_AT_MOST = 8;
 

@@ -55,7 +55,7 @@ export interface WriterOptions {
  * writers below use it on this thread; a worker thread uses it to write whole batches of
  * records (export-batches.ts), which this thread then writes out as they are.
  */
-export interface RecordEncoder {
+interface RecordEncoder {
   /** What opens the output, written when the writer is made: a BOM, a header row. */
   readonly start: string;
   /** Written before the first record (JSON's "[\n"). */
@@ -131,7 +131,7 @@ export function pickFields(record: OutputRecord, fields: readonly string[]): Out
 }
 
 /** The cells of a record for CSV and TSV: null is empty, warnings are joined with ";". */
-export function recordCells(record: OutputRecord, columns: readonly string[] = RECORD_FIELDS): string[] {
+function recordCells(record: OutputRecord, columns: readonly string[] = RECORD_FIELDS): string[] {
   return columns.map((column) => {
     const value = record[column];
     if (value === null || value === undefined) return "";
@@ -142,6 +142,6 @@ export function recordCells(record: OutputRecord, columns: readonly string[] = R
 
 const TSV_ESCAPES: Readonly<Record<string, string>> = { "\t": "\\t", "\n": "\\n", "\r": "\\r", "\\": "\\\\" };
 
-export function escapeTsvCell(cell: string): string {
+function escapeTsvCell(cell: string): string {
   return cell.replace(/[\t\n\r\\]/g, (character) => TSV_ESCAPES[character]!);
 }

@@ -13,7 +13,7 @@ const MOST_DAYS = 62;
 /** Ranges of missing numbers shown per agency (--json lists more). */
 const GAPS_SHOWN = 3;
 
-export interface SummaryView extends TextView {
+interface SummaryView extends TextView {
   /** Counts get bars scaled to the largest: on a terminal, not into a pipe. */
   hasBars: boolean;
 }

@@ -13,27 +13,27 @@ import type { ArticleAnswer, CopyLink } from "./collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
 import { articleHref, copiesHref, placeLabel, quoted } from "./page-links.js";
 import { page } from "./page-layout.js";
-import { type SearchRequest, searchParameters } from "./page-requests.js";
+import { type PageRequest, searchParameters } from "./page-requests.js";
 
 /**
  * Matches marked in an article, at most: an article with a hundred thousand matches of a word
  * is marked at its first ones, and the page stays quick to make and to show.
  */
-export const MOST_MARKED_MATCHES = 1000;
+const MOST_MARKED_MATCHES = 1000;
 
 /** The search that led to the article, whose matches are marked. */
-export interface MarkedSearch {
+interface MarkedSearch {
   text: string;
   query: ParsedQuery;
   matchOptions: MatchOptions;
   /** The whole search (filters, order, page), for the way back to its results. */
-  request: SearchRequest;
+  request: PageRequest;
 }
 
 type MarkedField = "headline" | "subheadline" | "lead" | "body" | "agency";
 
 /** The article page whole, for the article the question found and the search that led to it. */
-export function articlePageText(answer: ArticleAnswer, request: SearchRequest | null, indexName: string): string {
+export function articlePageText(answer: ArticleAnswer, request: PageRequest | null, indexName: string): string {
   const { record } = answer;
   const search: MarkedSearch | null = request === null || request.query === null || positiveTerms(request.query).length === 0 ? null : { text: request.text, query: request.query, matchOptions: request.matchOptions, request };
   const title = record.headline ?? `${record.file}:${record.line}`;
@@ -41,7 +41,7 @@ export function articlePageText(answer: ArticleAnswer, request: SearchRequest | 
   return page({ title, section: "article", indexName, jsonHref }, articleContent(answer, search));
 }
 
-export function articleContent(answer: ArticleAnswer, search: MarkedSearch | null): SafeHtml {
+function articleContent(answer: ArticleAnswer, search: MarkedSearch | null): SafeHtml {
   const { record } = answer;
   // Marks left to give, shared by the fields in the order the page shows them.
   let marksLeft = MOST_MARKED_MATCHES;

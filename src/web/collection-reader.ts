@@ -4,8 +4,8 @@
 // statistics, each read in one snapshot of the index. It runs in the index workers
 // (index-worker.ts); answers are plain data, to be posted to the server's thread.
 
-import { createHash } from "node:crypto";
-import { type CollectionSummary, CollectionSummaryBuilder } from "../core/collection-summary.js";
+import { summarizeIndex } from "../app/collection-stats.js";
+import type { CollectionSummary } from "../core/collection-summary.js";
 import { copyProbePhrases } from "../core/copy-probe.js";
 import type { RecordFilter } from "../core/filters.js";
 import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
@@ -16,7 +16,7 @@ import { positiveTerms } from "../core/search-match.js";
 import type { ArticleIndex, FacetColumns, Facets } from "../io/article-index.js";
 import { type IndexSearchAnswer, searchOpenIndex } from "../io/index-ranked-search.js";
 import { type Snippet, snippetOf } from "../output/search-snippet.js";
-import type { SearchRequest } from "./page-requests.js";
+import type { PageRequest } from "./page-requests.js";
 
 /** Articles a copy probe reads at most: a body made of common phrases must not read the collection. */
 const MOST_COPY_CANDIDATES = 50;
@@ -53,7 +53,7 @@ export class CollectionReader {
 
   constructor(private readonly index: ArticleIndex) {}
 
-  search(request: SearchRequest): SearchAnswer {
+  search(request: PageRequest): SearchAnswer {
     const { query, matchOptions, filter, order, page, pageSize } = request;
     return this.index.readConsistently(() => {
       const facets = this.index.facets(this.currentFacetColumns(), query, matchOptions, filter);
@@ -71,7 +71,7 @@ export class CollectionReader {
   }
 
   /** Every hit of a search, in order, for a download; close the answer's store when done. */
-  everyHit(request: SearchRequest): IndexSearchAnswer {
+  everyHit(request: PageRequest): IndexSearchAnswer {
     if (request.query === null) throw new Error("a download needs a query");
     return searchOpenIndex(this.index, { query: request.query, matchOptions: request.matchOptions, filter: request.filter, order: request.order });
   }
@@ -96,11 +96,7 @@ export class CollectionReader {
 
   /** `newsctl stats --db` of the articles the filter selects. */
   stats(filter: RecordFilter): CollectionSummary {
-    const builder = new CollectionSummaryBuilder((body) => createHash("sha256").update(body).digest("base64"));
-    this.index.readConsistently(() => {
-      for (const record of this.index.records(filter)) builder.add(record);
-    });
-    return builder.summary();
+    return summarizeIndex(this.index, filter);
   }
 
   /** Every shown article's agency and month, read again once the index has changed. */

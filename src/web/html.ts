@@ -17,7 +17,7 @@ export class SafeHtml {
 }
 
 /** What a template may hold: text (escaped), made HTML, lists of either, or nothing. */
-export type HtmlValue = string | number | SafeHtml | null | undefined | false | readonly HtmlValue[];
+type HtmlValue = string | number | SafeHtml | null | undefined | false | readonly HtmlValue[];
 
 /**
  * Text as HTML inside a quoted attribute: the five special characters escaped, bidi controls and

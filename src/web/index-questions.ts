@@ -5,15 +5,15 @@
 import type { CollectionSummary } from "../core/collection-summary.js";
 import type { RecordFilter } from "../core/filters.js";
 import type { ArticleAnswer, CopyLink, SearchAnswer } from "./collection-reader.js";
-import type { SearchRequest } from "./page-requests.js";
+import type { PageRequest } from "./page-requests.js";
 
 export type IndexQuestion =
-  | { kind: "search"; request: SearchRequest }
+  | { kind: "search"; request: PageRequest }
   | { kind: "article"; file: string; line: number }
   | ArticlePageQuestion
   | { kind: "copies"; file: string; line: number }
   | { kind: "stats"; filter: RecordFilter }
-  | { kind: "download"; request: SearchRequest; format: "csv" | "ndjson" };
+  | { kind: "download"; request: PageRequest; format: "csv" | "ndjson" };
 
 /**
  * The article page, or its JSON twin's text, made where the article is read: marking a long
@@ -25,7 +25,7 @@ export interface ArticlePageQuestion {
   line: number;
   format: "html" | "json";
   /** The search that led to the article, whose matches the page marks. */
-  search: SearchRequest | null;
+  search: PageRequest | null;
   /** The index's file name, for the page's footer. */
   indexName: string;
 }

@@ -7,8 +7,8 @@ import { Writable } from "node:stream";
 import { parentPort, workerData } from "node:worker_threads";
 import { NewsctlError } from "../errors.js";
 import { ArticleIndex } from "../io/article-index.js";
-import { makeMachineWriter } from "../output/record-writers.js";
 import { TextSink } from "../output/sink.js";
+import { withScores, writeRecords } from "../output/write-records.js";
 import { CollectionReader } from "./collection-reader.js";
 import { articlePageText } from "./article-page.js";
 import type { ArticlePageQuestion, FromWorker, IndexQuestion, ToWorker } from "./index-questions.js";
@@ -83,12 +83,7 @@ async function download(id: number, request: Parameters<CollectionReader["everyH
         reply({ id, chunk: new Uint8Array(chunk) });
       },
     });
-    const writer = makeMachineWriter(format, new TextSink(chunks), { extraColumns: ["score"] });
-    for (const hit of answer.hits) {
-      const wait = writer.write({ ...hit.record, score: hit.score });
-      if (wait) await wait;
-    }
-    await writer.end();
+    await writeRecords(withScores(answer.hits), format, { sink: new TextSink(chunks) }, { extraColumns: ["score"] });
     await new Promise<void>((resolve) => chunks.end(resolve));
   } finally {
     answer.store?.close();

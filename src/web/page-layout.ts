@@ -5,7 +5,7 @@
 
 import { html, type SafeHtml } from "./html.js";
 
-export interface PageFrame {
+interface PageFrame {
   title: string;
   /** The section the page belongs to, marked as current in the navigation. */
   section: "search" | "article" | "stats" | "error";

@@ -4,13 +4,13 @@
 
 import { countOf as countWithNoun } from "../output/messages.js";
 import { html, type SafeHtml, textDirection } from "./html.js";
-import { type SearchRequest, searchParameters } from "./page-requests.js";
+import { type PageRequest, searchParameters } from "./page-requests.js";
 
 /**
  * The article page of the article at this place; with the search that led to it, its matches
  * are marked and its way back leads to the same page of results.
  */
-export function articleHref(file: string, line: number, request?: SearchRequest): string {
+export function articleHref(file: string, line: number, request?: PageRequest): string {
   const parameters = new URLSearchParams({ file, line: String(line) });
   if (request !== undefined) for (const [name, value] of searchParameters(request)) parameters.append(name, value);
   return `/article?${parameters}`;

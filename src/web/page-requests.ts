@@ -1,19 +1,19 @@
 // What a visitor asked for, read from the URL's parameters and checked before the index is
 // touched: the query (parsed by the same parser as `newsctl search`), the filters, the order and
 // the page. Everything is bounded (query length, filters, page size and depth), and anything
-// wrong is a BadRequest whose message says what, as the command line would.
+// wrong is a RequestError (read by the command line's readers) or a BadRequest whose message
+// says what, as the command line would.
 
-import { toAsciiDigits } from "../core/digits.js";
-import { parseTimeBound, type RecordFilter, type TimeBound } from "../core/filters.js";
-import { parseQuery, QuerySyntaxError, type ParsedQuery } from "../core/query.js";
-import type { SearchOrder } from "../core/search-ranking.js";
-import type { MatchOptions } from "../core/search-match.js";
+import { readAgencies, readDateBounds, readQuery, readWholeNumber } from "../app/request-readers.js";
+import type { RecordFilter } from "../core/filters.js";
+import type { SearchRequest } from "../core/search-request.js";
+import { RequestError } from "../errors.js";
 
 /** The longest query read, in characters. */
 export const MAX_QUERY_CHARACTERS = 500;
 /** Results on a page unless asked otherwise, and at most. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
 /** How deep paging goes: past this many results, a narrower search is quicker to read. */
 export const MAX_RESULT_DEPTH = 10_000;
 const MAX_AGENCIES = 20;
@@ -30,45 +30,36 @@ export class BadRequest extends Error {
   }
 }
 
-/** A search, or (query null) the collection narrowed by the filters alone. */
-export interface SearchRequest {
+/** A search, or (query null) the collection narrowed by the filters alone, with the page asked for. */
+export interface PageRequest extends SearchRequest {
   /** The query as typed, trimmed; "" when there is none. */
   text: string;
-  query: ParsedQuery | null;
-  matchOptions: MatchOptions;
-  filter: RecordFilter;
   /** The filters as given, to show them again and build links. */
   agencies: string[];
   since: string;
   until: string;
-  order: SearchOrder;
   /** 1-based. */
   page: number;
   pageSize: number;
 }
 
-export function readSearchRequest(parameters: URLSearchParams): SearchRequest {
+export function readPageRequest(parameters: URLSearchParams): PageRequest {
   const text = (parameters.get("q") ?? "").trim();
-  if (text.length > MAX_QUERY_CHARACTERS) throw new BadRequest(`query: longer than ${MAX_QUERY_CHARACTERS} characters`);
-  const query = text === "" ? null : readQuery(text);
-  const agencies = parameters.getAll("agency").map((agency) => agency.trim()).filter((agency) => agency !== "");
-  if (agencies.length > MAX_AGENCIES) throw new BadRequest(`agency: at most ${MAX_AGENCIES} agencies`);
-  if (agencies.some((agency) => agency.length > MAX_AGENCY_CHARACTERS)) throw new BadRequest(`agency: longer than ${MAX_AGENCY_CHARACTERS} characters`);
+  if (text.length > MAX_QUERY_CHARACTERS) throw new RequestError(`query: longer than ${MAX_QUERY_CHARACTERS} characters`);
+  const query = text === "" ? null : readQuery(text, "see the query language under the search box");
+  const agencies = readAgencies(parameters.getAll("agency"), "agency", { most: MAX_AGENCIES, longest: MAX_AGENCY_CHARACTERS });
   const since = (parameters.get("since") ?? "").trim();
   const until = (parameters.get("until") ?? "").trim();
-  const sinceBound = readBound("since", since);
-  const untilBound = readBound("until", until);
+  const bounds = readDateBounds(since === "" ? undefined : since, until === "" ? undefined : until, { since: "since", until: "until" });
   const order = parameters.get("sort") ?? "relevance";
-  if (order !== "relevance" && order !== "date") throw new BadRequest(`sort: "${order}" is not relevance or date`);
+  if (order !== "relevance" && order !== "date") throw new RequestError(`sort: "${order}" is not relevance or date`);
   const pageSize = readWhole(parameters, "size", DEFAULT_PAGE_SIZE);
-  if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new BadRequest(`size: from 1 to ${MAX_PAGE_SIZE} results a page`);
+  if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RequestError(`size: from 1 to ${MAX_PAGE_SIZE} results a page`);
   const page = readWhole(parameters, "page", 1);
-  if (page < 1) throw new BadRequest("page: pages are numbered from 1");
-  if (page * pageSize > MAX_RESULT_DEPTH) throw new BadRequest(`page: results beyond the first ${MAX_RESULT_DEPTH} are not shown`, 400, "narrow the search with an agency or dates");
-  const filter: RecordFilter = {};
+  if (page < 1) throw new RequestError("page: pages are numbered from 1");
+  if (page * pageSize > MAX_RESULT_DEPTH) throw new RequestError(`page: results beyond the first ${MAX_RESULT_DEPTH} are not shown`, "narrow the search with an agency or dates");
+  const filter: RecordFilter = { ...bounds };
   if (agencies.length > 0) filter.agencies = agencies;
-  if (sinceBound !== undefined) filter.since = sinceBound;
-  if (untilBound !== undefined) filter.until = untilBound;
   return { text, query, matchOptions: { isStemming: !isOn(parameters.get("exact")) }, filter, agencies, since, until, order, page, pageSize };
 }
 
@@ -76,7 +67,7 @@ export function readSearchRequest(parameters: URLSearchParams): SearchRequest {
  * The search form as the visitor filled it, read without judging it (nothing is searched): to
  * show a refused search again, with what is wrong beside it.
  */
-export function formRequest(parameters: URLSearchParams): SearchRequest {
+export function formRequest(parameters: URLSearchParams): PageRequest {
   const text = (parameters.get("q") ?? "").trim().slice(0, MAX_QUERY_CHARACTERS);
   const order = parameters.get("sort") === "date" ? "date" : "relevance";
   const agencies = parameters
@@ -89,7 +80,7 @@ export function formRequest(parameters: URLSearchParams): SearchRequest {
 }
 
 /** The parameters that ask for this search (at another page, or with other filters), for links. */
-export function searchParameters(request: SearchRequest, changes: Partial<Pick<SearchRequest, "page" | "agencies" | "since" | "until">> = {}): URLSearchParams {
+export function searchParameters(request: PageRequest, changes: Partial<Pick<PageRequest, "page" | "agencies" | "since" | "until">> = {}): URLSearchParams {
   const wanted = { ...request, ...changes };
   const parameters = new URLSearchParams();
   if (wanted.text !== "") parameters.set("q", wanted.text);
@@ -106,35 +97,17 @@ export function searchParameters(request: SearchRequest, changes: Partial<Pick<S
 /** The article a request names by its place: the file and the line it starts on. */
 export function readPlace(parameters: URLSearchParams): { file: string; line: number } {
   const file = parameters.get("file");
-  if (file === null || file === "") throw new BadRequest("file: which file the article is in is missing");
-  if (file.length > 4096) throw new BadRequest("file: longer than 4096 characters");
+  if (file === null || file === "") throw new RequestError("file: which file the article is in is missing");
+  if (file.length > 4096) throw new RequestError("file: longer than 4096 characters");
   const line = readWhole(parameters, "line", 0);
-  if (line < 1) throw new BadRequest("line: the line the article starts on is missing");
+  if (line < 1) throw new RequestError("line: the line the article starts on is missing");
   return { file, line };
-}
-
-function readQuery(text: string): ParsedQuery {
-  try {
-    return parseQuery(text);
-  } catch (error) {
-    if (error instanceof QuerySyntaxError) throw new BadRequest(`query: ${error.message} (column ${error.column})`, 400, "see the query language under the search box");
-    throw error;
-  }
-}
-
-function readBound(side: "since" | "until", value: string): TimeBound | undefined {
-  if (value === "") return undefined;
-  const bound = parseTimeBound(value, side);
-  if (bound === null) throw new BadRequest(`${side}: "${value}" is not a date`, 400, "write YYYY-MM-DD or an ISO time such as 2021-01-25T11:27");
-  return bound;
 }
 
 function readWhole(parameters: URLSearchParams, name: string, otherwise: number): number {
   const value = parameters.get(name);
   if (value === null || value.trim() === "") return otherwise;
-  const digits = toAsciiDigits(value.trim());
-  if (!/^\d{1,9}$/.test(digits)) throw new BadRequest(`${name}: "${value}" is not a whole number`);
-  return Number(digits);
+  return readWholeNumber(name, value, 9);
 }
 
 function isOn(value: string | null): boolean {

@@ -1,12 +1,14 @@
-// Which address gives what: the search page and its JSON twin and downloads, the article page,
-// the statistics page, and the style sheet and script. Each page is read from the URL, answered
-// by the collection reader, and sent as HTML, or as JSON when the address ends in .json or asks
-// for ?format=json.
+// Which address gives what, as a table: each path, whether it offers downloads (.csv, .ndjson)
+// beside its page and JSON twin, and the handler that reads the request and answers it once;
+// that one answer is sent as HTML, or as JSON when the address ends in .json or asks for
+// ?format=json. The style sheet and script are served as they are.
 
+import { RequestError } from "../errors.js";
+import { withScores } from "../output/write-records.js";
 import { copiesContent } from "./article-page.js";
 import type { ServedCollection, Visitor } from "./served-collection.js";
 import { page } from "./page-layout.js";
-import { BadRequest, formRequest, readPlace, readSearchRequest, type SearchRequest, searchParameters } from "./page-requests.js";
+import { BadRequest, formRequest, readPlace, readPageRequest, type PageRequest, searchParameters } from "./page-requests.js";
 import { SEARCH_SCRIPT, STYLE_SHEET } from "./page-assets.js";
 import type { Reply } from "./replies.js";
 import { refusedSearchContent, searchContent } from "./search-page.js";
@@ -19,6 +21,8 @@ export interface Site {
 }
 
 type Format = "html" | "json" | "csv" | "ndjson";
+/** What a page is sent as: itself, or its JSON twin. */
+type PageFormat = "html" | "json";
 
 /** What the path and ?format= ask for; the path without its extension. */
 function formatOf(url: URL): { path: string; format: Format } {
@@ -34,35 +38,53 @@ export async function route(site: Site, url: URL, reply: Reply, visitor: Visitor
   if (url.pathname === "/static/newsctl.js") return reply.asset("text/javascript", SEARCH_SCRIPT);
   if (url.pathname === "/favicon.ico") return reply.empty();
   const { path, format } = formatOf(url);
-  switch (path) {
-    case "/":
-    case "/search":
-      return searchRoute(site, url.searchParams, format, reply, visitor);
-    case "/article":
-      return articleRoute(site, url.searchParams, format, reply, visitor);
-    case "/copies":
-      return copiesRoute(site, url.searchParams, format, reply, visitor);
-    case "/stats":
-      return statsRoute(site, url.searchParams, format, reply, visitor);
-    default:
-      throw new BadRequest(`no page at ${url.pathname}`, 404, "the search page is at /");
+  const found = ROUTES.find((candidate) => candidate.paths.includes(path));
+  if (found === undefined) throw new BadRequest(`no page at ${url.pathname}`, 404, "the search page is at /");
+  if (format === "csv" || format === "ndjson") {
+    if (found.download === undefined) throw new BadRequest(`${found.noun} a page or JSON`, 400, `use ${found.paths[0]}.json`);
+    return found.download(site, url.searchParams, format, reply);
   }
+  const answer = await found.answer(site, url.searchParams, visitor, format);
+  if ("refused" in answer) return reply.html(await answer.refused(), 400);
+  if (format === "json") return reply.jsonText(answer.json());
+  return reply.html(await answer.page());
 }
 
-async function searchRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
-  let request: SearchRequest;
+/** What a page's handler answers: the JSON twin and the page, made from one result. */
+type Answer = { json(): string; page(): Promise<string> | string } | { refused(): Promise<string> | string };
+
+interface Route {
+  /** The paths (without a format suffix) the route answers. */
+  paths: readonly string[];
+  /** What the route shows, to say it is no download: "an article is". */
+  noun: string;
+  answer(site: Site, parameters: URLSearchParams, visitor: Visitor, format: PageFormat): Promise<Answer>;
+  /** Every result streamed as CSV or NDJSON, for the routes that offer downloads. */
+  download?: (site: Site, parameters: URLSearchParams, format: "csv" | "ndjson", reply: Reply) => Promise<void>;
+}
+
+const ROUTES: readonly Route[] = [
+  { paths: ["/", "/search"], noun: "a search is", answer: searchAnswer, download: (site, parameters, format, reply) => download(site, readPageRequest(parameters), format, reply) },
+  { paths: ["/article"], noun: "an article is", answer: articleAnswer },
+  { paths: ["/copies"], noun: "copies are", answer: copiesAnswer },
+  { paths: ["/stats"], noun: "statistics are", answer: statsAnswer },
+];
+
+const asJson = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+async function searchAnswer(site: Site, parameters: URLSearchParams, visitor: Visitor, format: PageFormat): Promise<Answer> {
+  let request: PageRequest;
   try {
-    request = readSearchRequest(parameters);
+    request = readPageRequest(parameters);
   } catch (error) {
     // A refused search is shown again as the visitor wrote it, with what is wrong, to be mended there.
-    if (!(error instanceof BadRequest) || format !== "html") throw error;
+    if (!(error instanceof RequestError) || format !== "html") throw error;
     const content = refusedSearchContent(formRequest(parameters), error, site.collection.articleCount());
-    return reply.html(page({ title: "Search", section: "search", indexName: site.indexName }, content), error.status);
+    return { refused: () => page({ title: "Search", section: "search", indexName: site.indexName }, content) };
   }
-  if (format === "csv" || format === "ndjson") return download(site, request, format, reply);
   const answer = await site.collection.search(request, visitor);
-  if (format === "json") {
-    return reply.json({
+  const json = () =>
+    asJson({
       query: request.text,
       exact: !request.matchOptions.isStemming,
       sort: request.order,
@@ -73,18 +95,17 @@ async function searchRoute(site: Site, parameters: URLSearchParams, format: Form
       pageSize: request.pageSize,
       matchCount: answer.matchCount,
       pages: Math.ceil(answer.matchCount / request.pageSize),
-      results: answer.hits.map(({ record, score }) => ({ ...record, score })),
+      results: [...withScores(answer.hits)],
       facets: answer.facets,
     });
-  }
   const title = request.text === "" ? "Search" : `${request.text} (search)`;
   const jsonHref = `/search.json?${searchParameters(request)}`;
-  const made = await site.collection.page(jsonHref, async () => page({ title, section: "search", indexName: site.indexName, jsonHref }, searchContent(request, answer, site.collection.articleCount())));
-  return reply.html(made);
+  const made = () => site.collection.page(jsonHref, async () => page({ title, section: "search", indexName: site.indexName, jsonHref }, searchContent(request, answer, site.collection.articleCount())));
+  return { json, page: made };
 }
 
 /** Every result of the search, streamed in the order shown, as `newsctl search --db` writes it. */
-async function download(site: Site, request: SearchRequest, format: "csv" | "ndjson", reply: Reply): Promise<void> {
+async function download(site: Site, request: PageRequest, format: "csv" | "ndjson", reply: Reply): Promise<void> {
   if (request.query === null) throw new BadRequest("a download needs a query", 400, "add ?q=");
   let stream: ReturnType<Reply["download"]> | undefined;
   await site.collection.download(
@@ -99,31 +120,30 @@ async function download(site: Site, request: SearchRequest, format: "csv" | "ndj
   (stream ?? reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`)).end();
 }
 
-async function articleRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
-  if (format === "csv" || format === "ndjson") throw new BadRequest("an article is a page or JSON", 400, "use /article.json");
+async function articleAnswer(site: Site, parameters: URLSearchParams, visitor: Visitor, format: PageFormat): Promise<Answer> {
   const { file, line } = readPlace(parameters);
-  const request = readSearchRequest(parameters);
+  const request = readPageRequest(parameters);
+  // The article's page and its JSON are written out by the index worker, in the format asked for.
   const made = await site.collection.articlePage({ kind: "article-page", file, line, format, search: request.query === null ? null : request, indexName: site.indexName }, visitor);
   if (made === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
-  return format === "json" ? reply.jsonText(made) : reply.html(made);
+  return { json: () => made, page: () => made };
 }
 
-async function copiesRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
-  if (format === "csv" || format === "ndjson") throw new BadRequest("copies are a page or JSON", 400, "use /copies.json");
+async function copiesAnswer(site: Site, parameters: URLSearchParams, visitor: Visitor): Promise<Answer> {
   const { file, line } = readPlace(parameters);
   const [answer, copies] = await Promise.all([site.collection.article(file, line, visitor), site.collection.copies(file, line, visitor)]);
   if (answer === undefined || copies === undefined) throw new BadRequest(`the index holds no article at ${file}:${line}`, 404, "search for it from /");
-  if (format === "json") return reply.json({ copies });
   const jsonHref = `/copies.json?${new URLSearchParams({ file, line: String(line) })}`;
-  return reply.html(page({ title: `Copies of ${answer.record.headline ?? `${file}:${line}`}`, section: "article", indexName: site.indexName, jsonHref }, copiesContent(answer, copies)));
+  return {
+    json: () => asJson({ copies }),
+    page: () => page({ title: `Copies of ${answer.record.headline ?? `${file}:${line}`}`, section: "article", indexName: site.indexName, jsonHref }, copiesContent(answer, copies)),
+  };
 }
 
-async function statsRoute(site: Site, parameters: URLSearchParams, format: Format, reply: Reply, visitor: Visitor): Promise<void> {
-  if (format === "csv" || format === "ndjson") throw new BadRequest("statistics are a page or JSON", 400, "use /stats.json");
-  const request = readSearchRequest(parameters);
+async function statsAnswer(site: Site, parameters: URLSearchParams, visitor: Visitor): Promise<Answer> {
+  const request = readPageRequest(parameters);
   if (request.query !== null) throw new BadRequest("statistics take filters (agency, since, until), not a query");
   const summary = await site.collection.stats(request.filter, visitor);
-  if (format === "json") return reply.json(summary);
   const jsonHref = `/stats.json?${searchParameters(request)}`;
-  return reply.html(page({ title: "Statistics", section: "stats", indexName: site.indexName, jsonHref }, statsContent(summary)));
+  return { json: () => asJson(summary), page: () => page({ title: "Statistics", section: "stats", indexName: site.indexName, jsonHref }, statsContent(summary)) };
 }

@@ -7,22 +7,22 @@ import { readablePublishedToMinute } from "../core/dates.js";
 import type { SearchAnswer } from "./collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
 import { articleHref, countOf, monthBounds, placeLabel, quoted } from "./page-links.js";
-import { MAX_QUERY_CHARACTERS, type SearchRequest, searchParameters } from "./page-requests.js";
+import { MAX_QUERY_CHARACTERS, type PageRequest, searchParameters } from "./page-requests.js";
 
-export function searchContent(request: SearchRequest, answer: SearchAnswer | null, articleCount: number): SafeHtml {
+export function searchContent(request: PageRequest, answer: SearchAnswer | null, articleCount: number): SafeHtml {
   return html`<h1>Search ${countOf(articleCount, "article")}</h1>
 ${searchForm(request)}
 <div id="results">${answer === null ? "" : resultsSection(request, answer)}</div>`;
 }
 
 /** The search page with the visitor's form as filled, and what is wrong with it in place of results. */
-export function refusedSearchContent(request: SearchRequest, problem: { message: string; hint?: string | undefined }, articleCount: number): SafeHtml {
+export function refusedSearchContent(request: PageRequest, problem: { message: string; hint?: string | undefined }, articleCount: number): SafeHtml {
   return html`<h1>Search ${countOf(articleCount, "article")}</h1>
 ${searchForm(request)}
 <div id="results"><div class="error" role="alert"><p class="detail" dir="auto">${problem.message}</p>${problem.hint === undefined ? "" : html`<p>${problem.hint}</p>`}</div></div>`;
 }
 
-function searchForm(request: SearchRequest): SafeHtml {
+function searchForm(request: PageRequest): SafeHtml {
   const sorted = (order: string) => (request.order === order ? html` selected` : "");
   return html`<form class="search" role="search" action="/" method="get">
 <div class="query">
@@ -45,7 +45,7 @@ ${request.agencies.slice(1).map((agency) => html`<input type="hidden" name="agen
 </form>`;
 }
 
-function resultsSection(request: SearchRequest, answer: SearchAnswer): SafeHtml {
+function resultsSection(request: PageRequest, answer: SearchAnswer): SafeHtml {
   const pages = Math.max(1, Math.ceil(answer.matchCount / request.pageSize));
   const first = (request.page - 1) * request.pageSize + 1;
   const summary =
@@ -67,7 +67,7 @@ ${request.query !== null && answer.matchCount > 0 ? downloads(request) : ""}
 </div>`;
 }
 
-function activeFilters(request: SearchRequest): SafeHtml | "" {
+function activeFilters(request: PageRequest): SafeHtml | "" {
   const chips: SafeHtml[] = [];
   for (const agency of request.agencies) {
     const href = `/?${searchParameters(request, { agencies: request.agencies.filter((other) => other !== agency), page: 1 })}`;
@@ -80,7 +80,7 @@ function activeFilters(request: SearchRequest): SafeHtml | "" {
   return chips.length === 0 ? "" : html`<ul class="filters" aria-label="Filters">${chips}</ul>`;
 }
 
-function facetsSection(request: SearchRequest, answer: SearchAnswer): SafeHtml {
+function facetsSection(request: PageRequest, answer: SearchAnswer): SafeHtml {
   const agencies = answer.facets.agencies.slice(0, 25).map(({ agency, articles }) => {
     if (agency === null) return html`<li><span>(no agency)</span> <span class="count">${articles}</span></li>`;
     const isChosen = request.agencies.length === 1 && request.agencies[0] === agency;
@@ -101,7 +101,7 @@ function facetsSection(request: SearchRequest, answer: SearchAnswer): SafeHtml {
 </aside>`;
 }
 
-function resultItem(request: SearchRequest, { record, score, snippet }: SearchAnswer["hits"][number]): SafeHtml {
+function resultItem(request: PageRequest, { record, score, snippet }: SearchAnswer["hits"][number]): SafeHtml {
   const href = articleHref(record.file, record.line, request.text === "" ? undefined : request);
   return html`<li>
 <h3 ${textDirection(record.headline)}><a href="${href}">${record.headline ?? "(no headline)"}</a></h3>
@@ -111,7 +111,7 @@ ${snippet === null || snippet.text === "" ? "" : html`<p class="snippet" ${textD
 </li>`;
 }
 
-function pageLinks(request: SearchRequest, pages: number): SafeHtml {
+function pageLinks(request: PageRequest, pages: number): SafeHtml {
   const at = (page: number) => `/?${searchParameters(request, { page })}`;
   return html`<nav class="pages" aria-label="Pages">
 ${request.page > 1 ? html`<a href="${at(request.page - 1)}" rel="prev">← Previous</a>` : ""}
@@ -120,7 +120,7 @@ ${request.page < pages ? html`<a href="${at(request.page + 1)}" rel="next">Next 
 </nav>`;
 }
 
-function downloads(request: SearchRequest): SafeHtml {
+function downloads(request: PageRequest): SafeHtml {
   const every = searchParameters(request, { page: 1 });
   every.delete("size");
   return html`<p class="downloads">Every result, best first as shown: <a href="/search.csv?${every.toString()}" download>CSV</a> · <a href="/search.ndjson?${every.toString()}" download>NDJSON</a>. This page: <a href="/search.json?${searchParameters(request).toString()}" type="application/json">JSON</a>.</p>`;

@@ -12,7 +12,7 @@ import { AnswerCache } from "./answer-cache.js";
 import type { ArticleAnswer, CopyLink, SearchAnswer } from "./collection-reader.js";
 import type { IndexPool, TimeLimit } from "./index-pool.js";
 import type { ArticlePageQuestion } from "./index-questions.js";
-import type { SearchRequest } from "./page-requests.js";
+import type { PageRequest } from "./page-requests.js";
 
 /** Who asks: when the request arrived (time limits count from then) and whether they have gone. */
 export interface Visitor {
@@ -31,9 +31,9 @@ interface SharedAnswer<T> {
 }
 
 /** How long a page's answer may take before its search is stopped. */
-export const PAGE_TIME_LIMIT_MS = 15_000;
+const PAGE_TIME_LIMIT_MS = 15_000;
 /** The statistics read every article the filters select: they may take longer. */
-export const STATS_TIME_LIMIT_MS = 120_000;
+const STATS_TIME_LIMIT_MS = 120_000;
 
 export class ServedCollection {
   private readonly cache = new AnswerCache();
@@ -49,7 +49,7 @@ export class ServedCollection {
     return this.remembered("count", () => this.index.articleCount());
   }
 
-  search(request: SearchRequest, visitor: Visitor): Promise<SearchAnswer> {
+  search(request: PageRequest, visitor: Visitor): Promise<SearchAnswer> {
     const key = JSON.stringify(["search", request.text, request.matchOptions.isStemming, filterKey(request.filter), request.order, request.page, request.pageSize]);
     return this.asked(key, visitor, (stop) => this.pool.ask({ kind: "search", request }, this.limitFor(visitor), stop));
   }
@@ -79,7 +79,7 @@ export class ServedCollection {
   }
 
   /** Every result of a search, a chunk at a time (see IndexPool.download). */
-  download(request: SearchRequest, format: "csv" | "ndjson", write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
+  download(request: PageRequest, format: "csv" | "ndjson", write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
     return this.pool.download({ kind: "download", request, format }, write, isGone);
   }
 

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP } from "node:net";
 import { availableParallelism, hostname } from "node:os";
 import path from "node:path";
-import { NewsctlError } from "../errors.js";
+import { NewsctlError, RequestError } from "../errors.js";
 import { ArticleIndex } from "../io/article-index.js";
 import { IndexPool, Unwanted } from "./index-pool.js";
 import { BadRequest } from "./page-requests.js";
@@ -30,7 +30,7 @@ const REQUEST_TIME_LIMIT_MS = 30_000;
  */
 const SLOW_CLIENT_CHECK_MS = 500;
 
-export interface ServeOptions {
+interface ServeOptions {
   db: string;
   host: string;
   port: number;
@@ -111,6 +111,8 @@ async function answer(site: Site, request: IncomingMessage, response: ServerResp
       response.destroy();
     } else if (error instanceof BadRequest) {
       reply.error(error.status, error.message, error.hint, isJson);
+    } else if (error instanceof RequestError) {
+      reply.error(400, error.message, error.hint, isJson);
     } else if (error instanceof NewsctlError) {
       reply.error(503, error.message, error.hint, isJson);
     } else {
@@ -145,6 +147,11 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/** Whether a host to bind is this machine only (loopback). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.has(host);
+}
 
 /**
  * Which Host headers name this server. Bound to loopback: 127.0.0.1, [::1] or localhost, with

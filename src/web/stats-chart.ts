@@ -10,7 +10,7 @@ const WIDTH = 960;
 const HEIGHT = 240;
 const MARGIN = { top: 16, right: 8, bottom: 28, left: 48 };
 
-export interface ChartBar {
+interface ChartBar {
   /** YYYY-MM-DD or YYYY-MM. */
   label: string;
   articles: number;

@@ -239,6 +239,16 @@ describe("refusals", () => {
     expect((await get("/search.csv")).status).toBe(400);
     expect((await get("/nowhere")).status).toBe(404);
   });
+
+  it("a since later than the until is a 400 that says so, as the command line refuses it", async () => {
+    const bounds = { q: "الجيش", since: "2021-02-01", until: "2021-01-01" };
+    const page = await get(`/?${query(bounds)}`);
+    expect(page.status).toBe(400);
+    expect(page.text).toContain("since 2021-02-01 is after until 2021-01-01: no article can match");
+    const twin = await get(`/search.json?${query(bounds)}`);
+    expect(twin.status).toBe(400);
+    expect((JSON.parse(twin.text) as { error: { message: string } }).error.message).toBe("since 2021-02-01 is after until 2021-01-01: no article can match");
+  });
 });
 
 describe("a search that takes too long", () => {
@@ -261,6 +271,8 @@ describe("a search that takes too long", () => {
 describe("an index updated while it is served", () => {
   it("is read in snapshots: every answer is whole, and the new articles appear once committed", async () => {
     const before = (await getJson("/search.json")).matchCount as number;
+    const asked = `/search.json?${query({ q: "الجيش OR النفط OR احياء" })}`;
+    const matchedBefore = (await getJson(asked)).matchCount as number;
     const extra = serveCollection()["jan.txt"]!.replace(/رقم: 5(\d{5})/g, "رقم: 7$1");
     await writeDump(tmp, "later.txt", extra);
     const indexing = runInProcess(["index", ".", "--db", "news.db", "--quiet"], { cwd: tmp });
@@ -270,7 +282,7 @@ describe("an index updated while it is served", () => {
       isIndexing = false;
     });
     while (isIndexing) {
-      const answer = await getJson(`/search.json?${query({ q: "الجيش OR النفط OR احياء" })}`);
+      const answer = await getJson(asked);
       const facets = answer.facets as { agencies: Array<{ articles: number }> };
       expect(facets.agencies.reduce((sum, facet) => sum + facet.articles, 0)).toBe(answer.matchCount);
       seen.push(answer.matchCount as number);
@@ -278,7 +290,12 @@ describe("an index updated while it is served", () => {
     expect((await indexing).code).toBe(0);
     const after = (await getJson("/search.json")).matchCount as number;
     expect(after).toBe(before + 13);
-    expect(seen.length).toBeGreaterThan(0);
+    // Each answer saw the index before the new file or after it, never half of it, and never
+    // went back to before once it had seen after.
+    const matchedAfter = (await getJson(asked)).matchCount as number;
+    expect(matchedAfter).toBeGreaterThan(matchedBefore);
+    for (const count of seen) expect([matchedBefore, matchedAfter]).toContain(count);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 });
 

@@ -1,12 +1,10 @@
 // Runs a command line in this process through the CLI's own seam, `run()`, with in-memory
 // streams: what the command printed and its exit status, without the cost of a process. The
-// built run() is used, so that parsing with several jobs finds its worker script.
+// sources' run() is used, no build needed: the threads it starts read the sources too
+// (test/helpers/source-hooks.mjs).
 
-import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
-import { pathToFileURL } from "node:url";
 import type { RunOptions, RunResult } from "./run-newsctl.js";
-import { projectRoot } from "./run-newsctl.js";
 
 type Cli = typeof import("../../src/cli.js");
 
@@ -42,7 +40,7 @@ export function runInProcess(args: readonly string[], options: InProcessOptions 
 }
 
 async function runHere(args: readonly string[], options: InProcessOptions): Promise<RunResult> {
-  cli ??= import(pathToFileURL(path.join(projectRoot, "dist", "cli.js")).href) as Promise<Cli>;
+  cli ??= import("../../src/cli.js");
   const { run } = await cli;
   const stdout = collect();
   const stderr = collect();

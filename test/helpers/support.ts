@@ -10,7 +10,7 @@ import { expect } from "vitest";
 import type { ArticleRecord } from "../../src/core/record.js";
 import { articleRecord } from "./article-record.js";
 import type { ArticleText } from "./dump-text.js";
-import { projectRoot, seedPath } from "../helpers/run-newsctl.js";
+import { projectRoot, seedPath } from "./run-newsctl.js";
 
 export const ESC = "\u001b";
 

@@ -1,14 +1,30 @@
 // Matching, ranking, highlighting and snippets of docs/search.md: every row of its table of cases, exact-before-stem and headline-before-body ranking, date order, fields, prefixes, phrases, negation, OR.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseQuery, SEARCH_FIELDS } from "../../src/core/query.js";
-import { emptyStats, roundScore, scoreMatch, termOccurs } from "../../src/core/rank.js";
+import { parseQuery, SEARCH_FIELDS, type SearchField } from "../../src/core/query.js";
+import { type CollectionStats, emptyStats, FieldScorer, roundScore, termOccurs } from "../../src/core/rank.js";
 import type { ArticleRecord } from "../../src/core/record.js";
-import { AnalyzedArticle, matchArticle, positiveTerms } from "../../src/core/search-match.js";
+import { AnalyzedArticle, type ArticleMatch, matchArticle, positiveTerms } from "../../src/core/search-match.js";
 import { hitsAtPlaces, SearchRanking } from "../../src/core/search-ranking.js";
-import { findMatchRanges } from "../../src/core/match-ranges.js";
+import { matchRanges } from "../../src/core/match-ranges.js";
 import { makeSnippet } from "../../src/output/search-snippet.js";
 import { articleRecord } from "../helpers/article-record.js";
+
+/** Every range the terms match, in order. */
+const findMatchRanges = (...args: Parameters<typeof matchRanges>) => [...matchRanges(...args)];
+
+/** BM25F score of one matched article; `lengths` are its field lengths. Ranking scores many at once; this scores one, as a reference. */
+function scoreMatch(match: ArticleMatch, lengths: Record<SearchField, number>, stats: CollectionStats): number {
+  const termCount = stats.documentFrequency.length;
+  const counts = new Array<number>(termCount * 2 * SEARCH_FIELDS.length).fill(0);
+  match.occurrences.slice(0, termCount).forEach(({ exact, stemOnly }, term) => {
+    SEARCH_FIELDS.forEach((field, number) => {
+      counts[term * 2 * SEARCH_FIELDS.length + number] = exact[field];
+      counts[term * 2 * SEARCH_FIELDS.length + SEARCH_FIELDS.length + number] = stemOnly[field];
+    });
+  });
+  return new FieldScorer(stats).score(counts, 0, SEARCH_FIELDS.map((field) => lengths[field]), 0);
+}
 
 type Fields = Partial<Pick<ArticleRecord, "id" | "headline" | "subheadline" | "lead" | "agency" | "published" | "body" | "file" | "line">>;
 

@@ -1,5 +1,6 @@
-// The shape of src/ that review should not have to watch: no import cycles between modules, no
-// module too long to read at once, and every module opening with a comment on what it owns.
+// The shape of src/ that review should not have to watch: imports that point down the layers only,
+// no import cycles between modules, no module too long to read at once, and every module opening
+// with a comment on what it owns.
 
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -104,7 +105,33 @@ function describeCycle(group: readonly string[], graph: ReadonlyMap<string, read
   return group.join(", ");
 }
 
-describe("cycle finding, on small graphs", () => {
+/** The layers of src/, lowest first: a module may import its own layer's and those below it. */
+const LAYERS = ["core", "io", "output", "app", "web", "commands", "cli"] as const;
+
+/** The layer a module belongs to; errors.ts belongs to none (every layer may use it). */
+function layerOf(file: string): number | undefined {
+  if (file === "src/errors.ts") return undefined;
+  if (file === "src/cli.ts") return LAYERS.indexOf("cli");
+  const folder = file.split("/")[1]!;
+  const layer = LAYERS.indexOf(folder as (typeof LAYERS)[number]);
+  return layer === -1 ? undefined : layer;
+}
+
+/** Each import that points up the layers: "a -> b (io imports output)". */
+function upwardImports(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const found: string[] = [];
+  for (const [file, imports] of graph) {
+    const from = layerOf(file);
+    if (from === undefined) continue;
+    for (const target of imports) {
+      const to = layerOf(target);
+      if (to !== undefined && to > from) found.push(`${file} -> ${target} (${LAYERS[from]} imports ${LAYERS[to]})`);
+    }
+  }
+  return found.sort();
+}
+
+describe("cycle and layer finding, on small graphs", () => {
   it("names each cycle once, from its first module, and nothing for a graph without one", () => {
     const graph = new Map([
       ["a", ["b"]],
@@ -126,6 +153,15 @@ describe("cycle finding, on small graphs", () => {
     );
     expect(importedFiles.map((file) => file.fileName)).toEqual(["./a.js", "./b.js", "./c.js"]);
   });
+
+  it("names an import that points up the layers, and none that points down or to errors.ts", () => {
+    const graph = new Map([
+      ["src/io/walk.ts", ["src/core/glob.ts", "src/errors.ts", "src/output/messages.ts"]],
+      ["src/web/server.ts", ["src/app/search.ts"]],
+      ["src/app/search.ts", ["src/commands/search.ts"]],
+    ]);
+    expect(upwardImports(graph)).toEqual(["src/app/search.ts -> src/commands/search.ts (app imports commands)", "src/io/walk.ts -> src/output/messages.ts (io imports output)"]);
+  });
 });
 
 describe("src/", () => {
@@ -141,6 +177,13 @@ describe("src/", () => {
     const graph = new Map(files.map((file) => [file, importedModules(file, modules)]));
     const cycles = cyclicGroups(graph).map((group) => describeCycle(group, graph));
     expect(cycles).toEqual([]);
+  });
+
+  it(`imports only down the layers: ${LAYERS.join(" <- ")} (errors.ts for all)`, () => {
+    const modules = new Set(files);
+    const graph = new Map(files.map((file) => [file, importedModules(file, modules)]));
+    expect(files.every((file) => file === "src/errors.ts" || layerOf(file) !== undefined), "every module sits in a layer").toBe(true);
+    expect(upwardImports(graph)).toEqual([]);
   });
 
   it(`has no module over ${MAX_LINES} lines`, () => {

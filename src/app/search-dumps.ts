@@ -7,21 +7,21 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import type { ArticleRecord } from "../core/record.js";
 import { placeKey } from "../core/record-place.js";
+import type { QueriedSearch } from "../core/search-request.js";
 import { hitsAtPlaces, SearchRanking, type RankedPlace, type SearchHit } from "../core/search-ranking.js";
 import { NewsctlError } from "../errors.js";
 import { fileVersionNow, isSameVersion, type FileVersion } from "../io/file-identity.js";
 import { systemPath } from "../io/file-names.js";
 import { STDIN_NAME } from "../io/inputs.js";
 import { hitsFromStore, MatchStore } from "../io/match-store.js";
-import { RecordReader, type ReadingContext, type ReadingOptions } from "./read-records.js";
-import type { SearchPlan } from "./search-plan.js";
+import { RecordReader, type ReadingContext, type ReadingOptions } from "./read-dumps.js";
 import type { SearchFound, StoreTrouble } from "./search-found.js";
 
-export async function findInDumps(plan: SearchPlan, context: ReadingContext, trouble: StoreTrouble): Promise<SearchFound> {
-  const { reading, isCounting } = plan;
+/** The matches of a search in the dumps (with `isCounting`, only how many there are). */
+export async function findInDumps(request: QueriedSearch, reading: ReadingOptions, isCounting: boolean, context: ReadingContext, trouble: StoreTrouble): Promise<SearchFound> {
   const limit = reading.limit;
   const isReadingAgain = limit !== undefined && !isCounting;
-  const ranking = new SearchRanking(plan.query, plan.matchOptions, undefined, isCounting ? "nothing" : "places");
+  const ranking = new SearchRanking(request.query, request.matchOptions, undefined, isCounting ? "nothing" : "places");
   const store = isCounting || isReadingAgain ? undefined : new MatchStore(trouble.options);
   // The version of each file that holds a match, when it is first met: a file read again must
   // still be that version.
@@ -38,7 +38,7 @@ export async function findInDumps(plan: SearchPlan, context: ReadingContext, tro
   reader.endProgress();
   const found = { matchCount: ranking.matchCount, readingCode: reader.exitCode(), store };
   if (isCounting) return { ...found, hits: [] };
-  const hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(plan.order, limit), versions, reading, context) : hitsFromStore(ranking.placesInOrder(plan.order), store!);
+  const hits = isReadingAgain ? await readShownAgain(ranking.rankedPlaces(request.order, limit), versions, reading, context) : hitsFromStore(ranking.placesInOrder(request.order), store!);
   return { ...found, hits };
 }
 

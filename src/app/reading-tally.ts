@@ -1,15 +1,14 @@
 // The bookkeeping of reading dumps that every reader shares (the record reader and the indexer):
-// problems reported or kept quiet, unreadable paths, the progress line, and the exit status
-// that all of it earns.
+// problems reported or kept quiet, unreadable paths, and the exit status that all of it earns;
+// the progress line (reading-progress.ts) is cleared before anything is said.
 
-import { stat } from "node:fs/promises";
 import type { DumpProblem } from "../core/record.js";
-import { EXIT_SUCCESS, EXIT_TROUBLE, InputError } from "../errors.js";
-import { systemPath } from "../io/file-names.js";
-import { expandInputs, type InputInclude } from "../io/inputs.js";
+import { EXIT_SUCCESS, EXIT_TROUBLE, type InputError } from "../errors.js";
+import type { InputInclude } from "../io/inputs.js";
 import type { OutputEnvironment } from "../output/environment.js";
 import { writeError, writeProblem } from "../output/messages.js";
-import { type ProgressCounts, ProgressLine } from "../output/progress.js";
+import type { ProgressCounts } from "../output/progress.js";
+import { ReadingProgress } from "./reading-progress.js";
 
 export interface TallyOptions {
   paths: readonly string[];
@@ -29,7 +28,7 @@ export class ReadingTally {
   byteCount = 0;
   problemCount = 0;
   unreadableCount = 0;
-  private readonly progress: ProgressLine | undefined;
+  private readonly progress: ReadingProgress | undefined;
 
   constructor(
     private readonly options: TallyOptions,
@@ -39,17 +38,7 @@ export class ReadingTally {
       if (!options.isQuiet) writeProblem(env, problem);
     },
   ) {
-    if (!options.isShowingProgress) return;
-    const progress = new ProgressLine(env);
-    this.progress = progress;
-    // The totals come from a second walk of the inputs, done beside the reading; a walk that
-    // fails leaves the line without totals (the reading reports what is wrong).
-    measureInputs(options.paths, options.include).then(
-      (total) => {
-        progress.total = total;
-      },
-      () => {},
-    );
+    if (options.isShowingProgress) this.progress = new ReadingProgress(options.paths, options.include, env);
   }
 
   get isShowingProgress(): boolean {
@@ -83,24 +72,4 @@ export class ReadingTally {
     if (this.options.isStrict && this.problemCount > 0) return EXIT_TROUBLE;
     return EXIT_SUCCESS;
   }
-}
-
-export async function fileSize(path: string): Promise<number> {
-  return stat(systemPath(path)).then(
-    (info) => info.size,
-    () => 0,
-  );
-}
-
-/** How many files and bytes the inputs hold, for a progress line's time left. */
-async function measureInputs(paths: readonly string[], include: InputInclude): Promise<{ files: number; bytes: number } | undefined> {
-  if (paths.length === 0 || paths.includes("-")) return undefined;
-  let files = 0;
-  let bytes = 0;
-  for await (const source of expandInputs(paths, { include, isStdinTerminal: true })) {
-    if (source instanceof InputError || source.path === undefined) continue;
-    files++;
-    bytes += source.size ?? (await fileSize(source.path));
-  }
-  return { files, bytes };
 }

@@ -1,18 +1,20 @@
-// The reading half every command shares: PATH arguments to dumps, dumps to records, the
-// filters, --limit, and the reporting of problems and unreadable paths along the way.
+// The reading every command shares: dumps to records (one by one, or written out in batches by
+// the threads that parse them), the filters and --limit. Which dumps are read is
+// dump-sources.ts's job; what is reported and the exit status, reading-tally.ts's.
 
 import type { Readable } from "node:stream";
 import { hasFilter, makeRecordPredicate, type RecordFilter } from "../core/filters.js";
 import type { ArticleRecord, DumpProblem } from "../core/record.js";
 import type { TimeZone } from "../core/time-zone.js";
-import { InputError, UsageError } from "../errors.js";
-import { isSameFile, type FileIdentity } from "../io/file-identity.js";
-import { expandInputs } from "../io/inputs.js";
+import type { InputError } from "../errors.js";
+import type { FileIdentity } from "../io/file-identity.js";
 import type { BatchEncoderSpec, EncodedBatch } from "../io/parse-file.js";
 import { encodeSources, parseSources, type EncodeEvent, type FileEvent, type ParseEvent, type ParseOptions } from "../io/parse-sources.js";
 import type { DumpSource } from "../io/read-dump.js";
 import type { OutputEnvironment } from "../output/environment.js";
-import { fileSize, ReadingTally, type TallyOptions } from "./reading-tally.js";
+import { dumpSources } from "./dump-sources.js";
+import { fileSize } from "./reading-progress.js";
+import { ReadingTally, type TallyOptions } from "./reading-tally.js";
 
 export interface ReadingOptions extends TallyOptions {
   timeZone?: TimeZone | undefined;
@@ -88,8 +90,7 @@ export class RecordReader {
   }
 
   private sources(): AsyncGenerator<DumpSource | InputError> {
-    const { options, context } = this;
-    return this.guardOutputFile(expandInputs(options.paths, { include: options.include, isStdinTerminal: context.isStdinTerminal }));
+    return dumpSources(this.options, this.context);
   }
 
   private parseOptions(): ParseOptions {
@@ -123,17 +124,6 @@ export class RecordReader {
         continue;
       }
       yield event;
-    }
-  }
-
-  /** Refuses, before it is read, a source that is the file an export is writing. */
-  private async *guardOutputFile(sources: AsyncIterable<DumpSource | InputError>): AsyncGenerator<DumpSource | InputError> {
-    const { forbiddenFile } = this.options;
-    for await (const source of sources) {
-      if (forbiddenFile !== undefined && !(source instanceof InputError) && (await isSameFile(source, forbiddenFile, this.context.stdin))) {
-        throw new UsageError(`${source.name} is also the output file; writing it would destroy what is being read`, "write the export somewhere else");
-      }
-      yield source;
     }
   }
 
