@@ -111,7 +111,9 @@ export function openIndex(path: string, access: IndexAccess): IndexConnection {
   try {
     return openAs(path, access, false);
   } catch (error) {
-    if (access !== "read" || !isUnwritableFolder(error)) throw error;
+    if (!isUnwritableFolder(error)) throw error;
+    // Only a read can do without the files SQLite makes beside the index.
+    if (access !== "read") throw new NewsctlError(`${path}: the index's folder cannot be written here, so the index cannot be updated`, undefined, "run newsctl index as a user who can write that folder, or on a copy of the index");
     return openAs(path, access, true);
   }
 }

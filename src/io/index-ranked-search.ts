@@ -32,8 +32,13 @@ export function searchOpenIndex(index: ArticleIndex, request: QueriedSearch, sto
   }
   const ranking = new SearchRanking(query, matchOptions, stats, "places");
   const store = new MatchStore(storeOptions);
-  for (const record of index.candidates(query, matchOptions, filter)) {
-    if (ranking.add(record)) store.put(record);
+  try {
+    for (const record of index.candidates(query, matchOptions, filter)) {
+      if (ranking.add(record)) store.put(record);
+    }
+  } catch (error) {
+    store.close(); // a damaged index found half-way: its temporary file's descriptor goes too
+    throw error;
   }
   return { hits: hitsFromStore(ranking.placesInOrder(order), store, limit), matchCount: ranking.matchCount, store };
 }

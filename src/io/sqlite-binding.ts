@@ -65,9 +65,10 @@ export function openSqlite(path: string, options?: SqliteOptions): SqliteDatabas
   openDatabases.add(db);
   const close = db.close.bind(db);
   db.close = () => {
+    const closed = close(); // throws, and stays listed, while a statement is being iterated
     openDatabases.delete(db);
     if (openDatabases.size === 0) process.removeListener("exit", closeOpenDatabases);
-    return close();
+    return closed;
   };
   return db;
 }
@@ -79,6 +80,7 @@ function closeOpenDatabases(): void {
       db.close();
     } catch {
       // Busy with a statement that is being iterated: SQLite frees it when the thread ends.
+      openDatabases.delete(db);
     }
   }
 }

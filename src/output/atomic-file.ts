@@ -6,10 +6,12 @@
 // nothing.
 
 import { randomUUID } from "node:crypto";
-import { rmSync, type WriteStream } from "node:fs";
-import { open, rename, rm } from "node:fs/promises";
+import { constants, openSync, rmSync } from "node:fs";
+import { open, rename, rm, stat } from "node:fs/promises";
+import { Socket } from "node:net";
 import path from "node:path";
 import type { Writable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
 import { isatty } from "node:tty";
 import { describeSystemError, NewsctlError } from "../errors.js";
 import { resolveOutputTarget } from "./output-target.js";
@@ -56,7 +58,7 @@ class AtomicFile implements UnfinishedFile, OutputStream {
     /** The regular file to replace, links resolved; undefined when the target is written directly. */
     readonly finalPath: string | undefined,
     readonly temporaryPath: string | undefined,
-    readonly stream: WriteStream,
+    readonly stream: Writable,
     readonly isTerminal: boolean,
   ) {
     stream.on("error", (error) => {
@@ -75,7 +77,7 @@ class AtomicFile implements UnfinishedFile, OutputStream {
 
   private static async open(givenPath: string, finalPath: string | undefined): Promise<AtomicFile> {
     if (finalPath === undefined) {
-      // Opening a FIFO waits for its reader; the event loop goes on meanwhile.
+      if ((await stat(givenPath).catch(() => undefined))?.isFIFO() === true) return new AtomicFile(givenPath, undefined, undefined, await openFifo(givenPath), false);
       const handle = await open(givenPath, "w");
       return new AtomicFile(givenPath, undefined, undefined, handle.createWriteStream(), isatty(handle.fd));
     }
@@ -129,8 +131,28 @@ class AtomicFile implements UnfinishedFile, OutputStream {
   }
 }
 
+/** How often a FIFO with no reader yet is tried again. */
+const FIFO_READER_POLL_MS = 50;
+
+/**
+ * A FIFO, opened for writing once a reader has opened it. A blocking open would wait for the
+ * reader in a thread that nothing can stop, and the process could not end on a signal: the open
+ * is tried without blocking until a reader is there, and the pipe written through the event loop.
+ */
+async function openFifo(fifoPath: string): Promise<Writable> {
+  for (;;) {
+    try {
+      const fd = openSync(fifoPath, constants.O_WRONLY | constants.O_NONBLOCK);
+      return new Socket({ fd, readable: false, writable: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENXIO") throw error; // ENXIO: no reader yet
+      await sleep(FIFO_READER_POLL_MS);
+    }
+  }
+}
+
 /** Resolves when the stream has closed, whether or not it failed (the failure is kept apart). */
-function closed(stream: WriteStream): Promise<void> {
+function closed(stream: Writable): Promise<void> {
   if (stream.closed) return Promise.resolve();
   return new Promise((resolve) => stream.once("close", () => resolve()));
 }

@@ -199,10 +199,13 @@ function timedOut(task: Task): BadRequest {
  * One that has not ended within a second (a download still writing) is stopped.
  */
 async function endWorker(worker: Worker): Promise<void> {
-  const ended = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-  worker.postMessage({ isClosing: true } satisfies ToWorker);
-  const timer = setTimeout(() => void worker.terminate(), WORKER_END_GRACE_MS);
-  await ended;
+  let timer: NodeJS.Timeout | undefined;
+  await new Promise<void>((resolve) => {
+    worker.once("exit", () => resolve());
+    worker.postMessage({ isClosing: true } satisfies ToWorker);
+    // terminate() also settles for a worker that had already ended, which sends no "exit" again.
+    timer = setTimeout(() => void worker.terminate().then(() => resolve()), WORKER_END_GRACE_MS);
+  });
   clearTimeout(timer);
 }
 

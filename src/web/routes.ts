@@ -42,7 +42,7 @@ export async function route(site: Site, url: URL, reply: Reply, visitor: Visitor
   if (found === undefined) throw new BadRequest(`no page at ${url.pathname}`, 404, "the search page is at /");
   if (format === "csv" || format === "ndjson") {
     if (found.download === undefined) throw new BadRequest(`${found.noun} a page or JSON`, 400, `use ${found.paths[0]}.json`);
-    return found.download(site, url.searchParams, format, reply);
+    return found.download(site, url.searchParams, format, reply, visitor);
   }
   const answer = await found.answer(site, url.searchParams, visitor, format);
   if ("refused" in answer) return reply.html(await answer.refused(), 400);
@@ -60,11 +60,11 @@ interface Route {
   noun: string;
   answer(site: Site, parameters: URLSearchParams, visitor: Visitor, format: PageFormat): Promise<Answer>;
   /** Every result streamed as CSV or NDJSON, for the routes that offer downloads. */
-  download?: (site: Site, parameters: URLSearchParams, format: "csv" | "ndjson", reply: Reply) => Promise<void>;
+  download?: (site: Site, parameters: URLSearchParams, format: "csv" | "ndjson", reply: Reply, visitor: Visitor) => Promise<void>;
 }
 
 const ROUTES: readonly Route[] = [
-  { paths: ["/", "/search"], noun: "a search is", answer: searchAnswer, download: (site, parameters, format, reply) => download(site, readPageRequest(parameters), format, reply) },
+  { paths: ["/", "/search"], noun: "a search is", answer: searchAnswer, download: (site, parameters, format, reply, visitor) => download(site, readPageRequest(parameters), format, reply, visitor) },
   { paths: ["/article"], noun: "an article is", answer: articleAnswer },
   { paths: ["/copies"], noun: "copies are", answer: copiesAnswer },
   { paths: ["/stats"], noun: "statistics are", answer: statsAnswer },
@@ -105,17 +105,20 @@ async function searchAnswer(site: Site, parameters: URLSearchParams, visitor: Vi
 }
 
 /** Every result of the search, streamed in the order shown, as `newsctl search --db` writes it. */
-async function download(site: Site, request: PageRequest, format: "csv" | "ndjson", reply: Reply): Promise<void> {
+async function download(site: Site, request: PageRequest, format: "csv" | "ndjson", reply: Reply, visitor: Visitor): Promise<void> {
   if (request.query === null) throw new BadRequest("a download needs a query", 400, "add ?q=");
   let stream: ReturnType<Reply["download"]> | undefined;
+  // A visitor who left, before the first chunk or during the download, stops it.
+  const isGone = () => visitor.hasLeft.aborted || stream?.destroyed === true;
   await site.collection.download(
     request,
     format,
     (chunk) => {
+      if (isGone()) return Promise.resolve();
       stream ??= reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`);
       return stream.write(chunk) ? Promise.resolve() : new Promise((resolve) => stream!.once("drain", resolve).once("close", resolve));
     },
-    () => stream?.destroyed === true,
+    isGone,
   );
   (stream ?? reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`)).end();
 }

@@ -11,7 +11,7 @@ import { chmod } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
-import { binary, runNewsctl } from "../helpers/run-newsctl.js";
+import { newsctlArgv, runNewsctl } from "../helpers/run-newsctl.js";
 import { makeTempDir, removeTempDir, writeDump } from "../helpers/support.js";
 
 const NOBODY = ["--reuid=65534", "--regid=65534", "--clear-groups"];
@@ -45,7 +45,7 @@ afterAll(async () => {
 /** newsctl run as the user nobody. */
 function runAsNobody(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("setpriv", [...NOBODY, process.execPath, binary, ...args], { cwd: "/", env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
+    const child = spawn("setpriv", [...NOBODY, process.execPath, ...newsctlArgv(args)], { cwd: "/", env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -73,8 +73,16 @@ describe.runIf(canRunAsNobody)("an index in a folder its reader cannot write", (
     expect(result.stderr.split(IMMUTABLE_NOTE).length - 1).toBe(1);
   });
 
+  it("refuses to update it, saying why, and leaves it as it was", async () => {
+    const result = await runAsNobody(["index", dir, "--db", db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${db}: the index's folder cannot be written here, so the index cannot be updated`);
+    expect(result.stderr).not.toContain("internal error");
+    expect((await runAsNobody(["search", "--db", db, "--count", "الجيش"])).stdout).toBe("5\n");
+  });
+
   it("serves it", async () => {
-    const child = spawn("setpriv", [...NOBODY, process.execPath, binary, "serve", "--db", db, "--port", "0"], { cwd: "/", env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
+    const child = spawn("setpriv", [...NOBODY, process.execPath, ...newsctlArgv(["serve", "--db", db, "--port", "0"])], { cwd: "/", env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exit = new Promise<number | null>((resolve) => child.on("close", resolve));

@@ -88,6 +88,28 @@ describe("-o through a link", () => {
   });
 });
 
+describe("-o a FIFO", () => {
+  it("its reader gets the export; with no reader yet, Ctrl-C and SIGTERM still end the wait at once", async () => {
+    const folder = await makeFolder();
+    const fifo = path.join(folder, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    const read = runShell(`cat "${fifo}"`);
+    const written = await runNewsctl(["export", dump, "--json", "-o", fifo]);
+    expect([written.code, written.stderr]).toEqual([0, ""]);
+    expect((await read).stdout).toBe(expected);
+    for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+      const child = spawn(process.execPath, newsctlArgv(["export", dump, "--json", "-o", fifo]), { env: { PATH: process.env.PATH ?? "" }, stdio: "ignore" });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const sent = performance.now();
+      child.kill(signal);
+      const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+      expect([signal, code]).toEqual([signal, status]);
+      expect(performance.now() - sent).toBeLessThan(2000);
+    }
+    expect(await readdir(folder)).toEqual(["pipe"]);
+  });
+});
+
 describe("-o failures say what is wrong and leave nothing behind", () => {
   it("an empty -o is a usage error", async () => {
     const folder = await makeFolder();
