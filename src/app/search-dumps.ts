@@ -3,7 +3,6 @@
 // With --limit, the few records shown are read again afterwards (except those from what
 // cannot be read twice, which are kept); without, every match waits in the store.
 
-import { statSync } from "node:fs";
 import path from "node:path";
 import type { ArticleRecord } from "../core/record.js";
 import { placeKey } from "../core/record-place.js";
@@ -11,7 +10,6 @@ import type { QueriedSearch } from "../core/search-request.js";
 import { hitsAtPlaces, SearchRanking, type RankedPlace, type SearchHit } from "../core/search-ranking.js";
 import { NewsctlError } from "../errors.js";
 import { fileVersionNow, isSameVersion, type FileVersion } from "../io/file-identity.js";
-import { systemPath } from "../io/file-names.js";
 import { STDIN_NAME } from "../io/inputs.js";
 import { hitsFromStore, MatchStore } from "../io/match-store.js";
 import { RecordReader, type ReadingContext, type ReadingOptions } from "./read-dumps.js";
@@ -44,18 +42,12 @@ export async function findInDumps(request: QueriedSearch, reading: ReadingOption
 
 /**
  * Whether a match's file cannot be read a second time; asked of matches only, once per file,
- * noting in `versions` the version of each file that can.
+ * noting in `versions` the version of each file (undefined for one that cannot be read again).
  */
 function makeReadOnceTest(versions: Map<string, FileVersion | undefined>): (record: ArticleRecord) => boolean {
-  const isRegularFile = new Map<string, boolean>();
   return (record) => {
-    let isRegular = isRegularFile.get(record.file);
-    if (isRegular === undefined) {
-      isRegular = record.file !== STDIN_NAME && isRegularFileNow(record.file);
-      isRegularFile.set(record.file, isRegular);
-      if (isRegular) versions.set(record.file, fileVersionNow(record.file));
-    }
-    return !isRegular;
+    if (!versions.has(record.file)) versions.set(record.file, canBeReadAgain(record.file) ? fileVersionNow(record.file) : undefined);
+    return versions.get(record.file) === undefined;
   };
 }
 
@@ -70,8 +62,8 @@ async function readShownAgain(places: readonly RankedPlace[], versions: Readonly
   const wanted = new Set(unread.map((place) => placeKey(place.file, place.line)));
   const files = [...new Set(unread.map((place) => place.file))];
   const checkUnchanged = () => {
-    const changed = unread.find((place) => !isSameVersion(versions.get(place.file), fileVersionNow(place.file)));
-    if (changed !== undefined) throw changedError(changed);
+    const changedFile = files.find((file) => !isSameVersion(versions.get(file), fileVersionNow(file)));
+    if (changedFile !== undefined) throw changedError(unread.find((place) => place.file === changedFile)!);
   };
   const records: ArticleRecord[] = [];
   // Without files to read, the reader would read standard input.
@@ -92,15 +84,10 @@ function changedError(place: RankedPlace): NewsctlError {
 }
 
 /**
- * A regular file can be read again; a pipe, a FIFO or a terminal cannot, nor (on some systems)
- * a name under /dev or /proc that stands for an open descriptor, whose offset a second opening
- * would share.
+ * Standard input cannot be read again, nor (on some systems) a name under /dev or /proc that
+ * stands for an open descriptor, whose offset a second opening would share; a pipe, a FIFO or a
+ * terminal has no version (fileVersionNow reads regular files only).
  */
-function isRegularFileNow(file: string): boolean {
-  if (/^\/(dev|proc)\//.test(path.resolve(file))) return false;
-  try {
-    return statSync(systemPath(file)).isFile();
-  } catch {
-    return false;
-  }
+function canBeReadAgain(file: string): boolean {
+  return file !== STDIN_NAME && !/^\/(dev|proc)\//.test(path.resolve(file));
 }
