@@ -6,7 +6,6 @@ import type { ReadingOptions } from "../app/read-dumps.js";
 import { formatCluster, formatDedupSummary } from "../output/dedup-view.js";
 import { PROGRAM } from "../output/messages.js";
 import { makeStdoutSink } from "../output/sink.js";
-import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { planReading, readThreshold } from "./option-values.js";
 
@@ -34,10 +33,7 @@ Examples:
   async run({ reading, threshold, isJson }, context) {
     const { clusters, articles, readingCode } = await findClusters(reading, context, threshold);
     const sink = makeStdoutSink(context.env);
-    if (isJson) {
-      const json = JSON.stringify(clusters, null, 2);
-      await sink.write(`${sink.isTerminal ? toTerminalJson(json) : json}\n`);
-    }
+    if (isJson) await sink.writeJson(clusters, 2);
     else for (const cluster of clusters) await sink.write(formatCluster(cluster));
     await sink.flush();
     context.env.stderr.write(`${PROGRAM}: ${formatDedupSummary(articles, clusters)}\n`);

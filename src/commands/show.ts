@@ -8,7 +8,6 @@ import { toTextView } from "../output/environment.js";
 import { writeError } from "../output/messages.js";
 import { pickFields } from "../output/record-writers.js";
 import { makeStdoutSink } from "../output/sink.js";
-import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { chosenFormat, readFields } from "./option-values.js";
 import { planReading } from "./option-values.js";
@@ -52,11 +51,7 @@ Examples:
     const print = async (record: ArticleRecord) => {
       isFound = true;
       // --json and --ndjson alike give the one record as an object, so `| jq .body` works.
-      const json = () => {
-        const text = JSON.stringify(plan.fields === undefined ? record : pickFields(record, plan.fields));
-        return `${sink.isTerminal ? toTerminalJson(text) : text}\n`;
-      };
-      await sink.write(plan.isJson ? json() : formatArticle(record, toTextView(context.env)));
+      await (plan.isJson ? sink.writeJson(plan.fields === undefined ? record : pickFields(record, plan.fields)) : sink.write(formatArticle(record, toTextView(context.env))));
       await sink.flush();
     };
     const source = await openRecords(plan.reading, plan.db, context);

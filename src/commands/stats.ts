@@ -6,7 +6,6 @@ import type { ReadingOptions } from "../app/read-dumps.js";
 import { toTextView } from "../output/environment.js";
 import { formatSummary } from "../output/summary-view.js";
 import { makeStdoutSink } from "../output/sink.js";
-import { toTerminalJson } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { chosenFormat, planReading } from "./option-values.js";
 
@@ -39,8 +38,7 @@ Examples:
   async run({ reading, db, isJson, hasBars }, context) {
     const { summary, exitCode } = await collectionStats(reading, db, context);
     const sink = makeStdoutSink(context.env);
-    const json = () => JSON.stringify(summary, null, 2);
-    await sink.write(isJson ? `${sink.isTerminal ? toTerminalJson(json()) : json()}\n` : formatSummary(summary, { ...toTextView(context.env), hasBars }));
+    await (isJson ? sink.writeJson(summary, 2) : sink.write(formatSummary(summary, { ...toTextView(context.env), hasBars })));
     await sink.flush();
     return exitCode;
   },

@@ -8,6 +8,7 @@
 import type { Writable } from "node:stream";
 import { ByteBuilder } from "./byte-builder.js";
 import type { OutputEnvironment } from "./environment.js";
+import { toTerminalJson } from "./terminal-text.js";
 
 /** What a block holds before it is handed on; a pipe takes 64 KiB at a time. */
 const FLUSH_BYTES = 128 * 1024;
@@ -45,6 +46,15 @@ export class TextSink {
     /** The bytes are shown on a terminal: data written in a machine format escapes its controls. */
     readonly isTerminal = false,
   ) {}
+
+  /**
+   * Queues a value as one JSON document and a newline (`indent`: JSON.stringify's); on a terminal
+   * its controls and bidi characters in JSON's own escapes, so that it stays the same JSON.
+   */
+  writeJson(value: unknown, indent?: number): Promise<void> | undefined {
+    const json = JSON.stringify(value, null, indent);
+    return this.write(`${this.isTerminal ? toTerminalJson(json) : json}\n`);
+  }
 
   /** Queues text; returns a promise only when the caller must wait for the stream to drain. */
   write(text: string): Promise<void> | undefined {
