@@ -9,7 +9,7 @@ import { matchRanges } from "../core/match-ranges.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
 import { type MatchOptions, positiveTerms } from "../core/search-match.js";
-import type { ArticleAnswer, CopyLink } from "./collection-reader.js";
+import type { ArticleAnswer, CopyLink } from "../app/collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
 import { articleHref, copiesHref, placeLabel, quoted } from "./page-links.js";
 import { page } from "./page-layout.js";

@@ -4,7 +4,7 @@
 
 import type { CollectionSummary } from "../core/collection-summary.js";
 import type { RecordFilter } from "../core/filters.js";
-import type { ArticleAnswer, CopyLink, SearchAnswer } from "./collection-reader.js";
+import type { ArticleAnswer, CopyLink, SearchAnswer } from "../app/collection-reader.js";
 import type { PageRequest } from "./page-requests.js";
 
 export type IndexQuestion =

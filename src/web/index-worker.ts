@@ -1,5 +1,5 @@
 // An index worker: a thread with its own read-only connection to the index, which answers the
-// server's questions one at a time (collection-reader.ts), so that a long search neither holds
+// server's questions one at a time (app/collection-reader.ts), so that a long search neither holds
 // up the pages already remembered nor the other searches, and can be stopped when it takes
 // too long.
 
@@ -9,7 +9,7 @@ import { NewsctlError } from "../errors.js";
 import { ArticleIndex } from "../io/article-index.js";
 import { TextSink } from "../output/sink.js";
 import { withScores, writeRecords } from "../output/write-records.js";
-import { CollectionReader } from "./collection-reader.js";
+import { CollectionReader } from "../app/collection-reader.js";
 import { articlePageText } from "./article-page.js";
 import type { ArticlePageQuestion, FromWorker, IndexQuestion, ToWorker } from "./index-questions.js";
 

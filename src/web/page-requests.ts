@@ -6,7 +6,7 @@
 
 import { readAgencies, readDateBounds, readQuery, readWholeNumber } from "../app/request-readers.js";
 import type { RecordFilter } from "../core/filters.js";
-import type { SearchRequest } from "../core/search-request.js";
+import type { PagedSearch } from "../app/collection-reader.js";
 import { RequestError } from "../errors.js";
 
 /** The longest query read, in characters. */
@@ -31,16 +31,13 @@ export class BadRequest extends Error {
 }
 
 /** A search, or (query null) the collection narrowed by the filters alone, with the page asked for. */
-export interface PageRequest extends SearchRequest {
+export interface PageRequest extends PagedSearch {
   /** The query as typed, trimmed; "" when there is none. */
   text: string;
   /** The filters as given, to show them again and build links. */
   agencies: string[];
   since: string;
   until: string;
-  /** 1-based. */
-  page: number;
-  pageSize: number;
 }
 
 export function readPageRequest(parameters: URLSearchParams): PageRequest {

@@ -4,7 +4,7 @@
 // downloads of every result.
 
 import { readablePublishedToMinute } from "../core/dates.js";
-import type { SearchAnswer } from "./collection-reader.js";
+import type { SearchAnswer } from "../app/collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
 import { articleHref, countOf, monthBounds, placeLabel, quoted } from "./page-links.js";
 import { MAX_QUERY_CHARACTERS, type PageRequest, searchParameters } from "./page-requests.js";

@@ -9,7 +9,7 @@ import type { CollectionSummary } from "../core/collection-summary.js";
 import type { RecordFilter } from "../core/filters.js";
 import type { ArticleIndex } from "../io/article-index.js";
 import { AnswerCache } from "./answer-cache.js";
-import type { ArticleAnswer, CopyLink, SearchAnswer } from "./collection-reader.js";
+import type { ArticleAnswer, CopyLink, SearchAnswer } from "../app/collection-reader.js";
 import type { IndexPool, TimeLimit } from "./index-pool.js";
 import type { ArticlePageQuestion } from "./index-questions.js";
 import type { PageRequest } from "./page-requests.js";

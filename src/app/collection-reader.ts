@@ -1,8 +1,8 @@
-// What the pages ask of the index, answered through the same code as the command line (a ranked
-// search is io/index-ranked-search.ts, the statistics are `newsctl stats`'s): a page of results
-// with the facets of the whole result set, one article with its copies, and the collection's
-// statistics, each read in one snapshot of the index. It runs in the index workers
-// (index-worker.ts); answers are plain data, to be posted to the server's thread.
+// What a reader of an open index asks of it, answered through the same code as the command line
+// (a ranked search is io/index-ranked-search.ts, as for `newsctl search --db`; the statistics are
+// `newsctl stats`'s): a page of results with the facets of the whole result set, one article with
+// its copies, and the collection's statistics, each read in one snapshot of the index. The
+// server's index workers hold one each; answers are plain data, to be posted between threads.
 
 import { summarizeIndex } from "../app/collection-stats.js";
 import type { CollectionSummary } from "../core/collection-summary.js";
@@ -16,7 +16,14 @@ import { positiveTerms } from "../core/search-match.js";
 import type { ArticleIndex, FacetColumns, Facets } from "../io/article-index.js";
 import { type IndexSearchAnswer, searchOpenIndex } from "../io/index-ranked-search.js";
 import { type Snippet, snippetOf } from "../output/search-snippet.js";
-import type { PageRequest } from "./page-requests.js";
+import type { SearchRequest } from "../core/search-request.js";
+
+/** A search, or (query null) the collection narrowed by the filters alone, and the page of hits wanted. */
+export interface PagedSearch extends SearchRequest {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
 
 /** Articles a copy probe reads at most: a body made of common phrases must not read the collection. */
 const MOST_COPY_CANDIDATES = 50;
@@ -53,7 +60,7 @@ export class CollectionReader {
 
   constructor(private readonly index: ArticleIndex) {}
 
-  search(request: PageRequest): SearchAnswer {
+  search(request: PagedSearch): SearchAnswer {
     const { query, matchOptions, filter, order, page, pageSize } = request;
     return this.index.readConsistently(() => {
       const facets = this.index.facets(this.currentFacetColumns(), query, matchOptions, filter);
@@ -71,7 +78,7 @@ export class CollectionReader {
   }
 
   /** Every hit of a search, in order, for a download; close the answer's store when done. */
-  everyHit(request: PageRequest): IndexSearchAnswer {
+  everyHit(request: SearchRequest): IndexSearchAnswer {
     if (request.query === null) throw new Error("a download needs a query");
     return searchOpenIndex(this.index, { query: request.query, matchOptions: request.matchOptions, filter: request.filter, order: request.order });
   }
