@@ -22,8 +22,8 @@ Examples:
   newsctl check dumps
   newsctl check dumps | cut -d: -f3 | sort | uniq -c`,
 
-  plan({ paths, raw }, env) {
-    return { reading: planReading(paths, raw, env, { isShowingProgress: false }) };
+  plan({ paths, options }, env) {
+    return { reading: planReading(paths, options, env, { isShowingProgress: false }) };
   },
 
   async run({ reading }, context) {

@@ -3,7 +3,7 @@
 // from the tables, so that declaring, reading and running cannot drift apart.
 
 import { Argument, type Command } from "./option-table.js";
-import { COMMAND_TABLE, type CommandName, declareOptions, type RawOptions } from "./option-table.js";
+import { COMMAND_TABLE, type CommandName, declareOptions, type GivenOptions } from "./option-table.js";
 import type { PlanEnvironment } from "./option-values.js";
 import type { ReadingContext } from "../app/read-dumps.js";
 
@@ -12,7 +12,7 @@ export interface CommandInput {
   /** The arguments before PATH... (a query, an article number, a shell), in order. */
   args: readonly string[];
   paths: readonly string[];
-  raw: RawOptions;
+  options: GivenOptions;
 }
 
 export interface CommandDefinition<Plan> {
@@ -47,7 +47,7 @@ export function declareCommand<Plan>(
     const input: CommandInput = {
       args: given.filter((value): value is string => typeof value === "string"),
       paths: (given.find((value) => Array.isArray(value)) as string[] | undefined) ?? [],
-      raw: command.opts<RawOptions>(),
+      options: command.opts<GivenOptions>(),
     };
     setExitCode(await definition.run(definition.plan(input, env), context));
   });

@@ -7,7 +7,8 @@ import { formatCluster, formatDedupSummary } from "../output/dedup-view.js";
 import { PROGRAM } from "../output/messages.js";
 import { makeStdoutSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { planReading, readThreshold } from "./option-values.js";
+import { planReading } from "./option-values.js";
+import { DEFAULT_THRESHOLD } from "./option-table.js";
 
 interface DedupPlan {
   reading: ReadingOptions;
@@ -26,8 +27,8 @@ Examples:
   newsctl dedup dumps
   newsctl dedup dumps --threshold 0.9 --json | jq '.[] | .dropped | length'`,
 
-  plan({ paths, raw }, env) {
-    return { reading: planReading(paths, raw, env, { isShowingProgress: false }), threshold: readThreshold(raw), isJson: raw.json === true };
+  plan({ paths, options }, env) {
+    return { reading: planReading(paths, options, env, { isShowingProgress: false }), threshold: options.threshold ?? DEFAULT_THRESHOLD, isJson: options.json === true };
   },
 
   async run({ reading, threshold, isJson }, context) {

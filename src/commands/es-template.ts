@@ -4,7 +4,7 @@
 import { EXIT_SUCCESS } from "../errors.js";
 import { elasticIndexTemplate } from "../output/elasticsearch.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { readElasticIndexName } from "./option-values.js";
+import { DEFAULT_ELASTIC_INDEX } from "../output/elasticsearch.js";
 
 interface EsTemplatePlan {
   /** The Elasticsearch index (and NAME-*) the template applies to. */
@@ -21,8 +21,8 @@ Examples:
   newsctl es-template --index news
   newsctl es-template --index news | curl -s -H 'Content-Type: application/json' -XPUT localhost:9200/_index_template/news --data-binary @-`,
 
-  plan({ raw }) {
-    return { elasticIndex: readElasticIndexName(raw) };
+  plan({ options }) {
+    return { elasticIndex: options.index ?? DEFAULT_ELASTIC_INDEX };
   },
 
   async run({ elasticIndex }, context) {

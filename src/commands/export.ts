@@ -15,8 +15,8 @@ import { type OutputStream, writeOutputFile } from "../output/atomic-file.js";
 import { makeBatchWriter, type ExportBatchSettings } from "../output/export-batches.js";
 import { TextSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
-import type { RawOptions } from "./option-table.js";
-import { chosenFormat, planReading, readElasticIndexName, readFields, readSheetOptions, readThreshold } from "./option-values.js";
+import { DEFAULT_THRESHOLD, type GivenOptions } from "./option-table.js";
+import { chosenFormat, planReading, readFields, readSheetOptions } from "./option-values.js";
 import { pipeRecords, writeRecords } from "../output/write-records.js";
 
 type ExportFormat = MachineFormat | FileFormat;
@@ -54,24 +54,24 @@ Examples:
   newsctl export dumps | jq -c 'select(.warnings | length > 0)'
   newsctl export dumps --es-bulk --index news | curl -s -H 'Content-Type: application/x-ndjson' -XPOST localhost:9200/_bulk --data-binary @-`,
 
-  plan({ paths, raw }, env) {
-    if (raw.output === "") throw new UsageError("-o needs a file name", "-o - writes to standard output");
+  plan({ paths, options }, env) {
+    if (options.output === "") throw new UsageError("-o needs a file name", "-o - writes to standard output");
     // "-o -" is standard output, as for most tools.
-    const output = raw.output === "-" ? undefined : raw.output;
+    const output = options.output === "-" ? undefined : options.output;
     // Progress shares the terminal with nothing when the records go to a file or a pipe.
-    const reading = planReading(paths, raw, env, { isShowingProgress: output !== undefined || !env.isStdoutTerminal, isDbASource: true });
-    const named = chosenFormat(raw);
+    const reading = planReading(paths, options, env, { isShowingProgress: output !== undefined || !env.isStdoutTerminal, isDbASource: true });
+    const named = chosenFormat(options);
     if (named === "table") throw new UsageError("export writes json, ndjson, csv or tsv", "use newsctl parse for a table");
     const format = named ?? (output === undefined ? undefined : FORMAT_BY_EXTENSION[path.extname(output).toLowerCase()]) ?? "ndjson";
     if (format === "parquet" && output === undefined) throw new UsageError("Parquet is a binary file format: name the file", "add -o FILE.parquet");
-    if (raw.index !== undefined && format !== "es-bulk") throw new UsageError("--index names the index of --es-bulk output", "add --es-bulk");
+    if (options.index !== undefined && format !== "es-bulk") throw new UsageError("--index names the index of --es-bulk output", "add --es-bulk");
     return {
       reading,
       format,
-      writing: { sheet: readSheetOptions(raw, format), fields: readFields(raw), elasticIndexName: raw.index === undefined ? undefined : readElasticIndexName(raw) },
+      writing: { sheet: readSheetOptions(options, format), fields: readFields(options), elasticIndexName: options.index },
       output,
-      db: raw.db,
-      dedupThreshold: readDedup(paths, raw),
+      db: options.db,
+      dedupThreshold: readDedup(paths, options),
     };
   },
 
@@ -117,15 +117,15 @@ function batchFormat(plan: ExportPlan): MachineFormat | undefined {
 }
 
 /** --dedup and --threshold, checked against the rest; the threshold when --dedup is given. */
-function readDedup(paths: readonly string[], raw: RawOptions): number | undefined {
-  if (raw.dedup !== true) {
-    if (raw.threshold !== undefined) throw new UsageError("--threshold goes with --dedup");
+function readDedup(paths: readonly string[], options: GivenOptions): number | undefined {
+  if (options.dedup !== true) {
+    if (options.threshold !== undefined) throw new UsageError("--threshold goes with --dedup");
     return undefined;
   }
-  if (raw.db !== undefined) throw new UsageError("--dedup reads dumps; the index keeps one article per number already", "export from the dumps with --dedup");
+  if (options.db !== undefined) throw new UsageError("--dedup reads dumps; the index keeps one article per number already", "export from the dumps with --dedup");
   // Copies are known only when everything has been read: a first reading finds them.
   if (paths.length === 0 || paths.includes("-")) throw new UsageError("--dedup reads the inputs twice: name files or directories, not standard input");
-  return readThreshold(raw);
+  return options.threshold ?? DEFAULT_THRESHOLD;
 }
 
 async function fromIndex(db: string, reading: ReadingOptions, output: string | undefined, stderr: NodeJS.WritableStream): Promise<RecordSource> {

@@ -23,10 +23,10 @@ Examples:
   newsctl index dumps --db news.db
   newsctl search 'الجيش' --db news.db`,
 
-  plan({ paths, raw }, env) {
+  plan({ paths, options }, env) {
     if (paths.length === 0 || paths.includes("-")) throw new UsageError("index reads files: name files, directories or glob patterns", "e.g. newsctl index dumps --db news.db");
     // commander has made sure --db is given.
-    return { reading: planReading(paths, raw, env, { isShowingProgress: true }), db: raw.db! };
+    return { reading: planReading(paths, options, env, { isShowingProgress: true }), db: options.db! };
   },
 
   async run({ reading, db }, context) {

@@ -6,11 +6,20 @@
 // about 5 ms of every start; a command against the index takes little more than that start.
 
 import { createRequire } from "node:module";
+import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import type * as Commander from "commander";
+import { readArticleNumber, readWholeNumber } from "../app/request-readers.js";
 import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
+import { toAsciiDigits } from "../core/digits.js";
+import { GlobSyntaxError, includeMatcher } from "../core/glob.js";
+import type { SearchOrder } from "../core/search-ranking.js";
+import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
+import { UsageError } from "../errors.js";
+import type { InputInclude } from "../io/inputs.js";
 import { SHELLS } from "../output/completion.js";
-import { DEFAULT_ELASTIC_INDEX } from "../output/elasticsearch.js";
+import { DEFAULT_ELASTIC_INDEX, elasticIndexNameProblem } from "../output/elasticsearch.js";
+import type { OutputFormat } from "../output/write-records.js";
 
 const commander = createRequire(import.meta.url)("commander") as typeof Commander;
 
@@ -55,46 +64,58 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   { name: "completion", description: "print a completion script for bash, zsh or fish", arguments: [{ syntax: "<shell>", help: "the shell", choices: SHELLS }] },
 ];
 
-/** Options as commander hands them over (camel-cased; strings unless flags or lists). */
-export interface RawOptions {
-  include?: string;
-  jobs?: string;
-  tz?: string;
+/**
+ * Options as a command reads them: each value already read by its option's reader where the
+ * option is declared (numbers as numbers, --include as its matcher, --tz as a zone, article
+ * numbers in ASCII digits), so that a value that cannot be used is refused before any plan is
+ * made. --since and --until stay text, read as a pair by the readers the server uses; --fields
+ * too, read against the fields of the command's output.
+ */
+export interface GivenOptions {
+  include?: InputInclude;
+  jobs?: number;
+  tz?: TimeZone;
   quiet?: boolean;
   strict?: boolean;
   since?: string;
   until?: string;
   agency?: string[];
   id?: string[];
-  limit?: string;
-  format?: string;
+  limit?: number;
+  format?: OutputFormat;
   json?: boolean;
   ndjson?: boolean;
   csv?: boolean;
   tsv?: boolean;
   esBulk?: boolean;
   parquet?: boolean;
+  /** Read by the plan, against the fields its command has. */
   fields?: string;
   csvRaw?: boolean;
   bom?: boolean;
+  /** "-" is standard output. */
   output?: string;
   db?: string;
   index?: string;
   dedup?: boolean;
-  threshold?: string;
+  threshold?: number;
   exact?: boolean;
-  sort?: string;
+  sort?: SearchOrder;
   count?: boolean;
-  port?: string;
+  port?: number;
   host?: string;
   open?: boolean;
 }
 
-export type OptionKey = keyof RawOptions;
+export type OptionKey = keyof GivenOptions;
 
-interface OptionSpec {
-  /** The name commander gives the value (camel case of the long flag). */
-  key: OptionKey;
+/** One value of an option as its reader gives it: an element, for an option given more than once. */
+type ValueOf<Key extends OptionKey> = NonNullable<GivenOptions[Key]> extends ReadonlyArray<infer Element> ? Element : NonNullable<GivenOptions[Key]>;
+
+/** An option of the table, with the reader of its value (when it is more than text or a choice). */
+type OptionSpec = { [Key in OptionKey]: OptionSpecBase & { key: Key; read?: (text: string) => ValueOf<Key> } }[OptionKey];
+
+interface OptionSpecBase {
   flags: string;
   help: string;
   commands: readonly CommandName[];
@@ -104,6 +125,8 @@ interface OptionSpec {
   isRepeatable?: boolean;
   /** Must be given (commander says so before any plan is made). */
   isRequired?: boolean;
+  /** The name commander gives the value (camel case of the long flag). */
+  key: OptionKey;
 }
 
 /** Where `serve` listens unless told otherwise. */
@@ -122,16 +145,16 @@ const SHEETS: readonly CommandName[] = ["parse", "search", "export"];
 const FROM_INDEX: readonly CommandName[] = ["search", "export", "show", "stats"];
 
 const OPTION_TABLE: readonly OptionSpec[] = [
-  { key: "include", flags: "--include <glob>", help: `which files a directory yields (a glob; without "/" it matches names at any depth; default: "${DEFAULT_INCLUDE}")`, commands: READING },
-  { key: "jobs", flags: "-j, --jobs <n>", help: `threads at work: N - 1 parse files side by side, one takes their records (default: the number of cores, ${availableParallelism()})`, commands: READING },
-  { key: "tz", flags: "--tz <zone>", help: "time zone of the dumps' clocks (IANA name); adds the offset to published", commands: READING },
+  { key: "include", flags: "--include <glob>", help: `which files a directory yields (a glob; without "/" it matches names at any depth; default: "${DEFAULT_INCLUDE}")`, commands: READING, read: readInclude },
+  { key: "jobs", flags: "-j, --jobs <n>", help: `threads at work: N - 1 parse files side by side, one takes their records (default: the number of cores, ${availableParallelism()})`, commands: READING, read: (text) => readWholeNumber("--jobs", text) },
+  { key: "tz", flags: "--tz <zone>", help: "time zone of the dumps' clocks (IANA name); adds the offset to published", commands: READING, read: readTimeZone },
   { key: "quiet", flags: "-q, --quiet", help: "do not print warnings about the dumps, nor a progress line", commands: READING },
   { key: "strict", flags: "--strict", help: "exit with 2 when any article has a warning", commands: ["parse", "search", "export", "show", "index", "stats", "dedup"] },
   { key: "since", flags: "--since <date>", help: "articles published on or after DATE (YYYY-MM-DD or ISO time)", commands: FILTERING },
   { key: "until", flags: "--until <date>", help: "articles published on or before DATE (YYYY-MM-DD or ISO time)", commands: FILTERING },
   { key: "agency", flags: "--agency <name>", help: "articles of this agency (repeatable)", commands: FILTERING, isRepeatable: true },
-  { key: "id", flags: "--id <number>", help: "the article with this number (repeatable)", commands: FILTERING, isRepeatable: true },
-  { key: "limit", flags: "--limit <n>", help: "stop after N articles", commands: FILTERING },
+  { key: "id", flags: "--id <number>", help: "the article with this number (repeatable)", commands: FILTERING, isRepeatable: true, read: (text) => readArticleNumber("--id", text) },
+  { key: "limit", flags: "--limit <n>", help: "stop after N articles", commands: FILTERING, read: (text) => readWholeNumber("--limit", text) },
   { key: "format", flags: "--format <format>", help: "output format", commands: ["parse", "search", "export", "show"] },
   { key: "json", flags: "--json", help: "shorthand for --format json", commands: [...PRINTING, "show", "stats", "dedup"] },
   { key: "ndjson", flags: "--ndjson", help: "shorthand for --format ndjson", commands: [...PRINTING, "show"] },
@@ -142,17 +165,17 @@ const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "fields", flags: "--fields <list>", help: "only these fields, in this order (comma-separated, e.g. id,published,headline)", commands: [...PRINTING, "show"] },
   { key: "csvRaw", flags: "--csv-raw", help: "CSV/TSV: leave cells that start with = + - @ as they are (by default they get a leading ' so a spreadsheet shows them as text)", commands: SHEETS },
   { key: "bom", flags: "--bom", help: "CSV/TSV: start with a UTF-8 byte-order mark, so Excel reads Arabic as UTF-8", commands: SHEETS },
-  { key: "output", flags: "-o, --output <file>", help: "write to FILE (complete or not at all) instead of stdout (- is stdout)", commands: ["export"] },
+  { key: "output", flags: "-o, --output <file>", help: "write to FILE (complete or not at all) instead of stdout (- is stdout)", commands: ["export"], read: readOutputName },
   { key: "db", flags: "--db <file>", help: "read the index that newsctl index built, instead of dumps", commands: FROM_INDEX },
   { key: "db", flags: "--db <file>", help: "the index file (created when new)", commands: ["index"], isRequired: true },
-  { key: "index", flags: "--index <name>", help: `the Elasticsearch/OpenSearch index (with export: of --es-bulk; default: ${DEFAULT_ELASTIC_INDEX})`, commands: ["export", "es-template"] },
+  { key: "index", flags: "--index <name>", help: `the Elasticsearch/OpenSearch index (with export: of --es-bulk; default: ${DEFAULT_ELASTIC_INDEX})`, commands: ["export", "es-template"], read: readElasticIndexName },
   { key: "dedup", flags: "--dedup", help: "leave out copies (the same number, or nearly the same body; see newsctl dedup), keeping the earliest", commands: ["export"] },
-  { key: "threshold", flags: "--threshold <share>", help: `how alike two bodies must be to be copies, 0 to 1 (word 3-grams, estimated by MinHash; default ${DEFAULT_THRESHOLD}; export: with --dedup)`, commands: ["export", "dedup"] },
+  { key: "threshold", flags: "--threshold <share>", help: `how alike two bodies must be to be copies, 0 to 1 (word 3-grams, estimated by MinHash; default ${DEFAULT_THRESHOLD}; export: with --dedup)`, commands: ["export", "dedup"], read: readThreshold },
   { key: "exact", flags: "--exact", help: "match words as written (folded), without light stemming", commands: ["search"] },
   { key: "sort", flags: "--sort <order>", help: "order of results (default: relevance)", commands: ["search"], choices: ["relevance", "date"] },
   { key: "db", flags: "--db <file>", help: "the index to serve (newsctl index builds it)", commands: ["serve"], isRequired: true },
-  { key: "port", flags: "--port <n>", help: `the port to listen on (default ${DEFAULT_PORT}; 0 for any free one)`, commands: ["serve"] },
-  { key: "host", flags: "--host <address>", help: `the address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for every interface)`, commands: ["serve"] },
+  { key: "port", flags: "--port <n>", help: `the port to listen on (default ${DEFAULT_PORT}; 0 for any free one)`, commands: ["serve"], read: readPort },
+  { key: "host", flags: "--host <address>", help: `the address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for every interface)`, commands: ["serve"], read: readHost },
   { key: "open", flags: "--open", help: "open the search page in the default browser", commands: ["serve"] },
   { key: "count", flags: "--count", help: "print only the number of matching articles", commands: ["search"] },
 ];
@@ -170,7 +193,6 @@ export const FORMAT_CHOICES: Readonly<Partial<Record<CommandName, readonly strin
   show: ["json", "ndjson"],
 };
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Tells commander of a command's options, as the table has them. */
 export function declareOptions(command: Command, name: CommandName): void {
@@ -178,8 +200,56 @@ export function declareOptions(command: Command, name: CommandName): void {
     const option = new Option(spec.flags, spec.help);
     const choices = spec.key === "format" ? FORMAT_CHOICES[name] : spec.choices;
     if (choices !== undefined) option.choices(choices);
-    if (spec.isRepeatable === true) option.argParser(collect);
+    const read = spec.read as ((text: string) => unknown) | undefined;
+    if (spec.isRepeatable === true) option.argParser((text: string, previous: unknown[] | undefined) => [...(previous ?? []), read === undefined ? text : read(text)]);
+    else if (read !== undefined) option.argParser(read);
     if (spec.isRequired === true) option.makeOptionMandatory();
     command.addOption(option);
   }
+}
+
+function readInclude(pattern: string): InputInclude {
+  try {
+    return { pattern, matches: includeMatcher(pattern) };
+  } catch (error) {
+    if (!(error instanceof GlobSyntaxError)) throw error;
+    throw new UsageError(`--include ${JSON.stringify(pattern)}: ${error.message}`);
+  }
+}
+
+function readTimeZone(name: string): TimeZone {
+  try {
+    return resolveTimeZone(name);
+  } catch {
+    throw new UsageError(`--tz: unknown time zone "${name}"`, "use an IANA name such as Asia/Riyadh, Africa/Cairo or UTC");
+  }
+}
+
+function readOutputName(name: string): string {
+  if (name === "") throw new UsageError("-o needs a file name", "-o - writes to standard output");
+  return name;
+}
+
+function readThreshold(text: string): number {
+  const threshold = Number(text);
+  if (!(threshold > 0 && threshold <= 1)) throw new UsageError(`--threshold: "${text}" is not a share above 0 and at most 1`, "e.g. --threshold 0.8");
+  return threshold;
+}
+
+function readElasticIndexName(name: string): string {
+  const problem = elasticIndexNameProblem(name);
+  if (problem !== undefined) throw new UsageError(`--index "${name}": ${problem}`);
+  return name;
+}
+
+function readPort(text: string): number {
+  const digits = toAsciiDigits(text.trim());
+  if (!(/^\d+$/.test(digits) && Number(digits) <= 65_535)) throw new UsageError(`--port: "${text}" is not a port (0 to 65535)`);
+  return Number(digits);
+}
+
+function readHost(text: string): string {
+  const host = text.trim();
+  if (host === "" || (isIP(host) === 0 && host !== "localhost")) throw new UsageError(`--host: "${text}" is not an IP address`, "--host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)");
+  return host;
 }

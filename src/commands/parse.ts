@@ -23,12 +23,12 @@ Examples:
   newsctl parse dumps --since 2021-01-01 | jq -r .headline
   cat dump.txt | newsctl parse --format csv > articles.csv`,
 
-  plan({ paths, raw }, env) {
-    const format = printedFormat(raw, env.isStdoutTerminal);
+  plan({ paths, options }, env) {
+    const format = printedFormat(options, env.isStdoutTerminal);
     return {
-      reading: planReading(paths, raw, env, { isShowingProgress: false }),
+      reading: planReading(paths, options, env, { isShowingProgress: false }),
       format,
-      writing: { sheet: readSheetOptions(raw, format), fields: readFields(raw) },
+      writing: { sheet: readSheetOptions(options, format), fields: readFields(options) },
     };
   },
 

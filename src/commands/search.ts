@@ -25,23 +25,23 @@ interface SearchPlan {
   writing: WriterOptions;
 }
 
-function planSearch({ args, paths, raw }: CommandInput, env: PlanEnvironment): SearchPlan {
+function planSearch({ args, paths, options }: CommandInput, env: PlanEnvironment): SearchPlan {
   const query = readQuery(args[0]!, 'see "newsctl search --help" for the query language', true);
-  const reading = planReading(paths, raw, env, { isShowingProgress: true, isDbASource: true });
-  const format = printedFormat(raw, env.isStdoutTerminal);
-  const isCounting = raw.count === true;
+  const reading = planReading(paths, options, env, { isShowingProgress: true, isDbASource: true });
+  const format = printedFormat(options, env.isStdoutTerminal);
+  const isCounting = options.count === true;
   if (isCounting) {
-    for (const [flag, value] of [["--fields", raw.fields], ["--sort", raw.sort], ["--csv-raw", raw.csvRaw], ["--bom", raw.bom]] as const) {
+    for (const [flag, value] of [["--fields", options.fields], ["--sort", options.sort], ["--csv-raw", options.csvRaw], ["--bom", options.bom]] as const) {
       if (value !== undefined) throw new UsageError(`${flag} shapes printed results; --count prints only their number`, `leave out ${flag} or --count`);
     }
   }
   return {
-    request: { query, matchOptions: { isStemming: raw.exact !== true }, filter: reading.filter, order: (raw.sort ?? "relevance") as SearchOrder, limit: reading.limit },
+    request: { query, matchOptions: { isStemming: options.exact !== true }, filter: reading.filter, order: options.sort ?? "relevance", limit: reading.limit },
     reading,
-    db: raw.db,
+    db: options.db,
     isCounting,
     format,
-    writing: { sheet: readSheetOptions(raw, format), fields: readFields(raw, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] },
+    writing: { sheet: readSheetOptions(options, format), fields: readFields(options, [...RECORD_FIELDS, "score"]), extraColumns: ["score"] },
   };
 }
 

@@ -3,9 +3,6 @@
 // goes to stderr.
 
 import { spawn } from "node:child_process";
-import { isIP } from "node:net";
-import { toAsciiDigits } from "../core/digits.js";
-import { UsageError } from "../errors.js";
 import { countOf, PROGRAM } from "../output/messages.js";
 import { toTerminalLine } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
@@ -34,12 +31,8 @@ Examples:
   newsctl serve --db news.db --port 0 --open
   curl -s 'http://127.0.0.1:8080/search.json?q=داعش' | jq .matchCount`,
 
-  plan({ raw }) {
-    const port = raw.port === undefined ? DEFAULT_PORT : Number(toAsciiDigits(raw.port.trim()));
-    if (raw.port !== undefined && !(/^\d+$/.test(toAsciiDigits(raw.port.trim())) && port <= 65_535)) throw new UsageError(`--port: "${raw.port}" is not a port (0 to 65535)`);
-    const host = raw.host?.trim() ?? DEFAULT_HOST;
-    if (host === "" || (isIP(host) === 0 && host !== "localhost")) throw new UsageError(`--host: "${raw.host}" is not an IP address`, "--host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)");
-    return { db: raw.db!, host, port, isOpening: raw.open === true };
+  plan({ options }) {
+    return { db: options.db!, host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT, isOpening: options.open === true };
   },
 
   async run(plan, context) {

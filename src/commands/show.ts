@@ -35,13 +35,13 @@ Examples:
   newsctl show 490728 seeds
   newsctl show ٤٩٠٧٢٨ dumps --json | jq .body`,
 
-  plan({ args, paths, raw }, env) {
+  plan({ args, paths, options }, env) {
     const id = readArticleNumber("", args[0]!);
-    const reading = planReading(paths, raw, env, { isShowingProgress: false, isDbASource: true });
-    const isJson = chosenFormat(raw) !== undefined;
-    const fields = readFields(raw);
+    const reading = planReading(paths, options, env, { isShowingProgress: false, isDbASource: true });
+    const isJson = chosenFormat(options) !== undefined;
+    const fields = readFields(options);
     if (fields !== undefined && !isJson) throw new UsageError("--fields chooses the fields of --json output; the reading view shows the whole article", "add --json");
-    return { id, reading: { ...reading, limit: 1, filter: { ...reading.filter, ids: [id] } }, db: raw.db, isJson, fields };
+    return { id, reading: { ...reading, limit: 1, filter: { ...reading.filter, ids: [id] } }, db: options.db, isJson, fields };
   },
 
   async run(plan, context) {

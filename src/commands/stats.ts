@@ -29,10 +29,10 @@ Examples:
   newsctl stats --db news.db --since 2021-01-01
   newsctl stats dumps --json | jq '.byAgency[] | {agency, articles}'`,
 
-  plan({ paths, raw }, env) {
-    const reading = planReading(paths, raw, env, { isShowingProgress: true, isDbASource: true });
-    const isJson = chosenFormat(raw) === "json";
-    return { reading, db: raw.db, isJson, hasBars: env.isStdoutTerminal && !isJson };
+  plan({ paths, options }, env) {
+    const reading = planReading(paths, options, env, { isShowingProgress: true, isDbASource: true });
+    const isJson = chosenFormat(options) === "json";
+    return { reading, db: options.db, isJson, hasBars: env.isStdoutTerminal && !isJson };
   },
 
   async run({ reading, db, isJson, hasBars }, context) {

@@ -6,14 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { loadCommands } from "../../src/cli.js";
 import type { CommandInput } from "../../src/commands/command-definition.js";
-import { type CommandName, optionsOf, type OptionKey, type RawOptions } from "../../src/commands/option-table.js";
+import { type CommandName, optionsOf, type OptionKey, type GivenOptions } from "../../src/commands/option-table.js";
 import type { PlanEnvironment } from "../../src/commands/option-values.js";
 
 /** A value for each option that differs from what the command does without it. */
 interface Example {
   value: string | boolean | string[];
   /** Options the example needs beside it (--csv-raw needs a sheet format). */
-  with?: RawOptions;
+  with?: GivenOptions;
   /** PATH arguments for the example, where the usual ones do not go with it (--db). */
   paths?: string[];
 }
@@ -62,17 +62,17 @@ const EXAMPLES_OF: Readonly<Partial<Record<CommandName, Partial<Record<OptionKey
 
 /** The command line each command's plan is made from, without the option under test. */
 const BASES: Readonly<Record<CommandName, CommandInput>> = {
-  parse: { args: [], paths: ["dumps"], raw: {} },
-  search: { args: ["الجيش"], paths: ["dumps"], raw: {} },
-  export: { args: [], paths: ["dumps"], raw: {} },
-  show: { args: ["490728"], paths: ["dumps"], raw: {} },
-  check: { args: [], paths: ["dumps"], raw: {} },
-  index: { args: [], paths: ["dumps"], raw: { db: "news.db" } },
-  stats: { args: [], paths: ["dumps"], raw: {} },
-  dedup: { args: [], paths: ["dumps"], raw: {} },
-  "es-template": { args: [], paths: [], raw: {} },
-  completion: { args: ["bash"], paths: [], raw: {} },
-  serve: { args: [], paths: [], raw: { db: "news.db" } },
+  parse: { args: [], paths: ["dumps"], options: {} },
+  search: { args: ["الجيش"], paths: ["dumps"], options: {} },
+  export: { args: [], paths: ["dumps"], options: {} },
+  show: { args: ["490728"], paths: ["dumps"], options: {} },
+  check: { args: [], paths: ["dumps"], options: {} },
+  index: { args: [], paths: ["dumps"], options: { db: "news.db" } },
+  stats: { args: [], paths: ["dumps"], options: {} },
+  dedup: { args: [], paths: ["dumps"], options: {} },
+  "es-template": { args: [], paths: [], options: {} },
+  completion: { args: ["bash"], paths: [], options: {} },
+  serve: { args: [], paths: [], options: { db: "news.db" } },
 };
 
 // A terminal everywhere, so that the plan's terminal decisions can be seen to change.
@@ -134,7 +134,7 @@ describe.each(commands.map((command) => [command.name, command] as const))("%s",
 
   it("makes a plan from its arguments alone, holding them", () => {
     const plan = comparable(command.plan(base, TERMINALS));
-    for (const value of [...base.paths, ...Object.values(base.raw)]) expect(plan).toContain(JSON.stringify(value));
+    for (const value of [...base.paths, ...Object.values(base.options)]) expect(plan).toContain(JSON.stringify(value));
     // The query is parsed, the number and the shell read: each is in the plan as it was given.
     for (const argument of base.args) expect(plan).toContain(argument);
   });
@@ -145,12 +145,51 @@ describe.each(commands.map((command) => [command.name, command] as const))("%s",
     const example = EXAMPLES_OF[name]?.[spec.key] ?? EXAMPLES[spec.key];
     expect(example, `no example for ${spec.flags}: add one to EXAMPLES`).toBeDefined();
     const paths = example.paths ?? base.paths;
-    const without = { ...base, paths, raw: { ...base.raw, ...example.with } };
-    const withIt = { ...without, raw: { ...without.raw, [spec.key]: example.value } };
+    const without = { ...base, paths, options: { ...base.options, ...example.with } };
+    // The value as typed, read by the option's own reader, as commander would hand it over.
+    const read = spec.read as ((text: string) => unknown) | undefined;
+    const value = read === undefined || typeof example.value === "boolean" ? example.value : Array.isArray(example.value) ? example.value.map(read) : read(example.value);
+    const withIt = { ...without, options: { ...without.options, [spec.key]: value } };
     const changed = differingFields(command.plan(withIt, TERMINALS), command.plan(without, TERMINALS));
     expect(changed, `${spec.flags} changes nothing`).not.toEqual([]);
     const places = PLACES[spec.key];
     const misplaced = changed.filter((fields) => !fields.some((field) => places.includes(field)));
     expect(misplaced.map((fields) => fields.join(".")), `${spec.flags} changes the plan elsewhere than ${places.join(", ")}`).toEqual([]);
+  });
+});
+
+/** A value each reader must refuse, and the words its message names it by. */
+const REFUSED: Readonly<Partial<Record<OptionKey, { text: string; named: string }>>> = {
+  include: { text: " ", named: "--include" },
+  jobs: { text: "two", named: "--jobs" },
+  tz: { text: "Mars/Olympus", named: "--tz" },
+  id: { text: "49O728", named: "--id" },
+  limit: { text: "-3", named: "--limit" },
+  output: { text: "", named: "-o" },
+  index: { text: "News*", named: "--index" },
+  threshold: { text: "1.5", named: "--threshold" },
+  port: { text: "70000", named: "--port" },
+  host: { text: "example.org", named: "--host" },
+};
+
+describe("values read where their options are declared", () => {
+  const readers = [...new Map(commands.flatMap((command) => optionsOf(command.name)).filter((spec) => spec.read !== undefined).map((spec) => [spec.key, spec])).values()];
+
+  it("every option with a reader has a refused example, and only those", () => {
+    expect(readers.map((spec) => spec.key).sort()).toEqual(Object.keys(REFUSED).sort());
+  });
+
+  it.each(readers.map((spec) => [spec.flags, spec] as const))("%s refuses a value it cannot use, naming the option", (_flags, spec) => {
+    const { text, named } = REFUSED[spec.key]!;
+    const read = spec.read as (text: string) => unknown;
+    expect(() => read(text)).toThrow(named);
+  });
+
+  it("a typed value arrives as its type, in either digit set", () => {
+    const read = (key: OptionKey, text: string) => (readers.find((spec) => spec.key === key)!.read as (text: string) => unknown)(text);
+    expect(read("limit", "٢٠")).toBe(20);
+    expect(read("port", "٨٠٨١")).toBe(8081);
+    expect(read("id", "٤٩٠٧٢٨")).toBe("490728");
+    expect(read("threshold", "0.9")).toBe(0.9);
   });
 });
