@@ -5,7 +5,7 @@ import { findClusters } from "../app/copies.js";
 import type { ReadingOptions } from "../app/read-dumps.js";
 import { formatCluster, formatDedupSummary } from "../output/dedup-view.js";
 import { PROGRAM } from "../output/messages.js";
-import { makeStdoutSink } from "../output/sink.js";
+import { writeDocument } from "../output/write-document.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { planReading } from "./option-values.js";
 import { DEFAULT_THRESHOLD } from "./option-table.js";
@@ -33,10 +33,7 @@ Examples:
 
   async run({ reading, threshold, isJson }, context) {
     const { clusters, articles, readingCode } = await findClusters(reading, context, threshold);
-    const sink = makeStdoutSink(context.env);
-    if (isJson) await sink.writeJson(clusters, 2);
-    else for (const cluster of clusters) await sink.write(formatCluster(cluster));
-    await sink.flush();
+    await writeDocument(context.env, clusters, { isJson, indent: 2 }, (all) => all.map(formatCluster));
     context.env.stderr.write(`${PROGRAM}: ${formatDedupSummary(articles, clusters)}\n`);
     return readingCode;
   },

@@ -7,7 +7,7 @@ import { formatArticle } from "../output/article-view.js";
 import { toTextView } from "../output/environment.js";
 import { writeError } from "../output/messages.js";
 import { pickFields } from "../output/record-writers.js";
-import { makeStdoutSink } from "../output/sink.js";
+import { writeDocument } from "../output/write-document.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { chosenFormat, readFields } from "./option-values.js";
 import { planReading } from "./option-values.js";
@@ -45,26 +45,23 @@ Examples:
   },
 
   async run(plan, context) {
-    const sink = makeStdoutSink(context.env);
-    let isFound = false;
+    let found: ArticleRecord | undefined;
     let readingCode = EXIT_SUCCESS;
-    const print = async (record: ArticleRecord) => {
-      isFound = true;
-      // --json and --ndjson alike give the one record as an object, so `| jq .body` works.
-      await (plan.isJson ? sink.writeJson(plan.fields === undefined ? record : pickFields(record, plan.fields)) : sink.write(formatArticle(record, toTextView(context.env))));
-      await sink.flush();
-    };
     const source = await openRecords(plan.reading, plan.db, context);
     try {
-      for await (const record of source.records) await print(record);
+      // The reading stops at the first article with the number (its limit is 1).
+      for await (const record of source.records) found = record;
       readingCode = source.exitCode();
     } finally {
       source.close();
     }
-    if (!isFound) {
-      writeError(context.env, `no article numbered ${plan.id}`);
-      return Math.max(readingCode, EXIT_NOTHING_FOUND);
+    if (found !== undefined) {
+      // --json and --ndjson alike give the one record as an object, so `| jq .body` works.
+      const document = plan.fields === undefined ? found : pickFields(found, plan.fields);
+      await writeDocument(context.env, document, { isJson: plan.isJson }, () => [formatArticle(found, toTextView(context.env))]);
+      return readingCode;
     }
-    return readingCode;
+    writeError(context.env, `no article numbered ${plan.id}`);
+    return Math.max(readingCode, EXIT_NOTHING_FOUND);
   },
 };

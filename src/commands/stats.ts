@@ -5,7 +5,7 @@ import { collectionStats } from "../app/collection-stats.js";
 import type { ReadingOptions } from "../app/read-dumps.js";
 import { toTextView } from "../output/environment.js";
 import { formatSummary } from "../output/summary-view.js";
-import { makeStdoutSink } from "../output/sink.js";
+import { writeDocument } from "../output/write-document.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { chosenFormat, planReading } from "./option-values.js";
 
@@ -37,9 +37,7 @@ Examples:
 
   async run({ reading, db, isJson, hasBars }, context) {
     const { summary, exitCode } = await collectionStats(reading, db, context);
-    const sink = makeStdoutSink(context.env);
-    await (isJson ? sink.writeJson(summary, 2) : sink.write(formatSummary(summary, { ...toTextView(context.env), hasBars })));
-    await sink.flush();
+    await writeDocument(context.env, summary, { isJson, indent: 2 }, (shown) => [formatSummary(shown, { ...toTextView(context.env), hasBars })]);
     return exitCode;
   },
 };
