@@ -88,6 +88,7 @@ export interface RawOptions {
   port?: string;
   host?: string;
   open?: boolean;
+  lang?: string;
 }
 
 export type OptionKey = keyof RawOptions;
@@ -154,6 +155,7 @@ const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "port", flags: "--port <n>", help: `the port to listen on (default ${DEFAULT_PORT}; 0 for any free one)`, commands: ["serve"] },
   { key: "host", flags: "--host <address>", help: `the address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for every interface)`, commands: ["serve"] },
   { key: "open", flags: "--open", help: "open the search page in the default browser", commands: ["serve"] },
+  { key: "lang", flags: "--lang <language>", help: "the pages' language when neither the address (?lang=) nor the browser's Accept-Language names one: ar or en (default en)", commands: ["serve"] },
   { key: "count", flags: "--count", help: "print only the number of matching articles", commands: ["search"] },
 ];
 

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { isIP } from "node:net";
 import { toAsciiDigits } from "../core/digits.js";
+import { type InterfaceLanguage, isInterfaceLanguage } from "../core/language-choice.js";
 import { UsageError } from "../errors.js";
 import { countOf, PROGRAM } from "../output/messages.js";
 import { toTerminalLine } from "../output/terminal-text.js";
@@ -17,6 +18,8 @@ interface ServePlan {
   host: string;
   port: number;
   isOpening: boolean;
+  /** The pages' language when neither the address nor the browser names one. */
+  language: InterfaceLanguage;
 }
 
 
@@ -25,13 +28,15 @@ export const serveCommand: CommandDefinition<ServePlan> = {
   helpAfter: `
 Pages: search (the query language, folding, stemming and ranking of newsctl search --db, with
 facets per agency and month), each article in full with its matches marked and its copies, and
-the statistics of newsctl stats. Add .json to a page's path (or ?format=json) for its data;
+the statistics of newsctl stats, in Arabic or English (?lang=ar|en, else the browser's
+languages, else --lang), right to left in Arabic. Add .json to a page's path (or ?format=json) for its data;
 /search.csv and /search.ndjson download every result. The index is opened read-only and may
 be updated by newsctl index while it is served. Stop with Ctrl-C.
 
 Examples:
   newsctl serve --db news.db
   newsctl serve --db news.db --port 0 --open
+  newsctl serve --db news.db --lang ar
   curl -s 'http://127.0.0.1:8080/search.json?q=داعش' | jq .matchCount`,
 
   plan({ raw }) {
@@ -39,7 +44,9 @@ Examples:
     if (raw.port !== undefined && !(/^\d+$/.test(toAsciiDigits(raw.port.trim())) && port <= 65_535)) throw new UsageError(`--port: "${raw.port}" is not a port (0 to 65535)`);
     const host = raw.host?.trim() ?? DEFAULT_HOST;
     if (host === "" || (isIP(host) === 0 && host !== "localhost")) throw new UsageError(`--host: "${raw.host}" is not an IP address`, "--host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)");
-    return { db: raw.db!, host, port, isOpening: raw.open === true };
+    const language = raw.lang?.trim().toLowerCase() ?? "en";
+    if (!isInterfaceLanguage(language)) throw new UsageError(`--lang: "${raw.lang}" is not a language of the pages`, "--lang ar (Arabic) or --lang en (English)");
+    return { db: raw.db!, host, port, isOpening: raw.open === true, language };
   },
 
   async run(plan, context) {
