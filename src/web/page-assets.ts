@@ -65,6 +65,7 @@ details.facets > summary { background: var(--panel); border: 1px solid var(--lin
 .facets .count, .count { color: var(--muted); font-variant-numeric: tabular-nums; }
 .facets .chosen { font-weight: 600; }
 .summary { margin: 0 0 1rem; font-weight: 600; }
+#results > .summary { margin-top: 1rem; }
 .filters { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
 .filters a { display: inline-flex; align-items: center; min-height: 44px; border: 1px solid var(--line); border-radius: 999px; padding: 0.1rem 0.9rem; text-decoration: none; overflow-wrap: anywhere; }
 ol.results { list-style: none; padding: 0; margin: 0; }
@@ -99,8 +100,8 @@ form.search .narrow input, form.search .narrow select { height: 2.1rem; line-hei
 .notice { border-inline-start: 4px solid var(--warn); padding: 0.5rem 1rem; background: var(--panel); max-width: 70ch; }
 .warnings { color: var(--warn); }
 table.figures { border-collapse: collapse; margin: 0.5rem 0 1.5rem; max-width: 100%; }
-table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.8rem; text-align: start; overflow-wrap: anywhere; }
-@media (max-width: 30rem) { table.figures th, table.figures td { padding: 0.3rem 0.4rem; font-size: 0.9rem; } dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; } }
+table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.8rem; text-align: start; overflow-wrap: break-word; }
+@media (max-width: 30rem) { table.figures th, table.figures td { padding: 0.3rem 0.4rem; font-size: 0.9rem; } .chart text, :lang(ar) .chart text { font-size: 24px; } dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; } }
 table.figures td.number { text-align: end; font-variant-numeric: tabular-nums; }
 .chart svg { width: 100%; max-width: 72rem; height: auto; }
 .chart .bar { fill: var(--bar); }

@@ -9,7 +9,7 @@ import { html, type SafeHtml } from "./html.js";
 import { literal, type MessageValue, type Words } from "./words.js";
 
 /** Values shown as literals (code, addresses, parameters), the same in every language. */
-const LITERAL_VALUES = new Set(["path", "place", "address", "parameter", "root", "formats", "fields", "field", "time"]);
+const LITERAL_VALUES = new Set(["path", "place", "address", "parameter", "root", "formats", "fields", "field"]);
 
 interface SaidProblem {
   message: SafeHtml;
@@ -19,7 +19,8 @@ interface SaidProblem {
 /** The problem's message and hint in the page's language. */
 export function sayProblem(words: Words, problem: Problem): SaidProblem {
   const key: MessageKey = `problem.${problem.name}`;
-  const values: Record<string, MessageValue> = { or: literal("OR") };
+  // What messages show as examples: the query language's OR, an ISO time.
+  const values: Record<string, MessageValue> = { or: literal("OR"), time: literal("2021-01-25T11:27") };
   for (const [name, value] of Object.entries(problem.values ?? {})) values[name] = valueOf(words, name, value);
   const hintKey = `${key}.hint`;
   const hint = words.has(hintKey) ? words.say(hintKey, values) : "column" in values ? words.say("problem.query-hint") : undefined;

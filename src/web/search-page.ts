@@ -34,8 +34,8 @@ function searchForm(words: Words, request: PageRequest): SafeHtml {
 </div>
 <div class="narrow">
 <label class="agency">${words.say("form.agency")} <input name="agency" value="${request.agencies[0] ?? ""}" dir="auto"></label>
-<label class="date">${words.say("form.since")} <input name="since" type="text" value="${request.since}" placeholder="${words.text("form.date-placeholder")}" inputmode="numeric" dir="ltr"></label>
-<label class="date">${words.say("form.until")} <input name="until" type="text" value="${request.until}" placeholder="${words.text("form.date-placeholder")}" inputmode="numeric" dir="ltr"></label>
+<label class="date">${words.say("form.since")} <input name="since" type="text" value="${request.since}" placeholder="${words.text("form.date-placeholder")}" inputmode="numeric"></label>
+<label class="date">${words.say("form.until")} <input name="until" type="text" value="${request.until}" placeholder="${words.text("form.date-placeholder")}" inputmode="numeric"></label>
 <label class="order">${words.say("form.order")} <select name="sort"><option value="relevance"${sorted("relevance")}>${words.say("form.best-first")}</option><option value="date"${sorted("date")}>${words.say("form.newest-first")}</option></select></label>
 <label class="check"><input type="checkbox" name="exact" value="1"${request.matchOptions.isStemming ? "" : html` checked`}> ${words.say("form.exact")}</label>
 </div>
