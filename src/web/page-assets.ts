@@ -51,13 +51,13 @@ details[open] > summary::before { content: "▾"; }
 details.help { font-size: 0.9rem; color: var(--muted); }
 details.help code { font-family: var(--arabic), monospace; }
 .layout { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 2rem; margin-top: 1.5rem; align-items: start; }
-details.facets > summary { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 0 1rem; font-weight: 600; }
+details.facets-fold > summary { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 0 1rem; font-weight: 600; }
 @media (max-width: 48rem) {
   .layout { grid-template-columns: minmax(0, 1fr); gap: 1rem; margin-top: 1rem; }
-  details.facets[open] > aside { padding: 0.75rem 0.25rem 0; }
+  details.facets-fold[open] > aside { padding: 0.75rem 0.25rem 0; }
 }
-@media (min-width: 48.01rem) { details.facets[open] > summary { display: none; } }
-@media (min-width: 48.01rem) { details.facets::details-content { content-visibility: visible; block-size: auto; } details.facets > summary { display: none; } }
+@media (min-width: 48.01rem) { details.facets-fold[open] > summary { display: none; } }
+@media (min-width: 48.01rem) { details.facets-fold::details-content { content-visibility: visible; block-size: auto; } details.facets-fold > summary { display: none; } }
 .facets h2 { margin-top: 0; }
 .facets ul { list-style: none; padding: 0; margin: 0 0 1.5rem; }
 .facets li { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; }
@@ -101,7 +101,7 @@ form.search .narrow input, form.search .narrow select { height: 2.1rem; line-hei
 .warnings { color: var(--warn); }
 table.figures { border-collapse: collapse; margin: 0.5rem 0 1.5rem; max-width: 100%; }
 table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.8rem; text-align: start; overflow-wrap: break-word; }
-@media (max-width: 30rem) { table.figures th, table.figures td { padding: 0.3rem 0.4rem; font-size: 0.9rem; } .chart text, :lang(ar) .chart text { font-size: 24px; } dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; } }
+@media (max-width: 30rem) { table.figures th, table.figures td { padding: 0.3rem 0.4rem; font-size: 0.9rem; } dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; } }
 table.figures td.number { text-align: end; font-variant-numeric: tabular-nums; }
 .chart svg { width: 100%; max-width: 72rem; height: auto; }
 .chart .bar { fill: var(--bar); }
@@ -111,6 +111,8 @@ table.figures td.number { text-align: end; font-variant-numeric: tabular-nums; }
 .error { border-inline-start: 4px solid #c5221f; padding: 0.75rem 1rem; background: var(--panel); margin-top: 1rem; }
 .error .detail { white-space: pre-wrap; overflow-wrap: anywhere; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* The chart is drawn 960 units wide: on a phone its labels need larger units to stay legible. */
+@media (max-width: 30rem) { .chart text, :lang(ar) .chart text { font-size: 26px; } }
 `;
 
 // Search as you type: after a pause in typing, the page for the new query is fetched and its
@@ -131,7 +133,7 @@ export const SEARCH_SCRIPT = `"use strict";
 // The facets stand beside the results on a wide screen and fold above them on a narrow one.
 const WIDE = window.matchMedia("(min-width: 48.01rem)");
 const openFacets = () => {
-  for (const facets of document.querySelectorAll("details.facets")) facets.open = WIDE.matches;
+  for (const facets of document.querySelectorAll("details.facets-fold")) facets.open = WIDE.matches;
 };
 openFacets();
 WIDE.addEventListener("change", openFacets);

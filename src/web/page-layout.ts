@@ -5,7 +5,7 @@
 // and the page's JSON twin.
 
 import { html, type SafeHtml } from "./html.js";
-import { type Words } from "./words.js";
+import type { Words } from "./words.js";
 
 interface PageFrame {
   title: string;

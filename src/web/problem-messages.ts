@@ -21,13 +21,13 @@ export function sayProblem(words: Words, problem: Problem): SaidProblem {
   const key: MessageKey = `problem.${problem.name}`;
   // What messages show as examples: the query language's OR, an ISO time.
   const values: Record<string, MessageValue> = { or: literal("OR"), time: literal("2021-01-25T11:27") };
-  for (const [name, value] of Object.entries(problem.values ?? {})) values[name] = valueOf(words, name, value);
+  for (const [name, value] of Object.entries(problem.values ?? {})) values[name] = valueFor(words, name, value);
   const hintKey = `${key}.hint`;
   const hint = words.has(hintKey) ? words.say(hintKey, values) : "column" in values ? words.say("problem.query-hint") : undefined;
   return { message: words.say(key, values), hint };
 }
 
-function valueOf(words: Words, name: string, value: string | number): MessageValue {
+function valueFor(words: Words, name: string, value: string | number): MessageValue {
   if (name === "label") {
     const label = `parameter.${value}`;
     return words.has(label) ? html`${words.text(label)}` : literal(String(value));

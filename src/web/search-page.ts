@@ -107,9 +107,9 @@ function facetsSection(words: Words, request: PageRequest, answer: SearchAnswer)
   });
   // Open on a wide screen (the script opens it, and the style sheet shows it where the browser
   // can), folded above the results on a narrow one.
-  return html`<details class="facets">
+  return html`<details class="facets-fold">
 <summary>${words.say("facets.fold")}</summary>
-<aside aria-label="${words.text("facets.label")}">
+<aside class="facets" aria-label="${words.text("facets.label")}">
 <h2 id="agency-facet">${words.say("facets.agencies")}</h2>
 <ul aria-labelledby="agency-facet">${agencies}</ul>
 <h2 id="month-facet">${words.say("facets.months")}</h2>

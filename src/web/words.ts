@@ -63,9 +63,7 @@ export class Words {
   }
 
   number(value: number): string {
-    let format = numberFormats.get(this.language);
-    if (format === undefined) numberFormats.set(this.language, (format = new Intl.NumberFormat(LOCALES[this.language])));
-    return format.format(value);
+    return cached(numberFormats, this.language, () => new Intl.NumberFormat(LOCALES[this.language])).format(value);
   }
 
   /** A publication time (the record's `published`), to the minute, as written in its own time zone. */
@@ -106,9 +104,7 @@ export class Words {
 
   private date(at: Date, options: Intl.DateTimeFormatOptions): string {
     const key = `${this.language}${JSON.stringify(options)}`;
-    let format = dateFormats.get(key);
-    if (format === undefined) dateFormats.set(key, (format = new Intl.DateTimeFormat(LOCALES[this.language], { ...options, timeZone: "UTC" })));
-    return format.format(at);
+    return cached(dateFormats, key, () => new Intl.DateTimeFormat(LOCALES[this.language], { ...options, timeZone: "UTC" })).format(at);
   }
 
   private message(key: MessageKey): string {
@@ -119,8 +115,7 @@ export class Words {
   private form(key: MessageKey, count: number): string {
     const message = this.catalogue[key];
     if (typeof message === "string") return message;
-    let rules = pluralRules.get(this.language);
-    if (rules === undefined) pluralRules.set(this.language, (rules = new Intl.PluralRules(LOCALES[this.language])));
+    const rules = cached(pluralRules, this.language, () => new Intl.PluralRules(LOCALES[this.language]));
     return (message as PluralForms)[rules.select(count)] ?? message.other;
   }
 
@@ -135,6 +130,16 @@ export class Words {
     if (typeof value === "number") return this.number(value);
     return html`<bdi ${textDirection(value)}>${value}</bdi>`;
   }
+}
+
+/** Intl's formatters, made once per language and options. */
+function cached<Key, Value>(made: Map<Key, Value>, key: Key, make: () => Value): Value {
+  let value = made.get(key);
+  if (value === undefined) {
+    value = make();
+    made.set(key, value);
+  }
+  return value;
 }
 
 /** Text the interface shows as it is in every language (a format's name, a command, a parameter): set apart, left to right, not to be translated. */

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // `newsctl serve` in Arabic and in English, on a phone (390×844) and a desktop (1280×800), in
 // Chromium: the document's language and direction, the form and the facets running the page's
 // way, nothing wider than the screen, touch targets of 44 pixels, the facets folded above the
@@ -13,7 +14,7 @@ import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARABIC } from "../../src/web/catalogue-ar.js";
-import { ENGLISH } from "../../src/web/catalogue-en.js";
+import { ENGLISH, type PluralForms } from "../../src/web/catalogue-en.js";
 import { projectRoot, runNewsctl } from "../helpers/run-newsctl.js";
 import { type ServedProcess, serveProcess } from "../helpers/served-process.js";
 import { makeTempDir, removeTempDir } from "../helpers/support.js";
@@ -33,7 +34,7 @@ const LANGUAGES = [
 
 /** The pieces of a catalogue's messages between their values, longest first. */
 function cataloguePieces(catalogue: typeof ENGLISH | typeof ARABIC): string[] {
-  const messages = Object.values(catalogue).flatMap((message) => (typeof message === "string" ? [message] : Object.values(message)));
+  const messages = Object.values(catalogue).flatMap((message: string | PluralForms): string[] => (typeof message === "string" ? [message] : Object.values(message)));
   const pieces = messages.flatMap((message) => message.split(/\{\w+\}/)).map((piece) => piece.trim());
   return [...new Set(pieces)].filter((piece) => piece !== "").sort((a, b) => b.length - a.length);
 }
@@ -167,8 +168,8 @@ describe.skipIf(!hasChromium)("newsctl serve in Arabic and English, on a phone a
           await page.goto(new URL(`/?q=${encodeURIComponent(WATER_WORD)}`, served.url).href);
           const directionOf = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).direction);
           await expect(directionOf("form.search")).resolves.toBe(direction);
-          await expect(directionOf("details.facets")).resolves.toBe(direction);
-          const facets = page.locator("details.facets");
+          await expect(directionOf("details.facets-fold")).resolves.toBe(direction);
+          const facets = page.locator("details.facets-fold");
           const firstResult = page.locator("ol.results > li").first();
           const query = await page.locator("#q").boundingBox();
           const button = await page.locator("form.search button").boundingBox();
@@ -182,7 +183,7 @@ describe.skipIf(!hasChromium)("newsctl serve in Arabic and English, on a phone a
             await expect(page.locator("#agency-facet").isVisible()).resolves.toBe(true);
           } else {
             await expect(page.locator("#agency-facet").isVisible()).resolves.toBe(true);
-            const aside = (await page.locator("details.facets aside").boundingBox())!;
+            const aside = (await page.locator("details.facets-fold aside").boundingBox())!;
             const result = (await firstResult.boundingBox())!;
             // Facets on the side a reader starts from: the right in Arabic, the left in English.
             if (direction === "rtl") expect(aside.x).toBeGreaterThan(result.x);

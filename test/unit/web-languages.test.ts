@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from "vitest";
 import { chooseLanguage, preferredLanguage } from "../../src/core/language-choice.js";
-import { RequestError } from "../../src/errors.js";
+import type { RequestError } from "../../src/errors.js";
 import { readPageRequest } from "../../src/web/page-requests.js";
 import { sayProblem } from "../../src/web/problem-messages.js";
 import { ARABIC } from "../../src/web/catalogue-ar.js";
@@ -56,7 +56,7 @@ describe("the catalogues", () => {
   it("have no empty message", () => {
     for (const catalogue of [ENGLISH, ARABIC]) {
       for (const [key, message] of Object.entries(catalogue)) {
-        const forms = typeof message === "string" ? [message] : Object.values(message);
+        const forms: string[] = typeof message === "string" ? [message] : Object.values(message as PluralForms);
         for (const form of forms) expect(form.trim(), key).not.toBe("");
       }
     }
