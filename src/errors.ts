@@ -27,11 +27,71 @@ export class UsageError extends NewsctlError {
 }
 
 /**
+ * What is wrong with a request, by name, with the values its message names: so that the server
+ * can say it in the visitor's language (its pages' catalogues hold a message for each name),
+ * while the command line and the JSON answers print the English message as they always have.
+ */
+export interface Problem {
+  name: ProblemName;
+  values?: Readonly<Record<string, string | number>>;
+}
+
+type ProblemName =
+  | QueryProblemName
+  | "dates-in-wrong-order"
+  | "not-a-date"
+  | "too-many-agencies"
+  | "agency-too-long"
+  | "not-an-article-number"
+  | "not-a-whole-number"
+  | "query-too-long"
+  | "unknown-sort"
+  | "page-size"
+  | "page-from-one"
+  | "page-too-deep"
+  | "file-missing"
+  | "file-too-long"
+  | "line-missing"
+  | "unknown-format"
+  | "no-page"
+  | "not-a-download"
+  | "download-needs-query"
+  | "no-article"
+  | "stats-take-no-query"
+  | "too-many-waiting"
+  | "too-many-downloads"
+  | "too-slow"
+  | "stopping";
+
+/** What a query that does not parse does wrong (src/core/query.ts). */
+export type QueryProblemName =
+  | "query-empty"
+  | "or-without-word-before"
+  | "or-without-word-after"
+  | "negated-alternative"
+  | "too-many-words"
+  | "unknown-field"
+  | "field-without-word"
+  | "unclosed-quote"
+  | "quote-inside-word"
+  | "star-inside-word"
+  | "star-without-letters"
+  | "star-after-words"
+  | "empty-quotes"
+  | "no-letters";
+
+/**
  * A request that cannot be read as written: options on the command line, or the parameters of a
  * URL. The command line prints it as a usage error (exit 2); the server answers 400 with it.
  */
 export class RequestError extends NewsctlError {
-  constructor(message: string, hint?: string, detail?: string) {
+  constructor(
+    message: string,
+    hint?: string,
+    detail?: string,
+    /** The problem by name, for an interface in another language. */
+    readonly problem?: Problem,
+  ) {
     super(message, EXIT_TROUBLE, hint, detail);
   }
 }

@@ -20,7 +20,7 @@ export function readQuery(text: string, hint: string, isShowingCaret = false): P
   } catch (error) {
     if (!(error instanceof QuerySyntaxError)) throw error;
     const detail = isShowingCaret ? `  ${text}\n  ${" ".repeat(error.column - 1)}^` : undefined;
-    throw new RequestError(`query: ${error.message} (column ${error.column})`, hint, detail);
+    throw new RequestError(`query: ${error.message} (column ${error.column})`, hint, detail, { name: error.problem.name, values: { ...error.problem.values, column: error.column } });
   }
 }
 
@@ -38,7 +38,7 @@ export function readDateBounds(since: string | undefined, until: string | undefi
   const sinceBound = readBound(since, "since", labels.since);
   const untilBound = readBound(until, "until", labels.until);
   if (sinceBound !== undefined && untilBound !== undefined && sinceBound.instant === undefined && untilBound.instant === undefined && sinceBound.local > untilBound.local) {
-    throw new RequestError(`${labels.since} ${since} is after ${labels.until} ${until}: no article can match`);
+    throw new RequestError(`${labels.since} ${since} is after ${labels.until} ${until}: no article can match`, undefined, undefined, { name: "dates-in-wrong-order", values: { since: since!, until: until! } });
   }
   const bounds: Pick<RecordFilter, "since" | "until"> = {};
   if (sinceBound !== undefined) bounds.since = sinceBound;
@@ -49,7 +49,7 @@ export function readDateBounds(since: string | undefined, until: string | undefi
 function readBound(value: string | undefined, side: "since" | "until", label: string): TimeBound | undefined {
   if (value === undefined) return undefined;
   const bound = parseTimeBound(value, side);
-  if (bound === null) throw new RequestError(`${label}: "${value}" is not a date`, DATE_HINT);
+  if (bound === null) throw new RequestError(`${label}: "${value}" is not a date`, DATE_HINT, undefined, { name: "not-a-date", values: { label: side, value } });
   return bound;
 }
 
@@ -63,15 +63,15 @@ interface AgencyBounds {
 export function readAgencies(values: readonly string[], label: string, bounds?: AgencyBounds): string[] {
   if (bounds === undefined) return [...values];
   const agencies = values.map((agency) => agency.trim()).filter((agency) => agency !== "");
-  if (agencies.length > bounds.most) throw new RequestError(`${label}: at most ${bounds.most} agencies`);
-  if (agencies.some((agency) => agency.length > bounds.longest)) throw new RequestError(`${label}: longer than ${bounds.longest} characters`);
+  if (agencies.length > bounds.most) throw new RequestError(`${label}: at most ${bounds.most} agencies`, undefined, undefined, { name: "too-many-agencies", values: { most: bounds.most } });
+  if (agencies.some((agency) => agency.length > bounds.longest)) throw new RequestError(`${label}: longer than ${bounds.longest} characters`, undefined, undefined, { name: "agency-too-long", values: { longest: bounds.longest } });
   return agencies;
 }
 
 /** An article number in any of the three digit sets, as ASCII digits. */
 export function readArticleNumber(label: string, value: string): string {
   const digits = toAsciiDigits(value.trim());
-  if (!/^\d+$/.test(digits)) throw new RequestError(`${label === "" ? "" : `${label}: `}"${value}" is not an article number`, "article numbers are digits, as on the رقم: line");
+  if (!/^\d+$/.test(digits)) throw new RequestError(`${label === "" ? "" : `${label}: `}"${value}" is not an article number`, "article numbers are digits, as on the رقم: line", undefined, { name: "not-an-article-number", values: { value } });
   return digits;
 }
 
@@ -79,6 +79,6 @@ export function readArticleNumber(label: string, value: string): string {
 export function readWholeNumber(label: string, value: string, mostDigits?: number): number {
   const digits = toAsciiDigits(value.trim());
   const pattern = mostDigits === undefined ? /^\d+$/ : new RegExp(`^\\d{1,${mostDigits}}$`);
-  if (!pattern.test(digits)) throw new RequestError(`${label}: "${value}" is not a whole number`);
+  if (!pattern.test(digits)) throw new RequestError(`${label}: "${value}" is not a whole number`, undefined, undefined, { name: "not-a-whole-number", values: { label, value } });
   return Number(digits);
 }

@@ -13,6 +13,7 @@ import { readArticleNumber, readWholeNumber } from "../app/request-readers.js";
 import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
 import { toAsciiDigits } from "../core/digits.js";
 import { GlobSyntaxError, includeMatcher } from "../core/glob.js";
+import { type InterfaceLanguage, isInterfaceLanguage } from "../core/language-choice.js";
 import type { SearchOrder } from "../core/search-ranking.js";
 import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
 import { UsageError } from "../errors.js";
@@ -105,6 +106,7 @@ export interface GivenOptions {
   port?: number;
   host?: string;
   open?: boolean;
+  lang?: InterfaceLanguage;
 }
 
 export type OptionKey = keyof GivenOptions;
@@ -177,6 +179,7 @@ const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "port", flags: "--port <n>", help: `the port to listen on (default ${DEFAULT_PORT}; 0 for any free one)`, commands: ["serve"], read: readPort },
   { key: "host", flags: "--host <address>", help: `the address to listen on (default ${DEFAULT_HOST}: this machine only; 0.0.0.0 for every interface)`, commands: ["serve"], read: readHost },
   { key: "open", flags: "--open", help: "open the search page in the default browser", commands: ["serve"] },
+  { key: "lang", flags: "--lang <language>", help: "the pages' language when neither the address (?lang=) nor the browser's Accept-Language names one: ar or en (default en)", commands: ["serve"], read: readLanguage },
   { key: "count", flags: "--count", help: "print only the number of matching articles", commands: ["search"] },
 ];
 
@@ -252,4 +255,10 @@ function readHost(text: string): string {
   const host = text.trim();
   if (host === "" || (isIP(host) === 0 && host !== "localhost")) throw new UsageError(`--host: "${text}" is not an IP address`, "--host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface)");
   return host;
+}
+
+function readLanguage(text: string): InterfaceLanguage {
+  const language = text.trim().toLowerCase();
+  if (!isInterfaceLanguage(language)) throw new UsageError(`--lang: "${text}" is not a language of the pages`, "--lang ar (Arabic) or --lang en (English)");
+  return language;
 }

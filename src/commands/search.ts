@@ -5,7 +5,6 @@ import type { ReadingOptions } from "../app/read-dumps.js";
 import { readQuery } from "../app/request-readers.js";
 import { countInIndex, findMatches } from "../app/search.js";
 import { RECORD_FIELDS } from "../core/record.js";
-import type { SearchOrder } from "../core/search-ranking.js";
 import type { QueriedSearch } from "../core/search-request.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
 import type { WriterOptions } from "../output/record-writers.js";

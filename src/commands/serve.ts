@@ -3,6 +3,7 @@
 // goes to stderr.
 
 import { spawn } from "node:child_process";
+import type { InterfaceLanguage } from "../core/language-choice.js";
 import { countOf, PROGRAM } from "../output/messages.js";
 import { toTerminalLine } from "../output/terminal-text.js";
 import type { CommandDefinition } from "./command-definition.js";
@@ -14,6 +15,8 @@ interface ServePlan {
   host: string;
   port: number;
   isOpening: boolean;
+  /** The pages' language when neither the address nor the browser names one. */
+  language: InterfaceLanguage;
 }
 
 
@@ -22,17 +25,19 @@ export const serveCommand: CommandDefinition<ServePlan> = {
   helpAfter: `
 Pages: search (the query language, folding, stemming and ranking of newsctl search --db, with
 facets per agency and month), each article in full with its matches marked and its copies, and
-the statistics of newsctl stats. Add .json to a page's path (or ?format=json) for its data;
+the statistics of newsctl stats, in Arabic or English (?lang=ar|en, else the browser's
+languages, else --lang), right to left in Arabic. Add .json to a page's path (or ?format=json) for its data;
 /search.csv and /search.ndjson download every result. The index is opened read-only and may
 be updated by newsctl index while it is served. Stop with Ctrl-C.
 
 Examples:
   newsctl serve --db news.db
   newsctl serve --db news.db --port 0 --open
+  newsctl serve --db news.db --lang ar
   curl -s 'http://127.0.0.1:8080/search.json?q=داعش' | jq .matchCount`,
 
   plan({ options }) {
-    return { db: options.db!, host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT, isOpening: options.open === true };
+    return { db: options.db!, host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT, isOpening: options.open === true, language: options.lang ?? "en" };
   },
 
   async run(plan, context) {

@@ -4,16 +4,16 @@
 // copies, with the page that lists them. The page is made on an index worker, where the article
 // is read; at most MOST_MARKED_MATCHES matches are marked, and the page says when there are more.
 
-import { readablePublished } from "../core/dates.js";
 import { matchRanges } from "../core/match-ranges.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
 import { type MatchOptions, positiveTerms } from "../core/search-match.js";
 import type { ArticleAnswer, CopyLink } from "../app/collection-reader.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
-import { articleHref, copiesHref, placeLabel, quoted } from "./page-links.js";
+import { articleHref, articleParameters, copiesHref, placeLabel, placeText, quoted } from "./page-links.js";
 import { page } from "./page-layout.js";
 import { type PageRequest, searchParameters } from "./page-requests.js";
+import { literal, type Words } from "./words.js";
 
 /**
  * Matches marked in an article, at most: an article with a hundred thousand matches of a word
@@ -33,15 +33,16 @@ interface MarkedSearch {
 type MarkedField = "headline" | "subheadline" | "lead" | "body" | "agency";
 
 /** The article page whole, for the article the question found and the search that led to it. */
-export function articlePageText(answer: ArticleAnswer, request: PageRequest | null, indexName: string): string {
+export function articlePageText(words: Words, answer: ArticleAnswer, request: PageRequest | null, indexName: string): string {
   const { record } = answer;
   const search: MarkedSearch | null = request === null || request.query === null || positiveTerms(request.query).length === 0 ? null : { text: request.text, query: request.query, matchOptions: request.matchOptions, request };
   const title = record.headline ?? `${record.file}:${record.line}`;
-  const jsonHref = `/article.json?${new URLSearchParams({ file: record.file, line: String(record.line) })}`;
-  return page({ title, section: "article", indexName, jsonHref }, articleContent(answer, search));
+  const jsonHref = words.href("/article.json", new URLSearchParams({ file: record.file, line: String(record.line) }));
+  const here = { path: "/article", parameters: articleParameters(record.file, record.line, search?.request) };
+  return page(words, { title, section: "article", indexName, jsonHref, here }, articleContent(words, answer, search));
 }
 
-function articleContent(answer: ArticleAnswer, search: MarkedSearch | null): SafeHtml {
+function articleContent(words: Words, answer: ArticleAnswer, search: MarkedSearch | null): SafeHtml {
   const { record } = answer;
   // Marks left to give, shared by the fields in the order the page shows them.
   let marksLeft = MOST_MARKED_MATCHES;
@@ -62,15 +63,15 @@ function articleContent(answer: ArticleAnswer, search: MarkedSearch | null): Saf
     return ranges;
   };
   const marked = (field: MarkedField, text: string) => markedText(text, rangesIn(field, text));
-  const back = search === null ? "" : html`<p><a href="/?${searchParameters(search.request).toString()}">← Results for ${quoted(search.text)}</a></p>`;
-  const headline = record.headline === null ? "(no headline)" : marked("headline", record.headline);
+  const back = search === null ? "" : html`<p class="back"><a href="${words.href("/", searchParameters(search.request))}">${words.say("article.back", { query: quoted(words, search.text) })}</a></p>`;
+  const headline = record.headline === null ? words.say("results.no-headline") : marked("headline", record.headline);
   const subheadline = record.subheadline === null ? "" : html`<p class="subheadline" ${textDirection(record.subheadline)}>${marked("subheadline", record.subheadline)}</p>`;
   const lead = record.lead === null ? "" : html`<p class="lead" ${textDirection(record.lead)}>${marked("lead", record.lead)}</p>`;
   const body = paragraphs(record.body, rangesIn("body", record.body));
-  const facts = factList(record, search === null ? null : marked);
-  const cut = isMarkingCut ? html`<p class="notice" role="note">Only the first ${MOST_MARKED_MATCHES.toLocaleString("en")} matches are marked; the article holds more.</p>` : "";
+  const facts = factList(words, record, search === null ? null : marked);
+  const cut = isMarkingCut ? html`<p class="notice" role="note">${words.say("article.marks-cut", { most: MOST_MARKED_MATCHES })}</p>` : "";
   return html`${back}
-${answer.isShadowed ? html`<p class="notice" role="note">A newer article has the same number; searches show that one instead of this.</p>` : ""}
+${answer.isShadowed ? html`<p class="notice" role="note">${words.say("article.shadowed")}</p>` : ""}
 ${cut}
 <article class="record" ${textDirection(record.headline ?? record.body)}>
 <h1 ${textDirection(record.headline)}>${headline}</h1>
@@ -78,22 +79,22 @@ ${subheadline}
 ${lead}
 <div class="body">${body}</div>
 </article>
-<h2 id="facts">About this article</h2>
+<h2 id="facts">${words.say("article.facts")}</h2>
 ${facts}
 <section id="copies-section" aria-labelledby="copies">
-<h2 id="copies">Copies</h2>
-<p><a href="${copiesHref(record.file, record.line)}" data-copies>Look for copies of this article</a>: the same number, or nearly the same body, as <code>newsctl dedup</code> finds them.</p>
+<h2 id="copies">${words.say("article.copies")}</h2>
+<p>${words.say("article.copies-how", { link: html`<a href="${copiesHref(words, record.file, record.line)}" data-copies>${words.say("article.look-for-copies")}</a>`, dedup: literal("newsctl dedup") })}</p>
 </section>`;
 }
 
 /** The copies page: the article's copies, found when asked for (the article page does not wait for them). */
-export function copiesContent(answer: ArticleAnswer, copies: readonly CopyLink[]): SafeHtml {
+export function copiesContent(words: Words, answer: ArticleAnswer, copies: readonly CopyLink[]): SafeHtml {
   const { record } = answer;
-  return html`<p><a href="${articleHref(record.file, record.line)}">← The article</a></p>
-<h1>Copies of <bdi ${textDirection(record.headline)}>${record.headline ?? placeLabel(record.file, record.line)}</bdi></h1>
+  return html`<p class="back"><a href="${articleHref(words, record.file, record.line)}">${words.say("copies.back")}</a></p>
+<h1>${words.say("copies.title", { headline: record.headline ?? placeLabel(record.file, record.line) })}</h1>
 <section id="copies-section" aria-labelledby="copies">
-<h2 id="copies">Copies</h2>
-${copies.length === 0 ? html`<p>None: no other article has its number or nearly its body.</p>` : copiesList(copies)}
+<h2 id="copies">${words.say("article.copies")}</h2>
+${copies.length === 0 ? html`<p>${words.say("copies.none")}</p>` : copiesList(words, copies)}
 </section>`;
 }
 
@@ -122,23 +123,31 @@ function paragraphs(body: string, ranges: ReadonlyArray<[number, number]>): Safe
   return out;
 }
 
-function factList(record: ArticleRecord, marked: ((field: MarkedField, text: string) => SafeHtml) | null): SafeHtml {
-  const row = (term: string, value: SafeHtml | string) => html`<dt>${term}</dt><dd>${value}</dd>`;
+function factList(words: Words, record: ArticleRecord, marked: ((field: MarkedField, text: string) => SafeHtml) | null): SafeHtml {
+  const row = (term: SafeHtml, value: SafeHtml | string) => html`<dt>${term}</dt><dd>${value}</dd>`;
+  const none = words.say("site.none");
   const rows = [
-    row("Agency", record.agency === null ? "—" : html`<span ${textDirection(record.agency)}>${marked === null ? record.agency : marked("agency", record.agency)}</span>`),
-    row("Published", record.published === null ? "—" : html`<time datetime="${record.published}">${readablePublished(record.published)}</time>`),
-    row("Desk", record.desk === null ? "—" : html`<span ${textDirection(record.desk)}>${record.desk}</span>`),
-    row("Number", record.id === null ? "—" : html`<bdi>${record.id}</bdi>`),
-    row("Place", html`<span class="file" dir="ltr">${placeLabel(record.file, record.line)}</span>`),
-    row("Warnings", record.warnings.length === 0 ? "none" : html`<span class="warnings">${record.warnings.join(", ")}</span>`),
+    row(words.say("article.agency"), record.agency === null ? none : html`<span ${textDirection(record.agency)}>${marked === null ? record.agency : marked("agency", record.agency)}</span>`),
+    row(words.say("article.published"), record.published === null ? none : html`<time datetime="${record.published}">${words.published(record.published)}</time>`),
+    row(words.say("article.desk"), record.desk === null ? none : html`<span ${textDirection(record.desk)}>${record.desk}</span>`),
+    row(words.say("article.number"), record.id === null ? none : html`<bdi>${record.id}</bdi>`),
+    row(words.say("article.place"), placeText(record.file, record.line)),
+    row(words.say("article.warnings"), record.warnings.length === 0 ? words.say("article.no-warnings") : html`<span class="warnings" dir="ltr" translate="no">${record.warnings.join(", ")}</span>`),
   ];
   return html`<dl class="facts" aria-labelledby="facts">${rows}</dl>`;
 }
 
-function copiesList(copies: readonly CopyLink[]): SafeHtml {
-  const items = copies.map(
-    (copy) => html`<li><a href="${articleHref(copy.file, copy.line)}" ${textDirection(copy.headline)}>${copy.headline ?? "(no headline)"}</a>
-<span class="meta">${copy.reason === "number" ? "the same number" : "nearly the same body"}${copy.isKept ? "; the copy kept by dedup (the earliest)" : ""}${copy.published === null ? "" : html`; <time datetime="${copy.published}">${readablePublished(copy.published)}</time>`}; <span class="file" dir="ltr">${placeLabel(copy.file, copy.line)}</span></span></li>`,
-  );
+function copiesList(words: Words, copies: readonly CopyLink[]): SafeHtml {
+  const separator = words.say("site.separator");
+  const items = copies.map((copy) => {
+    const facts = [
+      words.say(copy.reason === "number" ? "copies.same-number" : "copies.same-body"),
+      copy.isKept ? words.say("copies.kept", { dedup: literal("dedup") }) : null,
+      copy.published === null ? null : html`<time datetime="${copy.published}">${words.published(copy.published)}</time>`,
+      placeText(copy.file, copy.line),
+    ].filter((fact) => fact !== null);
+    return html`<li><a href="${articleHref(words, copy.file, copy.line)}" ${textDirection(copy.headline)}>${copy.headline ?? words.say("results.no-headline")}</a>
+<span class="meta">${facts.map((fact, index) => html`${index === 0 ? "" : separator}${fact}`)}</span></li>`;
+  });
   return html`<ul aria-labelledby="copies">${items}</ul>`;
 }

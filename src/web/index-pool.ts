@@ -65,7 +65,7 @@ export class IndexPool {
    */
   ask<Kind extends Exclude<IndexQuestion["kind"], "download">>(question: Extract<IndexQuestion, { kind: Kind }>, limit: TimeLimit, stop?: AbortSignal): Promise<IndexAnswers[Kind]> {
     if (stop?.aborted === true) return Promise.reject(new Unwanted());
-    if (this.waiting.length >= MOST_WAITING) return Promise.reject(new BadRequest("the server has too many searches waiting", 503, "try again in a moment"));
+    if (this.waiting.length >= MOST_WAITING) return Promise.reject(new BadRequest("the server has too many searches waiting", 503, "try again in a moment", { name: "too-many-waiting" }));
     return new Promise((resolve, reject) => {
       const task: Task = { id: this.nextId++, question, limit, resolve: resolve as (answer: unknown) => void, reject };
       this.waiting.push(task);
@@ -79,7 +79,7 @@ export class IndexPool {
    * have the next; `isGone` stops the download (the visitor left).
    */
   async download(question: Extract<IndexQuestion, { kind: "download" }>, write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
-    if (this.downloads >= MOST_DOWNLOADS) throw new BadRequest(`${MOST_DOWNLOADS} downloads are running`, 503, "try again when one has finished");
+    if (this.downloads >= MOST_DOWNLOADS) throw new BadRequest(`${MOST_DOWNLOADS} downloads are running`, 503, "try again when one has finished", { name: "too-many-downloads", values: { most: MOST_DOWNLOADS } });
     this.downloads++;
     const worker = this.newWorker();
     try {
@@ -106,7 +106,7 @@ export class IndexPool {
 
   async close(): Promise<void> {
     this.isClosing = true;
-    for (const task of this.waiting.splice(0)) task.reject(new BadRequest("the server is stopping", 503));
+    for (const task of this.waiting.splice(0)) task.reject(new BadRequest("the server is stopping", 503, undefined, { name: "stopping" }));
     await Promise.all(this.workers.map((entry) => (entry.task === undefined ? endWorker(entry.worker) : entry.worker.terminate())));
   }
 
@@ -191,7 +191,7 @@ function msLeft(task: Task): number {
 }
 
 function timedOut(task: Task): BadRequest {
-  return new BadRequest(`the search took longer than ${seconds(task.limit.ms)} and was stopped`, 503, "narrow it: more words, a phrase, an agency or dates");
+  return new BadRequest(`the search took longer than ${seconds(task.limit.ms)} and was stopped`, 503, "narrow it: more words, a phrase, an agency or dates", { name: "too-slow", values: { seconds: task.limit.ms / 1000 } });
 }
 
 /**

@@ -2,6 +2,7 @@
 // plain data that threads can post to each other. A download comes back in chunks, each sent
 // when the server has taken the one before (so a slow visitor holds the worker, not memory).
 
+import type { LanguageChoice } from "../core/language-choice.js";
 import type { CollectionSummary } from "../core/collection-summary.js";
 import type { RecordFilter } from "../core/filters.js";
 import type { ArticleAnswer, CopyLink, SearchAnswer } from "../app/collection-reader.js";
@@ -28,6 +29,8 @@ export interface ArticlePageQuestion {
   search: PageRequest | null;
   /** The index's file name, for the page's footer. */
   indexName: string;
+  /** The page's language, and whether its address named it. */
+  language: LanguageChoice;
 }
 
 /** The answer to each kind of question (a download's is its chunks, then nothing). */

@@ -11,6 +11,7 @@ import { TextSink } from "../output/sink.js";
 import { withScores, writeRecords } from "../output/write-records.js";
 import { CollectionReader } from "../app/collection-reader.js";
 import { articlePageText } from "./article-page.js";
+import { Words } from "./words.js";
 import type { ArticlePageQuestion, FromWorker, IndexQuestion, ToWorker } from "./index-questions.js";
 
 const port = parentPort!;
@@ -62,11 +63,11 @@ async function answer(id: number, question: IndexQuestion): Promise<void> {
   }
 }
 
-function articlePage({ file, line, format, search, indexName }: ArticlePageQuestion): string | undefined {
+function articlePage({ file, line, format, search, indexName, language }: ArticlePageQuestion): string | undefined {
   const answer = reader.article(file, line);
   if (answer === undefined) return undefined;
   if (format === "json") return `${JSON.stringify(answer)}\n`;
-  return articlePageText(answer, search, indexName);
+  return articlePageText(new Words(language), answer, search, indexName);
 }
 
 function reply(message: FromWorker): void {

@@ -23,40 +23,64 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 header.site, footer.site { background: var(--panel); border-bottom: 1px solid var(--line); }
 footer.site { border-top: 1px solid var(--line); border-bottom: 0; color: var(--muted); font-size: 0.9rem; margin-top: 3rem; }
 header.site nav, footer.site p, main { max-width: 72rem; margin: 0 auto; padding: 0.75rem 1rem; }
-header.site nav { display: flex; gap: 1.25rem; align-items: baseline; }
-header.site a { text-decoration: none; }
+header.site nav { display: flex; flex-wrap: wrap; gap: 0 1.25rem; align-items: center; }
+header.site a { text-decoration: none; display: inline-flex; align-items: center; min-height: 44px; }
+header.site a.language { margin-inline-start: auto; }
 header.site a[aria-current="page"] { font-weight: 600; text-decoration: underline; }
 .brand { font-weight: 700; color: var(--text); }
 h1 { font-size: 1.6rem; margin: 0.5rem 0 1rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
 form.search { display: grid; gap: 0.75rem; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 1rem; }
-form.search .query { display: flex; gap: 0.5rem; }
-form.search .query input { flex: 1; font-size: 1.2rem; padding: 0.4rem 0.6rem; }
+form.search .query { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+form.search .query input { flex: 1 1 12rem; min-width: 0; font-size: 1.2rem; padding: 0.4rem 0.6rem; }
+form.search .query button { flex: 0 0 auto; }
 form.search .narrow { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: end; }
-form.search label { display: flex; flex-direction: column; font-size: 0.9rem; gap: 0.2rem; }
-form.search label.check { flex-direction: row; align-items: center; gap: 0.4rem; }
-input, select, button { font: inherit; color: inherit; background: var(--page); border: 1px solid var(--line); border-radius: 6px; padding: 0.3rem 0.5rem; }
-button { background: var(--link); color: #fff; border-color: var(--link); cursor: pointer; padding: 0.4rem 1rem; }
+form.search label { display: flex; flex-direction: column; font-size: 0.9rem; gap: 0.2rem; min-width: 0; }
+form.search label.agency { flex: 1 1 12rem; }
+form.search label.date { flex: 1 1 8rem; }
+form.search label.order { flex: 1 1 9rem; }
+form.search label input, form.search label select { width: 100%; min-width: 0; }
+form.search label.check { flex-direction: row; align-items: center; gap: 0.5rem; min-height: 44px; flex: 1 1 100%; }
+form.search label.check input { width: 1.25rem; height: 1.25rem; flex: 0 0 auto; }
+input, select, button { font: inherit; color: inherit; background: var(--page); border: 1px solid var(--line); border-radius: 6px; padding: 0.3rem 0.5rem; min-height: 44px; }
+button { background: var(--link); color: #fff; border-color: var(--link); cursor: pointer; padding: 0.4rem 1.25rem; }
+summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; }
+summary::before { content: "▸"; margin-inline-end: 0.5rem; }
+[dir="rtl"] summary::before, :root[dir="rtl"] summary::before { content: "◂"; }
+details[open] > summary::before { content: "▾"; }
 details.help { font-size: 0.9rem; color: var(--muted); }
 details.help code { font-family: var(--arabic), monospace; }
-.layout { display: grid; grid-template-columns: 16rem 1fr; gap: 2rem; margin-top: 1.5rem; }
-@media (max-width: 48rem) { .layout { grid-template-columns: 1fr; } }
+.layout { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 2rem; margin-top: 1.5rem; align-items: start; }
+details.facets-fold > summary { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 0 1rem; font-weight: 600; }
+@media (max-width: 48rem) {
+  .layout { grid-template-columns: minmax(0, 1fr); gap: 1rem; margin-top: 1rem; }
+  details.facets-fold[open] > aside { padding: 0.75rem 0.25rem 0; }
+}
+@media (min-width: 48.01rem) { details.facets-fold[open] > summary { display: none; } }
+@media (min-width: 48.01rem) { details.facets-fold::details-content { content-visibility: visible; block-size: auto; } details.facets-fold > summary { display: none; } }
 .facets h2 { margin-top: 0; }
 .facets ul { list-style: none; padding: 0; margin: 0 0 1.5rem; }
-.facets li { display: flex; justify-content: space-between; gap: 0.5rem; padding: 0.15rem 0; }
+.facets li { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; }
+.facets li a, .facets li > span:first-child { display: inline-flex; align-items: center; min-height: 44px; overflow-wrap: anywhere; }
 .facets .count, .count { color: var(--muted); font-variant-numeric: tabular-nums; }
 .facets .chosen { font-weight: 600; }
 .summary { margin: 0 0 1rem; font-weight: 600; }
+#results > .summary { margin-top: 1rem; }
 .filters { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
-.filters a { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0.1rem 0.7rem; text-decoration: none; }
+.filters a { display: inline-flex; align-items: center; min-height: 44px; border: 1px solid var(--line); border-radius: 999px; padding: 0.1rem 0.9rem; text-decoration: none; overflow-wrap: anywhere; }
 ol.results { list-style: none; padding: 0; margin: 0; }
 ol.results > li { border-bottom: 1px solid var(--line); padding: 0.75rem 0; }
 ol.results h3 { font-size: 1.2rem; margin: 0 0 0.25rem; font-weight: 600; }
+ol.results h3 a { display: inline-block; min-height: 44px; padding-block: 0.3rem; }
+.back a { display: inline-flex; align-items: center; min-height: 44px; }
+#copies-section li { padding-block: 0.25rem; }
+#copies-section li > a { display: inline-flex; align-items: center; min-height: 44px; }
 .meta { color: var(--muted); font-size: 0.9rem; margin: 0 0 0.25rem; }
 .meta span + span::before { content: " · "; }
 .snippet { margin: 0; max-width: 70ch; }
 mark { background: var(--mark); color: var(--mark-text); border-radius: 2px; padding: 0 1px; }
-nav.pages { display: flex; gap: 1rem; align-items: center; margin: 1.25rem 0; }
+nav.pages { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1.25rem 0; }
+nav.pages a { display: inline-flex; align-items: center; min-height: 44px; padding-inline: 0.5rem; }
 .downloads { font-size: 0.9rem; color: var(--muted); }
 article.record { max-width: 70ch; }
 article.record h1 { font-size: 1.9rem; line-height: 1.6; }
@@ -66,23 +90,29 @@ article.record .body p { margin: 0 0 1rem; font-size: 1.15rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; max-width: 70ch; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem 1rem; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
-.file { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; unicode-bidi: isolate; }
+.file { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; unicode-bidi: isolate; overflow-wrap: anywhere; }
+main, p, li, dd, td, h1, h2, h3 { overflow-wrap: break-word; }
 time, bdi { unicode-bidi: isolate; }
 .control { unicode-bidi: isolate; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.85em; color: var(--warn); }
 form.search .narrow input, form.search .narrow select { height: 2.1rem; line-height: normal; }
 .snippet[dir="rtl"], article.record[dir="rtl"], .record .body p[dir="rtl"] { margin-left: auto; }
+:root[dir="rtl"] .snippet[dir="ltr"], :root[dir="rtl"] article.record[dir="ltr"] { margin-right: auto; margin-left: 0; }
 .notice { border-inline-start: 4px solid var(--warn); padding: 0.5rem 1rem; background: var(--panel); max-width: 70ch; }
 .warnings { color: var(--warn); }
-table.figures { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.8rem; text-align: start; }
+table.figures { border-collapse: collapse; margin: 0.5rem 0 1.5rem; max-width: 100%; }
+table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.8rem; text-align: start; overflow-wrap: break-word; }
+@media (max-width: 30rem) { table.figures th, table.figures td { padding: 0.3rem 0.4rem; font-size: 0.9rem; } dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; } }
 table.figures td.number { text-align: end; font-variant-numeric: tabular-nums; }
 .chart svg { width: 100%; max-width: 72rem; height: auto; }
 .chart .bar { fill: var(--bar); }
 .chart .axis { stroke: var(--line); }
 .chart text { fill: var(--muted); font-size: 11px; font-family: var(--latin); }
+:lang(ar) .chart text { font-family: var(--arabic); font-size: 13px; }
 .error { border-inline-start: 4px solid #c5221f; padding: 0.75rem 1rem; background: var(--panel); margin-top: 1rem; }
-.error .detail { font-family: ui-monospace, "DejaVu Sans Mono", monospace; white-space: pre; overflow-x: auto; }
+.error .detail { white-space: pre-wrap; overflow-wrap: anywhere; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* The chart is drawn 960 units wide: on a phone its labels need larger units to stay legible. */
+@media (max-width: 30rem) { .chart text, :lang(ar) .chart text { font-size: 26px; } }
 `;
 
 // Search as you type: after a pause in typing, the page for the new query is fetched and its
@@ -100,6 +130,13 @@ export const SEARCH_SCRIPT = `"use strict";
     if (fresh) section.replaceChildren(...fresh.childNodes);
   } catch {}
 })();
+// The facets stand beside the results on a wide screen and fold above them on a narrow one.
+const WIDE = window.matchMedia("(min-width: 48.01rem)");
+const openFacets = () => {
+  for (const facets of document.querySelectorAll("details.facets-fold")) facets.open = WIDE.matches;
+};
+openFacets();
+WIDE.addEventListener("change", openFacets);
 (() => {
   const form = document.querySelector("form.search");
   const results = document.getElementById("results");
@@ -122,6 +159,7 @@ export const SEARCH_SCRIPT = `"use strict";
         const fresh = new DOMParser().parseFromString(text, "text/html").getElementById("results");
         if (!fresh) return;
         results.replaceChildren(...fresh.childNodes);
+        openFacets();
         history.replaceState(null, "", address);
       } catch {}
     }, 300);

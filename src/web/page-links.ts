@@ -1,38 +1,44 @@
 // Addresses and words the pages share: the link to an article (carrying the search that led to
-// it, so its matched words are marked), a place as FILE:LINE, counts with their nouns, and the
-// first and last day of a month for the month facet.
+// it, so its matched words are marked), a place as FILE:LINE, a visitor's words quoted, and the
+// first and last day of a month for the month facet. Links keep the page's language when the
+// address named it (Words.href).
 
-import { countOf as countWithNoun } from "../output/messages.js";
 import { html, type SafeHtml, textDirection } from "./html.js";
 import { type PageRequest, searchParameters } from "./page-requests.js";
+import type { Words } from "./words.js";
+
+/** The article's place and the search that led to it, as an article page's parameters. */
+export function articleParameters(file: string, line: number, request?: PageRequest): URLSearchParams {
+  const parameters = new URLSearchParams({ file, line: String(line) });
+  if (request !== undefined) for (const [name, value] of searchParameters(request)) parameters.append(name, value);
+  return parameters;
+}
 
 /**
  * The article page of the article at this place; with the search that led to it, its matches
  * are marked and its way back leads to the same page of results.
  */
-export function articleHref(file: string, line: number, request?: PageRequest): string {
-  const parameters = new URLSearchParams({ file, line: String(line) });
-  if (request !== undefined) for (const [name, value] of searchParameters(request)) parameters.append(name, value);
-  return `/article?${parameters}`;
+export function articleHref(words: Words, file: string, line: number, request?: PageRequest): string {
+  return words.href("/article", articleParameters(file, line, request));
 }
 
 /** The page of the copies of the article at this place. */
-export function copiesHref(file: string, line: number): string {
-  return `/copies?${new URLSearchParams({ file, line: String(line) })}`;
+export function copiesHref(words: Words, file: string, line: number): string {
+  return words.href("/copies", new URLSearchParams({ file, line: String(line) }));
 }
 
-/** A visitor's words quoted in an English sentence, set apart so that Arabic keeps its order and the quotation marks theirs. */
-export function quoted(text: string): SafeHtml {
-  return html`“<bdi ${textDirection(text)}>${text}</bdi>”`;
+/** A visitor's words quoted, set apart so that Arabic keeps its order and the quotation marks the page's. */
+export function quoted(words: Words, text: string): SafeHtml {
+  return words.language === "ar" ? html`«<bdi ${textDirection(text)}>${text}</bdi>»` : html`“<bdi ${textDirection(text)}>${text}</bdi>”`;
 }
 
 export function placeLabel(file: string, line: number): string {
   return `${file}:${line}`;
 }
 
-/** "1 article", "2,036 articles". */
-export function countOf(count: number, noun: string): string {
-  return countWithNoun(count, noun).replace(/^\d+/, (digits) => Number(digits).toLocaleString("en-US"));
+/** A place as the pages show it: FILE:LINE, left to right, set apart. */
+export function placeText(file: string, line: number): SafeHtml {
+  return html`<span class="file" dir="ltr">${placeLabel(file, line)}</span>`;
 }
 
 /** The first and last day of a month given as YYYY-MM. */

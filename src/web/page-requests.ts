@@ -7,7 +7,7 @@
 import { readAgencies, readDateBounds, readQuery, readWholeNumber } from "../app/request-readers.js";
 import type { RecordFilter } from "../core/filters.js";
 import type { PagedSearch } from "../app/collection-reader.js";
-import { RequestError } from "../errors.js";
+import { type Problem, RequestError } from "../errors.js";
 
 /** The longest query read, in characters. */
 export const MAX_QUERY_CHARACTERS = 500;
@@ -23,8 +23,10 @@ const MAX_AGENCY_CHARACTERS = 200;
 export class BadRequest extends Error {
   constructor(
     message: string,
-    readonly status = 400,
-    readonly hint?: string,
+    readonly status: number,
+    readonly hint: string | undefined,
+    /** The problem by name, which a page says in the visitor's language. */
+    readonly problem: Problem,
   ) {
     super(message);
   }
@@ -42,19 +44,19 @@ export interface PageRequest extends PagedSearch {
 
 export function readPageRequest(parameters: URLSearchParams): PageRequest {
   const text = (parameters.get("q") ?? "").trim();
-  if (text.length > MAX_QUERY_CHARACTERS) throw new RequestError(`query: longer than ${MAX_QUERY_CHARACTERS} characters`);
+  if (text.length > MAX_QUERY_CHARACTERS) throw new RequestError(`query: longer than ${MAX_QUERY_CHARACTERS} characters`, undefined, undefined, { name: "query-too-long", values: { most: MAX_QUERY_CHARACTERS } });
   const query = text === "" ? null : readQuery(text, "see the query language under the search box");
   const agencies = readAgencies(parameters.getAll("agency"), "agency", { most: MAX_AGENCIES, longest: MAX_AGENCY_CHARACTERS });
   const since = (parameters.get("since") ?? "").trim();
   const until = (parameters.get("until") ?? "").trim();
   const bounds = readDateBounds(since === "" ? undefined : since, until === "" ? undefined : until, { since: "since", until: "until" });
   const order = parameters.get("sort") ?? "relevance";
-  if (order !== "relevance" && order !== "date") throw new RequestError(`sort: "${order}" is not relevance or date`);
+  if (order !== "relevance" && order !== "date") throw new RequestError(`sort: "${order}" is not relevance or date`, undefined, undefined, { name: "unknown-sort", values: { value: order } });
   const pageSize = readWhole(parameters, "size", DEFAULT_PAGE_SIZE);
-  if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RequestError(`size: from 1 to ${MAX_PAGE_SIZE} results a page`);
+  if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RequestError(`size: from 1 to ${MAX_PAGE_SIZE} results a page`, undefined, undefined, { name: "page-size", values: { most: MAX_PAGE_SIZE } });
   const page = readWhole(parameters, "page", 1);
-  if (page < 1) throw new RequestError("page: pages are numbered from 1");
-  if (page * pageSize > MAX_RESULT_DEPTH) throw new RequestError(`page: results beyond the first ${MAX_RESULT_DEPTH} are not shown`, "narrow the search with an agency or dates");
+  if (page < 1) throw new RequestError("page: pages are numbered from 1", undefined, undefined, { name: "page-from-one" });
+  if (page * pageSize > MAX_RESULT_DEPTH) throw new RequestError(`page: results beyond the first ${MAX_RESULT_DEPTH} are not shown`, "narrow the search with an agency or dates", undefined, { name: "page-too-deep", values: { most: MAX_RESULT_DEPTH } });
   const filter: RecordFilter = { ...bounds };
   if (agencies.length > 0) filter.agencies = agencies;
   return { text, query, matchOptions: { isStemming: !isOn(parameters.get("exact")) }, filter, agencies, since, until, order, page, pageSize };
@@ -94,10 +96,10 @@ export function searchParameters(request: PageRequest, changes: Partial<Pick<Pag
 /** The article a request names by its place: the file and the line it starts on. */
 export function readPlace(parameters: URLSearchParams): { file: string; line: number } {
   const file = parameters.get("file");
-  if (file === null || file === "") throw new RequestError("file: which file the article is in is missing");
-  if (file.length > 4096) throw new RequestError("file: longer than 4096 characters");
+  if (file === null || file === "") throw new RequestError("file: which file the article is in is missing", undefined, undefined, { name: "file-missing" });
+  if (file.length > 4096) throw new RequestError("file: longer than 4096 characters", undefined, undefined, { name: "file-too-long", values: { most: 4096 } });
   const line = readWhole(parameters, "line", 0);
-  if (line < 1) throw new RequestError("line: the line the article starts on is missing");
+  if (line < 1) throw new RequestError("line: the line the article starts on is missing", undefined, undefined, { name: "line-missing" });
   return { file, line };
 }
 

@@ -1,11 +1,15 @@
 // How the server answers: every response carries the same security headers (a strict
 // Content-Security-Policy that allows only this server's own style sheet and script, no
 // framing, no sniffing, no referrer), and a page, JSON, a static file, a download or an error
-// is each written one way.
+// is each written one way. A page says which language it is in (Content-Language) and that the
+// language followed the visitor's Accept-Language (Vary), so that no cache hands it to another.
 
 import type { ServerResponse } from "node:http";
+import type { Problem } from "../errors.js";
 import { html } from "./html.js";
 import { page } from "./page-layout.js";
+import { sayProblem, sayUnnamedProblem } from "./problem-messages.js";
+import type { Words } from "./words.js";
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Content-Security-Policy":
@@ -21,6 +25,7 @@ export class Reply {
   constructor(
     private readonly response: ServerResponse,
     private readonly indexName: string,
+    private readonly words: Words,
   ) {}
 
   get isSent(): boolean {
@@ -28,7 +33,7 @@ export class Reply {
   }
 
   html(text: string, status = 200): void {
-    this.send(status, "text/html; charset=utf-8", text, "no-store");
+    this.send(status, "text/html; charset=utf-8", text, "no-store", { "Content-Language": this.words.language, Vary: "Accept-Language" });
   }
 
   json(value: unknown, status = 200): void {
@@ -60,16 +65,24 @@ export class Reply {
     return this.response;
   }
 
-  /** An error as a page, or as JSON when JSON was asked for. */
-  error(status: number, message: string, hint: string | undefined, isJson: boolean): void {
+  /**
+   * An error as a page in the visitor's language (the problem's message from the catalogue), or
+   * as JSON, in English as the command line says it, when JSON was asked for.
+   */
+  error(status: number, failure: { message: string; hint?: string | undefined; problem?: Problem | undefined }, isJson: boolean, here: { path: string; parameters: URLSearchParams }): void {
+    const { message, hint, problem } = failure;
     if (isJson) {
       this.json({ error: { status, message, ...(hint === undefined ? {} : { hint }) } }, status);
       return;
     }
-    const content = html`<h1>${status === 404 ? "Not found" : status >= 500 ? "Something went wrong" : "That cannot be done"}</h1>
-<div class="error" role="alert"><p class="detail" dir="auto">${message}</p>${hint === undefined ? "" : html`<p>${hint}</p>`}</div>
-<p><a href="/">Back to the search</a></p>`;
-    this.html(page({ title: `Error ${status}`, section: "error", indexName: this.indexName }, content), status);
+    const words = this.words;
+    const said =
+      problem !== undefined ? sayProblem(words, problem) : status === 500 ? { message: words.say("error.internal"), hint: words.say("error.internal-hint") } : sayUnnamedProblem(words, message, hint, status);
+    const heading = status === 404 ? "error.404" : status === 503 ? "error.503" : status >= 500 ? "error.500" : "error.400";
+    const content = html`<h1>${words.say(heading)}</h1>
+<div class="error" role="alert"><p class="detail">${said.message}</p>${said.hint === undefined ? "" : html`<p>${said.hint}</p>`}</div>
+<p class="back"><a href="${words.href("/")}">${words.say("error.back")}</a></p>`;
+    this.html(page(words, { title: words.text("error.title", { status: String(status) }), section: "error", indexName: this.indexName, here }, content), status);
   }
 
   /** A plain answer for a request the server will not look at (a foreign Host, a method it does not take). */
@@ -78,8 +91,8 @@ export class Reply {
     this.response.end(`${message}\n`);
   }
 
-  private send(status: number, type: string, body: string, cache: string): void {
-    this.response.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": type, "Content-Length": String(Buffer.byteLength(body)), "Cache-Control": cache });
+  private send(status: number, type: string, body: string, cache: string, headers: Record<string, string> = {}): void {
+    this.response.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": type, "Content-Length": String(Buffer.byteLength(body)), "Cache-Control": cache, ...headers });
     this.response.end(body);
   }
 }

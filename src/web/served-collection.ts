@@ -60,8 +60,9 @@ export class ServedCollection {
 
   /** The article's page (HTML) or its JSON twin's text, made on an index worker; undefined when the index holds none there. */
   articlePage(question: ArticlePageQuestion, visitor: Visitor): Promise<string | undefined> {
-    const { file, line, format, search, indexName } = question;
-    const key = JSON.stringify(["article-page", file, line, format, search === null ? null : [search.text, search.matchOptions.isStemming, filterKey(search.filter), search.order, search.page, search.pageSize, search.agencies, search.since, search.until], indexName]);
+    const { file, line, format, search, indexName, language } = question;
+    // The JSON twin is the same in every language: one answer serves them all.
+    const key = JSON.stringify(["article-page", file, line, format, search === null ? null : [search.text, search.matchOptions.isStemming, filterKey(search.filter), search.order, search.page, search.pageSize, search.agencies, search.since, search.until], indexName, format === "json" ? null : language]);
     return this.asked(key, visitor, (stop) => this.pool.ask(question, this.limitFor(visitor), stop));
   }
 

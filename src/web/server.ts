@@ -11,12 +11,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP } from "node:net";
 import { availableParallelism, hostname } from "node:os";
 import path from "node:path";
+import type { InterfaceLanguage } from "../core/language-choice.js";
 import { NewsctlError, RequestError } from "../errors.js";
 import { ArticleIndex } from "../io/article-index.js";
 import { IndexPool, Unwanted } from "./index-pool.js";
 import { BadRequest } from "./page-requests.js";
 import { Reply } from "./replies.js";
-import { route, type Site } from "./routes.js";
+import { pageLanguage, route, type Site } from "./routes.js";
 import { ServedCollection } from "./served-collection.js";
 
 /** The longest request line's address read, in characters. */
@@ -32,6 +33,8 @@ const SLOW_CLIENT_CHECK_MS = 500;
 
 interface ServeOptions {
   db: string;
+  /** The pages' language when neither the address nor the browser names one. */
+  language?: InterfaceLanguage;
   host: string;
   port: number;
   /** Index workers (default: one per core but the one this thread needs, at least 1, at most 4). */
@@ -58,7 +61,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let server: Server;
   try {
     const collection = new ServedCollection(index, pool, options.pageTimeLimitMs);
-    const site: Site = { collection, indexName: path.basename(options.db) };
+    const site: Site = { collection, indexName: path.basename(options.db), defaultLanguage: options.language ?? "en" };
     const articleCount = collection.articleCount();
     let isAllowedHost: (host: string | undefined) => boolean = () => false;
     server = createServer({ requestTimeout: REQUEST_TIME_LIMIT_MS, headersTimeout: HEADERS_TIME_LIMIT_MS, connectionsCheckingInterval: SLOW_CLIENT_CHECK_MS, maxHeaderSize: 16 * 1024 }, (request, response) => {
@@ -87,8 +90,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
 async function answer(site: Site, request: IncomingMessage, response: ServerResponse, isAllowedHost: (host: string | undefined) => boolean, onInternalError: ServeOptions["onInternalError"]): Promise<void> {
   const arrivedAt = performance.now();
-  const reply = new Reply(response, site.indexName);
   const address = request.url ?? "/";
+  const words = pageLanguage(site, address, request.headers["accept-language"]);
+  const reply = new Reply(response, site.indexName, words);
   const leaving = new AbortController();
   response.once("close", () => {
     if (!response.writableFinished) leaving.abort();
@@ -102,7 +106,7 @@ async function answer(site: Site, request: IncomingMessage, response: ServerResp
     if (!isAllowedHost(request.headers.host)) return reply.refuse(421, "newsctl serve: this server answers only to the address it was started on");
     if (request.method !== "GET" && request.method !== "HEAD") return reply.refuse(405, "newsctl serve: only GET and HEAD", { Allow: "GET, HEAD" });
     if (address.length > MAX_URL_CHARACTERS) return reply.refuse(414, "newsctl serve: the address is too long");
-    await route(site, new URL(address, "http://newsctl.invalid"), reply, { arrivedAt, hasLeft: leaving.signal });
+    await route(site, new URL(address, "http://newsctl.invalid"), reply, { arrivedAt, hasLeft: leaving.signal }, words);
   } catch (error) {
     if (leaving.signal.aborted || error instanceof Unwanted) {
       // Nobody is there to read an answer.
@@ -110,16 +114,23 @@ async function answer(site: Site, request: IncomingMessage, response: ServerResp
     } else if (reply.isSent) {
       response.destroy();
     } else if (error instanceof BadRequest) {
-      reply.error(error.status, error.message, error.hint, isJson);
+      reply.error(error.status, error, isJson, here(address));
     } else if (error instanceof RequestError) {
-      reply.error(400, error.message, error.hint, isJson);
+      reply.error(400, error, isJson, here(address));
     } else if (error instanceof NewsctlError) {
-      reply.error(503, error.message, error.hint, isJson);
+      reply.error(503, { message: error.message, hint: error.hint, problem: undefined }, isJson, here(address));
     } else {
       onInternalError(error, `${request.method} ${address.slice(0, 200)}`);
-      reply.error(500, "newsctl met an internal error answering this request", "the server's terminal says more", isJson);
+      reply.error(500, { message: "newsctl met an internal error answering this request", hint: "the server's terminal says more", problem: undefined }, isJson, here(address));
     }
   }
+}
+
+/** The address an error page was asked at, without its language, for the link to it in the other. */
+function here(address: string): { path: string; parameters: URLSearchParams } {
+  const url = new URL(address, "http://newsctl.invalid");
+  url.searchParams.delete("lang");
+  return { path: url.pathname, parameters: url.searchParams };
 }
 
 function hostHeaderCount(rawHeaders: readonly string[]): number {

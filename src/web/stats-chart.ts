@@ -3,12 +3,13 @@
 // screen readers (the page also lists the figures in a table).
 
 import { html, type SafeHtml } from "./html.js";
+import type { Words } from "./words.js";
 
 /** Beyond this many days the chart counts months. */
 const MOST_DAY_BARS = 62;
 const WIDTH = 960;
 const HEIGHT = 240;
-const MARGIN = { top: 16, right: 8, bottom: 28, left: 48 };
+const MARGIN = { top: 24, right: 8, bottom: 28, left: 56 };
 
 interface ChartBar {
   /** YYYY-MM-DD or YYYY-MM. */
@@ -46,30 +47,48 @@ function nextMonth(month: string): string {
   return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, "0")}`;
 }
 
-export function barChart(bars: readonly ChartBar[], unit: "day" | "month"): SafeHtml {
+/**
+ * The bars drawn in SVG. In Arabic the chart is mirrored: time runs from right to left (the
+ * first day at the right, where an Arabic reader's eye starts, as the page's tables and the
+ * layout run) and the count's axis stands on the right; docs/serve.md says why.
+ */
+export function barChart(words: Words, bars: readonly ChartBar[], unit: "day" | "month"): SafeHtml {
+  const isMirrored = words.direction === "rtl";
   const most = Math.max(1, ...bars.map((bar) => bar.articles));
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const margin = isMirrored ? { ...MARGIN, left: MARGIN.right, right: MARGIN.left } : MARGIN;
+  const plotWidth = WIDTH - margin.left - margin.right;
+  const plotHeight = HEIGHT - margin.top - margin.bottom;
   const step = plotWidth / Math.max(1, bars.length);
   const barWidth = Math.max(1, step * 0.8);
-  const labelEvery = Math.max(1, Math.ceil(bars.length / 8));
+  const labelEvery = Math.max(1, Math.ceil(bars.length / (unit === "day" ? 6 : 8)));
+  // Where the bar of a day (or month) starts, from the plot's left edge, in either direction.
+  const startOf = (index: number) => (isMirrored ? margin.left + plotWidth - (index + 1) * step : margin.left + index * step);
+  const period = (label: string) => (unit === "day" ? words.day(label) : words.month(label));
   const rects = bars.map((bar, index) => {
     const height = (bar.articles / most) * plotHeight;
-    const x = MARGIN.left + index * step + (step - barWidth) / 2;
-    return html`<rect class="bar" x="${x.toFixed(1)}" y="${(MARGIN.top + plotHeight - height).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}"><title>${bar.label}: ${bar.articles}</title></rect>`;
+    const x = startOf(index) + (step - barWidth) / 2;
+    return html`<rect class="bar" x="${x.toFixed(1)}" y="${(margin.top + plotHeight - height).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}"><title>${words.text("chart.bar", { period: period(bar.label), articles: words.number(bar.articles) })}</title></rect>`;
   });
   const labels = bars.map((bar, index) =>
-    index % labelEvery === 0 ? html`<text x="${(MARGIN.left + index * step + step / 2).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${bar.label}</text>` : "",
+    index % labelEvery === 0 ? html`<text x="${(startOf(index) + step / 2).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${period(bar.label)}</text>` : "",
   );
   const first = bars[0]?.label ?? "";
   const last = bars.at(-1)?.label ?? "";
+  // The count's axis: at the plot's left edge, or its right when mirrored; its figures outside it.
+  const axisX = isMirrored ? WIDTH - margin.right : margin.left;
+  const figureX = isMirrored ? axisX + 6 : axisX - 6;
+  // text-anchor follows the text's direction (the page's): "end" is the figures' side away from
+  // the plot, "start" the title's side toward it, in either language.
+  const anchor = "end";
+  const description = words.sayCount(unit === "day" ? "chart.days" : "chart.months", bars.length, { first: period(first), last: period(last), most });
   return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title chart-description" xmlns="http://www.w3.org/2000/svg">
-<title id="chart-title">Articles per ${unit}</title>
-<desc id="chart-description">${bars.length} ${unit}s from ${first} to ${last}; the most in one ${unit}: ${most}.</desc>
-<line class="axis" x1="${MARGIN.left}" y1="${MARGIN.top + plotHeight}" x2="${WIDTH - MARGIN.right}" y2="${MARGIN.top + plotHeight}"/>
-<line class="axis" x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${MARGIN.top + plotHeight}"/>
-<text x="${MARGIN.left - 6}" y="${MARGIN.top + 4}" text-anchor="end">${most}</text>
-<text x="${MARGIN.left - 6}" y="${MARGIN.top + plotHeight}" text-anchor="end">0</text>
+<title id="chart-title">${words.say(unit === "day" ? "stats.per-day" : "stats.per-month")}</title>
+<desc id="chart-description">${description}</desc>
+<line class="axis" x1="${margin.left}" y1="${margin.top + plotHeight}" x2="${WIDTH - margin.right}" y2="${margin.top + plotHeight}"/>
+<line class="axis" x1="${axisX}" y1="${margin.top}" x2="${axisX}" y2="${margin.top + plotHeight}"/>
+<text class="axis-title" x="${axisX}" y="${margin.top - 4}" text-anchor="start">${words.say("chart.axis-articles")}</text>
+<text x="${figureX}" y="${margin.top + 10}" text-anchor="${anchor}">${words.number(most)}</text>
+<text x="${figureX}" y="${margin.top + plotHeight}" text-anchor="${anchor}">${words.number(0)}</text>
 ${rects}
 ${labels}
 </svg>`;

@@ -51,6 +51,7 @@ const EXAMPLES: Readonly<Record<OptionKey, Example>> = {
   port: { value: "9090" },
   host: { value: "0.0.0.0" },
   open: { value: true },
+  lang: { value: "ar" },
 };
 
 /** Where a command reads an option otherwise than the others do. */
@@ -117,6 +118,7 @@ const PLACES: Readonly<Record<OptionKey, readonly string[]>> = {
   port: ["port"],
   host: ["host"],
   open: ["isOpening"],
+  lang: ["language"],
 };
 
 /** The paths (field names from the top) of the values that differ between two plans. */
@@ -170,6 +172,7 @@ const REFUSED: Readonly<Partial<Record<OptionKey, { text: string; named: string 
   threshold: { text: "1.5", named: "--threshold" },
   port: { text: "70000", named: "--port" },
   host: { text: "example.org", named: "--host" },
+  lang: { text: "fr", named: "--lang" },
 };
 
 describe("values read where their options are declared", () => {
