@@ -1,0 +1,30 @@
+// The values the analyses are asked with, read once for the command line and the server alike:
+// the period unit of a trend, context widths, windows, how many rows, the order of a
+// concordance and the measure of collocates. What cannot be used is a RequestError naming it.
+
+import { PERIOD_UNITS, type PeriodUnit } from "../core/periods.js";
+import { RequestError } from "../errors.js";
+import { readWholeNumber } from "./request-readers.js";
+
+/** The most digits a count may have: bounds what a request can ask to be kept. */
+const MOST_DIGITS = 9;
+
+/** A whole number (either digit set), or `fallback` when not given; at least `least`. */
+export function readCount(label: string, value: string | undefined, fallback: number, least = 0): number {
+  if (value === undefined) return fallback;
+  const number = readWholeNumber(label, value, MOST_DIGITS);
+  if (number < least) throw new RequestError(`${label}: "${value}" is less than ${least}`);
+  return number;
+}
+
+/** One of the values offered, or `fallback` when not given. */
+export function readChoice<Choice extends string>(label: string, value: string | undefined, choices: readonly Choice[], fallback: Choice): Choice {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new RequestError(`${label}: "${value}" is not one of ${choices.join(", ")}`);
+  return value as Choice;
+}
+
+/** A trend's unit; undefined (the unit that gives 20 to 200 periods) when not given. */
+export function readPeriodUnit(label: string, value: string | undefined): PeriodUnit | undefined {
+  return value === undefined ? undefined : readChoice(label, value, PERIOD_UNITS, "day");
+}
