@@ -36,7 +36,7 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<AnyCommand>>> = {
   completion: async () => (await import("./commands/completion.js")).completionCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
   trend: async () => (await import("./commands/trend.js")).trendCommand,
-  // kwic: async () => (await import("./commands/kwic.js")).kwicCommand,
+  kwic: async () => (await import("./commands/kwic.js")).kwicCommand,
   // words: async () => (await import("./commands/words.js")).wordsCommand,
   // collocates: async () => (await import("./commands/collocates.js")).collocatesCommand,
 };

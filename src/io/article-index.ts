@@ -157,6 +157,11 @@ export class ArticleIndex {
     return this.guardEach(() => reads.candidates(this.connection, query, options, filter));
   }
 
+  /** The records that match the query and the filter, in the order of their files' paths and lines. */
+  matchesInPlaceOrder(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
+    return this.guardEach(() => reads.matchesInPlaceOrder(this.connection, query, options, filter));
+  }
+
   /**
    * Runs `reading` on one snapshot of the index: a search that asks several questions gets
    * answers that agree even while `newsctl index` commits.
