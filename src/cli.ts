@@ -37,8 +37,8 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<AnyCommand>>> = {
   serve: async () => (await import("./commands/serve.js")).serveCommand,
   trend: async () => (await import("./commands/trend.js")).trendCommand,
   kwic: async () => (await import("./commands/kwic.js")).kwicCommand,
-  // words: async () => (await import("./commands/words.js")).wordsCommand,
-  // collocates: async () => (await import("./commands/collocates.js")).collocatesCommand,
+  words: async () => (await import("./commands/words.js")).wordsCommand,
+  collocates: async () => (await import("./commands/collocates.js")).collocatesCommand,
 };
 
 /** Loads the definition of every command (for help, completion and tests). */

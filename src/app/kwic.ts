@@ -26,7 +26,7 @@ export interface KwicRequest {
 }
 
 /** The lines of a concordance, given as they are ready; `readingCode` once they all have been. */
-export interface KwicAnswer {
+interface KwicAnswer {
   lines: AsyncIterable<ConcordanceLine> | Iterable<ConcordanceLine>;
   readingCode(): number;
   /** Lines given so far. */
@@ -90,19 +90,22 @@ export function kwicInIndex(index: ArticleIndex, request: KwicRequest): Generato
 
 /** `newsctl kwic`: from the index named by --db (closed once the lines are read), or else from the dumps. */
 export async function findConcordance(request: KwicRequest, source: AnalysisSource, context: ReadingContext): Promise<KwicAnswer> {
-  const builder = new ConcordanceBuilder(request);
   if (source.db !== undefined) {
     const index = await openIndexForReading(source.db, context.env.stderr);
-    const records = index.matchesInPlaceOrder(request.query, request.matchOptions, request.filter);
+    let given = 0;
     const lines = (function* () {
       try {
-        yield* linesOf(records, builder);
+        for (const line of kwicInIndex(index, request)) {
+          given++;
+          yield line;
+        }
       } finally {
         index.close();
       }
     })();
-    return { lines, readingCode: () => EXIT_SUCCESS, count: () => builder.given };
+    return { lines, readingCode: () => EXIT_SUCCESS, count: () => given };
   }
+  const builder = new ConcordanceBuilder(request);
   const reader = new RecordReader({ ...source.reading, filter: request.filter, limit: undefined, select: makeRecordMatcher(request.query, request.matchOptions) }, context);
   const lines = (async function* () {
     for await (const record of reader.records()) {

@@ -14,7 +14,7 @@ import { type AnalysisSource, inIndexSnapshot } from "./analysis-source.js";
 import { RecordReader, type ReadingContext } from "./read-dumps.js";
 
 /** A query of a trend: as typed (the rows name it so) and parsed. */
-export interface TrendQuery {
+interface TrendQuery {
   text: string;
   query: ParsedQuery;
 }
@@ -29,7 +29,7 @@ export interface TrendRequest {
 }
 
 /** The series of a trend, and the exit status the reading earned. */
-export interface TrendAnswer {
+interface TrendAnswer {
   series: TrendSeries;
   readingCode: number;
 }

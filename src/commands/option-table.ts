@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import type * as Commander from "commander";
+import { COLLOCATE_MEASURES } from "../core/collocations.js";
 import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
 import { SHELLS } from "../output/completion.js";
 import { DEFAULT_ELASTIC_INDEX } from "../output/elasticsearch.js";
@@ -152,8 +153,7 @@ const FILTERING: readonly CommandName[] = ["parse", "search", "export", "stats",
 const PRINTING: readonly CommandName[] = ["parse", "search", "export", ...ANALYSES];
 const SHEETS: readonly CommandName[] = ["parse", "search", "export", ...ANALYSES];
 const FROM_INDEX: readonly CommandName[] = ["search", "export", "show", "stats", ...ANALYSES];
-/** Measures collocates can be ranked by. */
-export const COLLOCATE_MEASURES = ["logdice", "mi", "together"] as const;
+
 
 const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "include", flags: "--include <glob>", help: `which files a directory yields (a glob; without "/" it matches names at any depth; default: "${DEFAULT_INCLUDE}")`, commands: READING },
@@ -186,7 +186,7 @@ const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "exact", flags: "--exact", help: "match words as written (folded), without light stemming", commands: ["search", "trend", "kwic"] },
   { key: "exact", flags: "--exact", help: "match and group words as written (folded), without light stemming", commands: ["words", "collocates"] },
   { key: "query", flags: "-e, --query <query>", help: "a query (repeatable: one series each); then every argument is a path", commands: ["trend"], isRepeatable: true },
-  { key: "query", flags: "-e, --query <query>", help: "the query whose matching articles' words are counted; then every argument is a path", commands: ["words"] },
+  { key: "query", flags: "-e, --query <query>", help: "the query whose matching articles' words are counted; then every argument is a path", commands: ["words"], isRepeatable: true },
   { key: "by", flags: "--by <unit>", help: "count per day, ISO week, month or year (default: the unit that gives 20 to 200 periods)", commands: ["trend"], choices: ["day", "week", "month", "year"] },
   { key: "split", flags: "--split <what>", help: "one series per agency", commands: ["trend"], choices: ["agency"] },
   { key: "width", flags: "--width <n>", help: "words of context on each side (default 8)", commands: ["kwic"] },

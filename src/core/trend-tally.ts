@@ -5,7 +5,7 @@
 import { defaultPeriodUnit, type PeriodUnit, periodOf, periodsBetween } from "./periods.js";
 
 /** One row of a trend: the figures of one query (and agency) in one period. */
-export interface TrendRow {
+interface TrendRow {
   period: string;
   query: string;
   /** Only when the series are split by agency: the agency as one of its articles writes it. */
@@ -98,7 +98,9 @@ export class TrendTally {
       const perPeriod = periods.map(() => this.emptyCounts());
       for (const [day, counts] of agency.days) {
         const slot = slotOf.get(periodOf(day, chosen))!;
-        counts.forEach((count, column) => (perPeriod[slot]![column]! += count));
+        counts.forEach((count, column) => {
+          perPeriod[slot]![column]! += count;
+        });
       }
       undated += agency.undated[0]!;
       this.queries.forEach((_query, q) => {

@@ -14,7 +14,7 @@ import { displayWidth, toSingleLine, truncateToWidth } from "./text-width.js";
 import { pipeRecords } from "./write-records.js";
 
 /** The columns of a concordance line, in the order every machine format gives them. */
-export const KWIC_COLUMNS = ["id", "file", "line", "field", "published", "agency", "left", "match", "right"] as const;
+const KWIC_COLUMNS = ["id", "file", "line", "field", "published", "agency", "left", "match", "right"] as const;
 
 const ID_WIDTH = 9;
 const GAP = "  ";

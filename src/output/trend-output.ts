@@ -10,7 +10,7 @@ import { makeStdoutSink } from "./sink.js";
 import { toTerminalLine } from "./terminal-text.js";
 
 /** The columns of a trend, in the order every format gives them. */
-export function trendColumns(isSplitByAgency: boolean): FigureColumn[] {
+function trendColumns(isSplitByAgency: boolean): FigureColumn[] {
   return [{ key: "period" }, { key: "query" }, ...(isSplitByAgency ? [{ key: "agency" }] : []), { key: "matches" }, { key: "total" }, { key: "share", decimals: 4 }];
 }
 

@@ -51,6 +51,16 @@ const EXAMPLES: Readonly<Record<OptionKey, Example>> = {
   port: { value: "9090" },
   host: { value: "0.0.0.0" },
   open: { value: true },
+  query: { value: ["داعش"] },
+  by: { value: "week" },
+  split: { value: "agency" },
+  width: { value: "3" },
+  top: { value: "7" },
+  stopWords: { value: "none" },
+  minCount: { value: "2" },
+  window: { value: "2" },
+  measure: { value: "mi" },
+  minTogether: { value: "1" },
 };
 
 /** Where a command reads an option otherwise than the others do. */
@@ -58,6 +68,9 @@ const EXAMPLES_OF: Readonly<Partial<Record<CommandName, Partial<Record<OptionKey
   // index writes the index that --db names, from the dumps it still reads.
   index: { db: { value: "other.db" } },
   serve: { db: { value: "other.db" } },
+  kwic: { sort: { value: "left" } },
+  // The query stays; only the paths go.
+  trend: { db: { value: "other.db", paths: ["الجيش"] } },
 };
 
 /** The command line each command's plan is made from, without the option under test. */
@@ -73,6 +86,10 @@ const BASES: Readonly<Record<CommandName, CommandInput>> = {
   "es-template": { args: [], paths: [], raw: {} },
   completion: { args: ["bash"], paths: [], raw: {} },
   serve: { args: [], paths: [], raw: { db: "news.db" } },
+  trend: { args: [], paths: ["الجيش", "dumps"], raw: {} },
+  kwic: { args: ["الجيش"], paths: ["dumps"], raw: {} },
+  words: { args: [], paths: ["الجيش", "dumps"], raw: {} },
+  collocates: { args: ["الجيش"], paths: ["dumps"], raw: {} },
 };
 
 // A terminal everywhere, so that the plan's terminal decisions can be seen to change.
@@ -111,12 +128,23 @@ const PLACES: Readonly<Record<OptionKey, readonly string[]>> = {
   index: ["elasticIndexName", "elasticIndex"],
   dedup: ["dedupThreshold"],
   threshold: ["threshold", "dedupThreshold"],
-  exact: ["isStemming"],
+  exact: ["isStemming", "isExact"],
   sort: ["order"],
   count: ["isCounting"],
   port: ["port"],
   host: ["host"],
   open: ["isOpening"],
+  // With -e, the arguments are all paths.
+  query: ["queries", "query", "paths"],
+  by: ["unit"],
+  split: ["isSplitByAgency"],
+  width: ["width"],
+  top: ["top"],
+  stopWords: ["stopWords"],
+  minCount: ["minCount"],
+  window: ["window"],
+  measure: ["measure"],
+  minTogether: ["minTogether"],
 };
 
 /** The paths (field names from the top) of the values that differ between two plans. */
