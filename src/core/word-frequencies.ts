@@ -37,11 +37,22 @@ export class WordCounts {
   /** Every token, stop words too. */
   tokens = 0;
   private articleNumber = 0;
+  /** Each folded form's group (null: a stop word), found once: text repeats its words. */
+  private readonly groupOfForm = new Map<string, WordGroup | null>();
 
   constructor(
     private readonly isExact: boolean,
     private readonly stopWords: ReadonlySet<string>,
   ) {}
+
+  private groupOf(key: string): WordGroup {
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = { count: 0, articles: 0, lastArticle: 0, spellings: new Map() };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
 
   /** Counts an article's words (its fields' tokens, fieldTokens). */
   add(fields: readonly WrittenToken[][]): void {
@@ -49,13 +60,12 @@ export class WordCounts {
     for (const tokens of fields) {
       this.tokens += tokens.length;
       for (const { form, spelling } of tokens) {
-        if (this.stopWords.has(form)) continue;
-        const key = wordKey(form, this.isExact);
-        let group = this.groups.get(key);
+        let group = this.groupOfForm.get(form);
         if (group === undefined) {
-          group = { count: 0, articles: 0, lastArticle: 0, spellings: new Map() };
-          this.groups.set(key, group);
+          group = this.stopWords.has(form) ? null : this.groupOf(wordKey(form, this.isExact));
+          this.groupOfForm.set(form, group);
         }
+        if (group === null) continue;
         group.count++;
         if (group.lastArticle !== article) {
           group.articles++;
