@@ -35,6 +35,10 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<AnyCommand>>> = {
   "es-template": async () => (await import("./commands/es-template.js")).esTemplateCommand,
   completion: async () => (await import("./commands/completion.js")).completionCommand,
   serve: async () => (await import("./commands/serve.js")).serveCommand,
+  trend: async () => (await import("./commands/trend.js")).trendCommand,
+  kwic: async () => (await import("./commands/kwic.js")).kwicCommand,
+  words: async () => (await import("./commands/words.js")).wordsCommand,
+  collocates: async () => (await import("./commands/collocates.js")).collocatesCommand,
 };
 
 /** Loads the definition of every command (for help, completion and tests). */

@@ -10,10 +10,14 @@ import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import type * as Commander from "commander";
 import { readArticleNumber, readWholeNumber } from "../app/request-readers.js";
+import { readCount, readStopWords } from "../app/analysis-requests.js";
+import { COLLOCATE_MEASURES, type CollocateMeasure } from "../core/collocations.js";
+import type { ConcordanceOrder } from "../core/concordance.js";
 import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
 import { toAsciiDigits } from "../core/digits.js";
 import { GlobSyntaxError, includeMatcher } from "../core/glob.js";
 import { type InterfaceLanguage, isInterfaceLanguage } from "../core/language-choice.js";
+import { PERIOD_UNITS, type PeriodUnit } from "../core/periods.js";
 import type { SearchOrder } from "../core/search-ranking.js";
 import { resolveTimeZone, type TimeZone } from "../core/time-zone.js";
 import { UsageError } from "../errors.js";
@@ -30,7 +34,7 @@ export type Command = Commander.Command;
 export const CommanderError: typeof Commander.CommanderError = commander.CommanderError;
 const Option: typeof Commander.Option = commander.Option;
 
-export type CommandName = "parse" | "search" | "export" | "show" | "check" | "index" | "stats" | "dedup" | "es-template" | "completion" | "serve";
+export type CommandName = "parse" | "search" | "export" | "show" | "check" | "index" | "stats" | "dedup" | "es-template" | "completion" | "serve" | "trend" | "kwic" | "words" | "collocates";
 
 interface ArgumentSpec {
   /** As commander writes it: <required>, [optional], [variadic...]. */
@@ -60,6 +64,26 @@ export const COMMAND_TABLE: readonly CommandSpec[] = [
   { name: "index", description: "build or update the embedded index (SQLite) that search, export, show and stats --db read", arguments: [{ syntax: "[path...]", help: "files, directories or glob patterns" }] },
   { name: "stats", description: "count articles per agency and per day, find missing and reused article numbers, count warnings", arguments: [PATHS] },
   { name: "dedup", description: "find copies: articles with the same number, or nearly the same body; the earliest is kept", arguments: [PATHS] },
+  {
+    name: "trend",
+    description: "how many articles match, and how many there are, per day, week, month or year: attention over time",
+    arguments: [{ syntax: "[query-and-paths...]", help: "the query, then files, directories, glob patterns or - (with -e, all are paths)" }],
+  },
+  {
+    name: "kwic",
+    description: "every occurrence of the query's words with the words around it (keyword in context)",
+    arguments: [{ syntax: "<query>", help: 'words (all must match), OR, -word, "a phrase", prefix*, field:word' }, PATHS],
+  },
+  {
+    name: "words",
+    description: "the words of the collection, or those distinctive of the articles a query matches, with their counts",
+    arguments: [{ syntax: "[query-and-paths...]", help: "with --db: the query; reading dumps: the query and then paths when there are two or more (or -e QUERY)" }],
+  },
+  {
+    name: "collocates",
+    description: "the words found near a word, ranked by logDice, MI or how often they are near it",
+    arguments: [{ syntax: "<word>", help: "the word (matched by light stem unless --exact)" }, PATHS],
+  },
   { name: "serve", description: "serve the index as web pages to read and search, with a JSON twin of each (read-only; this machine only unless --host)", arguments: [] },
   { name: "es-template", description: "print an Elasticsearch/OpenSearch index template for newsctl's records (arabic analyzer)", arguments: [] },
   { name: "completion", description: "print a completion script for bash, zsh or fish", arguments: [{ syntax: "<shell>", help: "the shell", choices: SHELLS }] },
@@ -101,18 +125,34 @@ export interface GivenOptions {
   dedup?: boolean;
   threshold?: number;
   exact?: boolean;
-  sort?: SearchOrder;
+  /** search's order, or kwic's. */
+  sort?: SearchOrder | ConcordanceOrder;
   count?: boolean;
   port?: number;
   host?: string;
   open?: boolean;
   lang?: InterfaceLanguage;
+  /** trend's series, or words' query, given with -e (as typed; each is parsed by the plan). */
+  query?: string[];
+  by?: PeriodUnit;
+  split?: "agency";
+  width?: number;
+  top?: number;
+  /** The stop words of words and collocates: none ([]) or a file's. */
+  stopWords?: string[];
+  minCount?: number;
+  window?: number;
+  measure?: CollocateMeasure;
+  minTogether?: number;
 }
 
 export type OptionKey = keyof GivenOptions;
 
 /** One value of an option as its reader gives it: an element, for an option given more than once. */
-type ValueOf<Key extends OptionKey> = NonNullable<GivenOptions[Key]> extends ReadonlyArray<infer Element> ? Element : NonNullable<GivenOptions[Key]>;
+type ValueOf<Key extends OptionKey> = Key extends RepeatableKey ? NonNullable<GivenOptions[Key]>[number] : NonNullable<GivenOptions[Key]>;
+
+/** The options that may be given more than once, their values collected in a list. */
+type RepeatableKey = "agency" | "id" | "query";
 
 /** An option of the table, with the reader of its value (when it is more than text or a choice). */
 type OptionSpec = { [Key in OptionKey]: OptionSpecBase & { key: Key; read?: (text: string) => ValueOf<Key> } }[OptionKey];
@@ -140,31 +180,35 @@ export const DEFAULT_INCLUDE = "*.txt";
 /** How alike two bodies must be, by default, to be copies. */
 export const DEFAULT_THRESHOLD = DEFAULT_COPY_THRESHOLD;
 
-const READING: readonly CommandName[] = ["parse", "search", "export", "show", "check", "index", "stats", "dedup"];
+/** The analyses of a collection: read like the other commands, printed as rows of figures or lines. */
+const ANALYSES: readonly CommandName[] = ["trend", "kwic", "words", "collocates"];
+const READING: readonly CommandName[] = ["parse", "search", "export", "show", "check", "index", "stats", "dedup", ...ANALYSES];
 const FILTERING: readonly CommandName[] = ["parse", "search", "export", "stats", "dedup"];
-const PRINTING: readonly CommandName[] = ["parse", "search", "export"];
-const SHEETS: readonly CommandName[] = ["parse", "search", "export"];
-const FROM_INDEX: readonly CommandName[] = ["search", "export", "show", "stats"];
+const PRINTING: readonly CommandName[] = ["parse", "search", "export", ...ANALYSES];
+const SHEETS: readonly CommandName[] = ["parse", "search", "export", ...ANALYSES];
+const FROM_INDEX: readonly CommandName[] = ["search", "export", "show", "stats", ...ANALYSES];
+
 
 const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "include", flags: "--include <glob>", help: `which files a directory yields (a glob; without "/" it matches names at any depth; default: "${DEFAULT_INCLUDE}")`, commands: READING, read: readInclude },
   { key: "jobs", flags: "-j, --jobs <n>", help: `threads at work: N - 1 parse files side by side, one takes their records (default: the number of cores, ${availableParallelism()})`, commands: READING, read: (text) => readWholeNumber("--jobs", text) },
   { key: "tz", flags: "--tz <zone>", help: "time zone of the dumps' clocks (IANA name); adds the offset to published", commands: READING, read: readTimeZone },
   { key: "quiet", flags: "-q, --quiet", help: "do not print warnings about the dumps, nor a progress line", commands: READING },
-  { key: "strict", flags: "--strict", help: "exit with 2 when any article has a warning", commands: ["parse", "search", "export", "show", "index", "stats", "dedup"] },
-  { key: "since", flags: "--since <date>", help: "articles published on or after DATE (YYYY-MM-DD or ISO time)", commands: FILTERING },
-  { key: "until", flags: "--until <date>", help: "articles published on or before DATE (YYYY-MM-DD or ISO time)", commands: FILTERING },
-  { key: "agency", flags: "--agency <name>", help: "articles of this agency (repeatable)", commands: FILTERING, isRepeatable: true },
+  { key: "strict", flags: "--strict", help: "exit with 2 when any article has a warning", commands: ["parse", "search", "export", "show", "index", "stats", "dedup", ...ANALYSES] },
+  { key: "since", flags: "--since <date>", help: "articles published on or after DATE (YYYY-MM-DD or ISO time)", commands: [...FILTERING, ...ANALYSES] },
+  { key: "until", flags: "--until <date>", help: "articles published on or before DATE (YYYY-MM-DD or ISO time)", commands: [...FILTERING, ...ANALYSES] },
+  { key: "agency", flags: "--agency <name>", help: "articles of this agency (repeatable)", commands: [...FILTERING, ...ANALYSES], isRepeatable: true },
   { key: "id", flags: "--id <number>", help: "the article with this number (repeatable)", commands: FILTERING, isRepeatable: true, read: (text) => readArticleNumber("--id", text) },
   { key: "limit", flags: "--limit <n>", help: "stop after N articles", commands: FILTERING, read: (text) => readWholeNumber("--limit", text) },
-  { key: "format", flags: "--format <format>", help: "output format", commands: ["parse", "search", "export", "show"] },
+  { key: "limit", flags: "--limit <n>", help: "stop after N lines", commands: ["kwic"], read: (text) => readWholeNumber("--limit", text) },
+  { key: "format", flags: "--format <format>", help: "output format", commands: ["parse", "search", "export", "show", ...ANALYSES] },
   { key: "json", flags: "--json", help: "shorthand for --format json", commands: [...PRINTING, "show", "stats", "dedup"] },
   { key: "ndjson", flags: "--ndjson", help: "shorthand for --format ndjson", commands: [...PRINTING, "show"] },
   { key: "csv", flags: "--csv", help: "shorthand for --format csv", commands: SHEETS },
   { key: "tsv", flags: "--tsv", help: "shorthand for --format tsv", commands: SHEETS },
   { key: "esBulk", flags: "--es-bulk", help: "shorthand for --format es-bulk", commands: ["export"] },
   { key: "parquet", flags: "--parquet", help: "shorthand for --format parquet", commands: ["export"] },
-  { key: "fields", flags: "--fields <list>", help: "only these fields, in this order (comma-separated, e.g. id,published,headline)", commands: [...PRINTING, "show"] },
+  { key: "fields", flags: "--fields <list>", help: "only these fields, in this order (comma-separated, e.g. id,published,headline)", commands: ["parse", "search", "export", "show"] },
   { key: "csvRaw", flags: "--csv-raw", help: "CSV/TSV: leave cells that start with = + - @ as they are (by default they get a leading ' so a spreadsheet shows them as text)", commands: SHEETS },
   { key: "bom", flags: "--bom", help: "CSV/TSV: start with a UTF-8 byte-order mark, so Excel reads Arabic as UTF-8", commands: SHEETS },
   { key: "output", flags: "-o, --output <file>", help: "write to FILE (complete or not at all) instead of stdout (- is stdout)", commands: ["export"], read: readOutputName },
@@ -173,7 +217,20 @@ const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "index", flags: "--index <name>", help: `the Elasticsearch/OpenSearch index (with export: of --es-bulk; default: ${DEFAULT_ELASTIC_INDEX})`, commands: ["export", "es-template"], read: readElasticIndexName },
   { key: "dedup", flags: "--dedup", help: "leave out copies (the same number, or nearly the same body; see newsctl dedup), keeping the earliest", commands: ["export"] },
   { key: "threshold", flags: "--threshold <share>", help: `how alike two bodies must be to be copies, 0 to 1 (word 3-grams, estimated by MinHash; default ${DEFAULT_THRESHOLD}; export: with --dedup)`, commands: ["export", "dedup"], read: readThreshold },
-  { key: "exact", flags: "--exact", help: "match words as written (folded), without light stemming", commands: ["search"] },
+  { key: "exact", flags: "--exact", help: "match words as written (folded), without light stemming", commands: ["search", "trend", "kwic"] },
+  { key: "exact", flags: "--exact", help: "match and group words as written (folded), without light stemming", commands: ["words", "collocates"] },
+  { key: "query", flags: "-e, --query <query>", help: "a query (repeatable: one series each); then every argument is a path", commands: ["trend"], isRepeatable: true },
+  { key: "query", flags: "-e, --query <query>", help: "the query whose matching articles' words are counted; then every argument is a path", commands: ["words"], isRepeatable: true },
+  { key: "by", flags: "--by <unit>", help: "count per day, ISO week, month or year (default: the unit that gives 20 to 200 periods)", commands: ["trend"], choices: PERIOD_UNITS },
+  { key: "split", flags: "--split <what>", help: "one series per agency", commands: ["trend"], choices: ["agency"] },
+  { key: "width", flags: "--width <n>", help: "words of context on each side (default 8)", commands: ["kwic"], read: (text) => readCount("--width", text, 0, 0) },
+  { key: "sort", flags: "--sort <order>", help: "order of the lines: position (in the files), date (newest first), left or right context (folded)", commands: ["kwic"], choices: ["position", "date", "left", "right"] },
+  { key: "top", flags: "--top <n>", help: "only the first N rows (default 100)", commands: ["words", "collocates"], read: (text) => readCount("--top", text, 0, 1) },
+  { key: "stopWords", flags: "--stop-words <list>", help: "none: count every word; FILE: leave out the words in FILE (one a line) instead of newsctl's list", commands: ["words", "collocates"], read: (text) => readStopWords("--stop-words", text) },
+  { key: "minCount", flags: "--min-count <n>", help: "only words that occur at least N times (default 1)", commands: ["words"], read: (text) => readCount("--min-count", text, 0, 1) },
+  { key: "window", flags: "--window <n>", help: "words on either side of the word that count as near it (default 5)", commands: ["collocates"], read: (text) => readCount("--window", text, 0, 1) },
+  { key: "measure", flags: "--measure <measure>", help: "rank by logdice (default), mi or together", commands: ["collocates"], choices: COLLOCATE_MEASURES },
+  { key: "minTogether", flags: "--min-together <n>", help: "only words near the word at least N times (default 3)", commands: ["collocates"], read: (text) => readCount("--min-together", text, 0, 1) },
   { key: "sort", flags: "--sort <order>", help: "order of results (default: relevance)", commands: ["search"], choices: ["relevance", "date"] },
   { key: "db", flags: "--db <file>", help: "the index to serve (newsctl index builds it)", commands: ["serve"], isRequired: true },
   { key: "port", flags: "--port <n>", help: `the port to listen on (default ${DEFAULT_PORT}; 0 for any free one)`, commands: ["serve"], read: readPort },
@@ -194,6 +251,10 @@ export const FORMAT_CHOICES: Readonly<Partial<Record<CommandName, readonly strin
   search: ["table", "json", "ndjson", "csv", "tsv"],
   export: ["json", "ndjson", "csv", "tsv", "es-bulk", "parquet"],
   show: ["json", "ndjson"],
+  trend: ["table", "json", "ndjson", "csv", "tsv"],
+  kwic: ["table", "json", "ndjson", "csv", "tsv"],
+  words: ["table", "json", "ndjson", "csv", "tsv"],
+  collocates: ["table", "json", "ndjson", "csv", "tsv"],
 };
 
 

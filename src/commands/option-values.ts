@@ -2,14 +2,18 @@
 // declared (option-table.ts): how the dumps are read (PATH arguments, the filters with --since
 // and --until read as a pair, defaults, what --db rules out), the output format (named, or a
 // table on a terminal and NDJSON into a pipe), --fields against the command's fields, and how
-// sheets are written; a combination that cannot be used is a usage error before anything is read.
+// sheets are written, and what the analyses share (their source, printing and queries); a
+// combination that cannot be used is a usage error before anything is read.
 
 import { availableParallelism } from "node:os";
-import { readAgencies, readDateBounds } from "../app/request-readers.js";
+import type { AnalysisSource } from "../app/analysis-source.js";
+import { readAgencies, readDateBounds, readQuery } from "../app/request-readers.js";
 import type { RecordFilter } from "../core/filters.js";
 import { RECORD_FIELDS } from "../core/record.js";
 import { includeMatcher } from "../core/glob.js";
 import { UsageError } from "../errors.js";
+import type { ParsedQuery } from "../core/query.js";
+import type { AnalysisPrinting } from "../output/analysis-output.js";
 import type { SheetOptions } from "../output/record-writers.js";
 import type { OutputFormat, PrintedFormat } from "../output/write-records.js";
 import { DEFAULT_INCLUDE, type GivenOptions } from "./option-table.js";
@@ -107,4 +111,30 @@ export function readSheetOptions(options: GivenOptions, format: OutputFormat): S
     if (isGiven === true && !isSheet) throw new UsageError(`${option} applies to CSV and TSV, not to ${format} output`, "add --csv or --format tsv");
   }
   return { isNeutralizingFormulas: options.csvRaw !== true, hasBom: options.bom === true };
+}
+
+const QUERY_HINT = 'see "newsctl search --help" for the query language';
+
+/** Where an analysis reads, from its paths and options. */
+export function planSource(paths: readonly string[], options: GivenOptions, env: PlanEnvironment): AnalysisSource {
+  return { db: options.db, reading: planReading(paths, options, env, { isShowingProgress: true, isDbASource: true }) };
+}
+
+export function planPrinting(options: GivenOptions, env: PlanEnvironment): AnalysisPrinting {
+  const format = printedFormat(options, env.isStdoutTerminal);
+  return { format, sheet: readSheetOptions(options, format) };
+}
+
+/** A query typed as an argument or with -e, parsed (a syntax error shows where). */
+export function planQuery(text: string): { text: string; query: ParsedQuery } {
+  return { text, query: readQuery(text, QUERY_HINT, true) };
+}
+
+/** The queries and paths of a command whose query may come first or with -e (trend). */
+export function splitQueriesAndPaths(input: { args: readonly string[]; paths: readonly string[]; options: GivenOptions }): { queries: string[]; paths: string[] } {
+  const given = [...input.args, ...input.paths];
+  const flagged = input.options.query;
+  if (flagged !== undefined && flagged.length > 0) return { queries: [...flagged], paths: given };
+  if (given.length === 0) throw new UsageError("no query: give one first, or with -e QUERY", 'e.g. newsctl trend داعش --db news.db');
+  return { queries: [given[0]!], paths: given.slice(1) };
 }

@@ -5,6 +5,7 @@ import type { ReadingOptions } from "../app/read-dumps.js";
 import { readQuery } from "../app/request-readers.js";
 import { countInIndex, findMatches } from "../app/search.js";
 import { RECORD_FIELDS } from "../core/record.js";
+import type { SearchOrder } from "../core/search-ranking.js";
 import type { QueriedSearch } from "../core/search-request.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
 import type { WriterOptions } from "../output/record-writers.js";
@@ -35,7 +36,7 @@ function planSearch({ args, paths, options }: CommandInput, env: PlanEnvironment
     }
   }
   return {
-    request: { query, matchOptions: { isStemming: options.exact !== true }, filter: reading.filter, order: options.sort ?? "relevance", limit: reading.limit },
+    request: { query, matchOptions: { isStemming: options.exact !== true }, filter: reading.filter, order: (options.sort as SearchOrder | undefined) ?? "relevance", limit: reading.limit },
     reading,
     db: options.db,
     isCounting,

@@ -18,14 +18,14 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
 const PIECE_CHARACTERS = 16_384;
 
 /** A token of the folded text, with the range of the original text it came from. */
-interface PlacedToken {
+export interface PlacedToken {
   text: string;
   start: number;
   end: number;
 }
 
 /** The folded text's tokens, in order, a piece of the text at a time. */
-function* placedTokens(text: string): Generator<PlacedToken> {
+export function* placedTokens(text: string): Generator<PlacedToken> {
   const space = /\s/g;
   for (let from = 0; from < text.length; ) {
     space.lastIndex = Math.min(text.length, from + PIECE_CHARACTERS);

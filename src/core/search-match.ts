@@ -3,7 +3,7 @@
 
 import { stemArabic } from "./arabic-stem.js";
 import { foldArabic } from "./fold.js";
-import type { FoldedFragmentScanner } from "./fragment-scanner.js";
+import { FoldedFragmentScanner } from "./fragment-scanner.js";
 import { tokensContaining } from "./tokens.js";
 import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm, type SearchField } from "./query.js";
 import type { ArticleRecord } from "./record.js";
@@ -175,4 +175,10 @@ function fragmentOf(term: QueryTerm, options: MatchOptions): string {
   if (term.kind === "phrase") return term.tokens[0]!;
   if (term.kind === "word") return options.isStemming && !term.isExact ? term.stem : term.token;
   return term.token;
+}
+
+/** Whether a record matches the query: the test a search applies to each article it reads. */
+export function makeRecordMatcher(query: ParsedQuery, options: MatchOptions): (record: ArticleRecord) => boolean {
+  const fragments = new FoldedFragmentScanner(queryFragments(query, options));
+  return (record) => matchArticle(query, new AnalyzedArticle(record, fragments), options).isMatch;
 }

@@ -17,6 +17,7 @@ import { describeIndexError, type IndexConnection, immutableReadingNote, openInd
 import * as reads from "./index-reads.js";
 import type { FileState, PlacedArticle } from "./index-reads.js";
 import { type FacetColumns, type Facets, facetsOf, readFacetColumns } from "./index-facets.js";
+import { countsByDay, type DayCount } from "./index-periods.js";
 import * as search from "./index-search.js";
 import type { FirstMatches, FirstMatchesRequest } from "./index-search.js";
 import * as writes from "./index-writes.js";
@@ -26,6 +27,7 @@ export { INDEX_FORMAT } from "./index-database.js";
 export type { FileState, PlacedArticle } from "./index-reads.js";
 export type { FacetColumns, Facets } from "./index-facets.js";
 export type { FirstMatches } from "./index-search.js";
+export type { DayCount } from "./index-periods.js";
 export type { DuplicateArticle } from "./index-writes.js";
 
 /** A file being written in pieces (ArticleIndex.startFileInPieces). */
@@ -155,6 +157,11 @@ export class ArticleIndex {
     return this.guardEach(() => reads.candidates(this.connection, query, options, filter));
   }
 
+  /** The records that match the query and the filter, in the order of their files' paths and lines. */
+  matchesInPlaceOrder(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
+    return this.guardEach(() => reads.matchesInPlaceOrder(this.connection, query, options, filter));
+  }
+
   /**
    * Runs `reading` on one snapshot of the index: a search that asks several questions gets
    * answers that agree even while `newsctl index` commits.
@@ -208,6 +215,11 @@ export class ArticleIndex {
   /** The records of these articles, in this order. */
   recordsOf(ids: readonly number[]): ArticleRecord[] {
     return this.guard(() => search.recordsOf(this.connection, ids));
+  }
+
+  /** Shown articles per day (and agency) among the matches of the query (every one when null) and the filter, without reading them. */
+  countsByDay(query: ParsedQuery | null, options: MatchOptions, filter: RecordFilter, isByAgency: boolean): DayCount[] {
+    return this.guard(() => countsByDay(this.connection, query, options, filter, isByAgency));
   }
 
   /** How many articles match the query and the filter, without reading them. */

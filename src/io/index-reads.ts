@@ -51,6 +51,13 @@ export function* candidates(connection: IndexConnection, query: ParsedQuery, opt
   for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
 }
 
+/** The records that match the query and the filter, in the order of their files' paths and lines, read one at a time. */
+export function* matchesInPlaceOrder(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
+  const { from, parameters } = matchSql(connection.db, query, options, filter, true);
+  const statement = connection.db.prepare(`SELECT a.record FROM ${from} ORDER BY a.path, a.line`).pluck();
+  for (const record of statement.iterate(...parameters) as Iterable<string>) yield JSON.parse(record) as ArticleRecord;
+}
+
 /** An indexed article, shown or not, and whether another with its number is shown instead. */
 export interface PlacedArticle {
   record: ArticleRecord;

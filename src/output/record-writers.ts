@@ -80,7 +80,8 @@ export function makeRecordEncoder(format: MachineFormat, options: WriterOptions 
   const project = options.fields === undefined ? (record: OutputRecord) => record : (record: OutputRecord) => pickFields(record, columns);
   const cellsOf = (record: OutputRecord) => {
     const cells = recordCells(record, columns);
-    return sheet.isNeutralizingFormulas ? cells.map(neutralizeFormula) : cells;
+    // A number is no formula, however it starts (a negative measure's minus sign).
+    return sheet.isNeutralizingFormulas ? cells.map((cell, k) => (typeof record[columns[k]!] === "number" ? cell : neutralizeFormula(cell))) : cells;
   };
   const bom = (format === "csv" || format === "tsv") && sheet.hasBom ? "\uFEFF" : "";
   const records = { first: "", between: "", end: () => "" };

@@ -52,6 +52,16 @@ const EXAMPLES: Readonly<Record<OptionKey, Example>> = {
   host: { value: "0.0.0.0" },
   open: { value: true },
   lang: { value: "ar" },
+  query: { value: ["داعش"] },
+  by: { value: "week" },
+  split: { value: "agency" },
+  width: { value: "3" },
+  top: { value: "7" },
+  stopWords: { value: "none" },
+  minCount: { value: "2" },
+  window: { value: "2" },
+  measure: { value: "mi" },
+  minTogether: { value: "1" },
 };
 
 /** Where a command reads an option otherwise than the others do. */
@@ -59,6 +69,9 @@ const EXAMPLES_OF: Readonly<Partial<Record<CommandName, Partial<Record<OptionKey
   // index writes the index that --db names, from the dumps it still reads.
   index: { db: { value: "other.db" } },
   serve: { db: { value: "other.db" } },
+  kwic: { sort: { value: "left" } },
+  // The query stays; only the paths go.
+  trend: { db: { value: "other.db", paths: ["الجيش"] } },
 };
 
 /** The command line each command's plan is made from, without the option under test. */
@@ -74,6 +87,10 @@ const BASES: Readonly<Record<CommandName, CommandInput>> = {
   "es-template": { args: [], paths: [], options: {} },
   completion: { args: ["bash"], paths: [], options: {} },
   serve: { args: [], paths: [], options: { db: "news.db" } },
+  trend: { args: [], paths: ["الجيش", "dumps"], options: {} },
+  kwic: { args: ["الجيش"], paths: ["dumps"], options: {} },
+  words: { args: [], paths: ["الجيش", "dumps"], options: {} },
+  collocates: { args: ["الجيش"], paths: ["dumps"], options: {} },
 };
 
 // A terminal everywhere, so that the plan's terminal decisions can be seen to change.
@@ -112,13 +129,24 @@ const PLACES: Readonly<Record<OptionKey, readonly string[]>> = {
   index: ["elasticIndexName", "elasticIndex"],
   dedup: ["dedupThreshold"],
   threshold: ["threshold", "dedupThreshold"],
-  exact: ["isStemming"],
+  exact: ["isStemming", "isExact"],
   sort: ["order"],
   count: ["isCounting"],
   port: ["port"],
   host: ["host"],
   open: ["isOpening"],
   lang: ["language"],
+  // With -e, the arguments are all paths.
+  query: ["queries", "query", "paths"],
+  by: ["unit"],
+  split: ["isSplitByAgency"],
+  width: ["width"],
+  top: ["top"],
+  stopWords: ["stopWords"],
+  minCount: ["minCount"],
+  window: ["window"],
+  measure: ["measure"],
+  minTogether: ["minTogether"],
 };
 
 /** The paths (field names from the top) of the values that differ between two plans. */
@@ -173,6 +201,12 @@ const REFUSED: Readonly<Partial<Record<OptionKey, { text: string; named: string 
   port: { text: "70000", named: "--port" },
   host: { text: "example.org", named: "--host" },
   lang: { text: "fr", named: "--lang" },
+  width: { text: "wide", named: "--width" },
+  top: { text: "0", named: "--top" },
+  stopWords: { text: "/no/such/file", named: "--stop-words" },
+  minCount: { text: "0", named: "--min-count" },
+  window: { text: "-1", named: "--window" },
+  minTogether: { text: "x", named: "--min-together" },
 };
 
 describe("values read where their options are declared", () => {

@@ -1,0 +1,42 @@
+// The values the analyses are asked with, read once for the command line and the server alike:
+// the period unit of a trend, context widths, windows, how many rows, the order of a
+// concordance, the measure of collocates, stop words and a single word. What cannot be used is a RequestError naming it.
+
+import { readFileSync } from "node:fs";
+import { foldArabic } from "../core/fold.js";
+import { defaultStopWords, stopWordsOf } from "../core/stop-words.js";
+import { tokenTexts } from "../core/tokens.js";
+import { describeSystemError, RequestError } from "../errors.js";
+import { readWholeNumber } from "./request-readers.js";
+
+/** The most digits a count may have: bounds what a request can ask to be kept. */
+const MOST_DIGITS = 9;
+
+/** A whole number (either digit set), or `fallback` when not given; at least `least`. */
+export function readCount(label: string, value: string | undefined, fallback: number, least = 0): number {
+  if (value === undefined) return fallback;
+  const number = readWholeNumber(label, value, MOST_DIGITS);
+  if (number < least) throw new RequestError(`${label}: "${value}" is less than ${least}`);
+  return number;
+}
+
+/**
+ * The stop words a word list leaves out: the project's list (not given), none ("none"), or
+ * the words of a file, one or more a line (a file that cannot be read is a RequestError).
+ */
+export function readStopWords(label: string, value: string | undefined): string[] {
+  if (value === undefined) return [...defaultStopWords()];
+  if (value === "none") return [];
+  try {
+    return [...stopWordsOf(readFileSync(value, "utf8"))];
+  } catch (error) {
+    throw new RequestError(`${label}: cannot read ${value}: ${describeSystemError(error)}`, "name a file of stop words, one or more a line, or none");
+  }
+}
+
+/** A single word (collocates' node), folded; more or fewer than one word is a RequestError. */
+export function readSingleWord(label: string, value: string): string {
+  const tokens = tokenTexts(foldArabic(value));
+  if (tokens.length !== 1) throw new RequestError(`${label}: "${value}" is ${tokens.length === 0 ? "no word" : "more than one word"}`, "give one word");
+  return tokens[0]!;
+}

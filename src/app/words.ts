@@ -1,0 +1,81 @@
+// `newsctl words` and the word page of `serve`: the collection's frequency list, or the words
+// distinctive of the articles a query matches against the rest of the collection (under the
+// same filters), counted by light stem (or folded form) over the text fields of the records of
+// the index or the dumps, matched as `search` matches.
+
+import type { RecordFilter } from "../core/filters.js";
+import { positiveTerms, makeRecordMatcher, type MatchOptions } from "../core/search-match.js";
+import type { ParsedQuery } from "../core/query.js";
+import type { ArticleRecord } from "../core/record.js";
+import { distinctiveList, frequencyList, WordCounts, type WordRow } from "../core/word-frequencies.js";
+import { fieldTokens, wordKey } from "../core/word-tokens.js";
+import { EXIT_SUCCESS } from "../errors.js";
+import type { ArticleIndex } from "../io/article-index.js";
+import { type AnalysisSource, inIndexSnapshot } from "./analysis-source.js";
+import { RecordReader, type ReadingContext } from "./read-dumps.js";
+
+export interface WordsRequest {
+  /** null: the collection's frequency list. */
+  query: ParsedQuery | null;
+  matchOptions: MatchOptions;
+  filter: RecordFilter;
+  /** Group by folded form rather than light stem. */
+  isExact: boolean;
+  /** Folded words left out of the list (counted in the totals). */
+  stopWords: readonly string[];
+  top: number;
+  minCount: number;
+}
+
+interface WordsAnswer {
+  rows: WordRow[];
+  /** Articles the query matched (all articles counted, without a query). */
+  matchCount: number;
+}
+
+/** Counts records one at a time into the matches' words and the rest's. */
+class WordsBuilder {
+  private readonly target: WordCounts;
+  private readonly rest: WordCounts;
+  private readonly matches: ((record: ArticleRecord) => boolean) | undefined;
+  private matchCount = 0;
+
+  constructor(private readonly request: WordsRequest) {
+    this.target = new WordCounts(request.isExact, new Set(request.stopWords));
+    this.rest = new WordCounts(request.isExact, new Set(request.stopWords));
+    this.matches = request.query === null ? undefined : makeRecordMatcher(request.query, request.matchOptions);
+  }
+
+  add(record: ArticleRecord): void {
+    const isMatch = this.matches === undefined || this.matches(record);
+    if (isMatch) this.matchCount++;
+    (isMatch ? this.target : this.rest).add(fieldTokens(record));
+  }
+
+  answer(): WordsAnswer {
+    const { query, isExact, top, minCount } = this.request;
+    const queryKeys = new Set(
+      (query === null ? [] : positiveTerms(query)).flatMap((term) => (term.kind === "word" ? [term.token] : term.kind === "phrase" ? term.tokens : [])).map((token) => wordKey(token, isExact)),
+    );
+    const shape = { top, minCount, queryKeys };
+    const rows = query === null ? frequencyList(this.target, shape) : distinctiveList(this.target, this.rest, shape);
+    return { rows, matchCount: this.matchCount };
+  }
+}
+
+/** The word list from an open index: every record the filter selects is read. */
+export function wordsInIndex(index: ArticleIndex, request: WordsRequest): WordsAnswer {
+  const builder = new WordsBuilder(request);
+  for (const record of index.records(request.filter)) builder.add(record);
+  return builder.answer();
+}
+
+/** `newsctl words`: from the index named by --db, or else from the dumps. */
+export async function findWords(request: WordsRequest, source: AnalysisSource, context: ReadingContext): Promise<WordsAnswer & { readingCode: number }> {
+  if (source.db !== undefined) return { ...(await inIndexSnapshot(source.db, context, (index) => wordsInIndex(index, request))), readingCode: EXIT_SUCCESS };
+  const builder = new WordsBuilder(request);
+  const reader = new RecordReader({ ...source.reading, filter: request.filter, limit: undefined }, context);
+  for await (const record of reader.records()) builder.add(record);
+  reader.endProgress();
+  return { ...builder.answer(), readingCode: reader.exitCode() };
+}

@@ -1,0 +1,50 @@
+// Articles per day (and agency) in the index, all of them or the matches of a query, under a
+// filter: counted by SQLite in one grouped statement over the small columns, without reading a
+// record (one record per agency is read for the agency's name as written).
+
+import type { RecordFilter } from "../core/filters.js";
+import type { ParsedQuery } from "../core/query.js";
+import type { MatchOptions } from "../core/search-match.js";
+import type { IndexConnection } from "./index-database.js";
+import { filterSql, matchSql } from "./index-sql.js";
+
+/** How many articles of one day (YYYY-MM-DD as written; null: undated) and agency there are. */
+export interface DayCount {
+  day: string | null;
+  /** The agency's folded key (null: no agency); null for every row when not counted by agency. */
+  agencyKey: string | null;
+  /** The agency as one of its articles writes it. */
+  agency: string | null;
+  articles: number;
+}
+
+/**
+ * The shown articles per day (and, with `isByAgency`, per agency) that match the query (every
+ * one when it is null) and the filter.
+ */
+export function countsByDay(connection: IndexConnection, query: ParsedQuery | null, options: MatchOptions, filter: RecordFilter, isByAgency: boolean): DayCount[] {
+  const { db } = connection;
+  let from: string;
+  let parameters: unknown[];
+  if (query === null) {
+    const where = filterSql(db, filter);
+    from = `articles AS a INDEXED BY articles_ranking WHERE ${where.sql}`;
+    parameters = where.parameters;
+  } else {
+    ({ from, parameters } = matchSql(db, query, options, filter, true));
+  }
+  const agency = isByAgency ? "a.agency_key" : "NULL";
+  const rows = db
+    .prepare(`SELECT substr(a.published, 1, 10) AS day, ${agency} AS agency_key, count(*) AS articles, min(a.article_id) AS sample FROM ${from} GROUP BY 1, 2`)
+    .all(...parameters) as Array<{ day: string | null; agency_key: string | null; articles: number; sample: number }>;
+  const nameOf = connection.sql("SELECT json_extract(record, '$.agency') FROM articles WHERE article_id = ?").pluck();
+  const names = new Map<string, string | null>();
+  return rows.map((row) => {
+    let name: string | null = null;
+    if (row.agency_key !== null) {
+      if (!names.has(row.agency_key)) names.set(row.agency_key, nameOf.get(row.sample) as string | null);
+      name = names.get(row.agency_key)!;
+    }
+    return { day: row.day, agencyKey: row.agency_key, agency: name, articles: row.articles };
+  });
+}
