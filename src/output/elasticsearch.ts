@@ -67,6 +67,38 @@ export function elasticIndexTemplate(elasticIndexName: string): object {
         },
       },
     },
-    _meta: { description: "newsctl article records" },
+    _meta: { description: "newsctl article records", analyses: ANALYSES },
   };
 }
+
+/** The words of every analysis query below, as the query string of `newsctl trend` and `words`. */
+const ANALYSED_FIELDS = ["headline", "subheadline", "lead", "body"];
+
+/**
+ * Search bodies that answer `newsctl trend` and `newsctl words QUERY` over an index of this
+ * template (put the query where QUERY is): the matches per week and agency (a
+ * `date_histogram`, empty weeks listed; without the query, the totals), and the words
+ * distinctive of the matches (`significant_text`, on a sample of the best matches).
+ */
+const ANALYSES = {
+  trend: {
+    size: 0,
+    query: { simple_query_string: { query: "QUERY", fields: ANALYSED_FIELDS, default_operator: "and" } },
+    aggs: {
+      per_period: {
+        date_histogram: { field: "published", calendar_interval: "week", min_doc_count: 0 },
+        aggs: { per_agency: { terms: { field: "agency", size: 100 } } },
+      },
+    },
+  },
+  words: {
+    size: 0,
+    query: { simple_query_string: { query: "QUERY", fields: ANALYSED_FIELDS, default_operator: "and" } },
+    aggs: {
+      sample: {
+        sampler: { shard_size: 2000 },
+        aggs: { words: { significant_text: { field: "body", size: 50, filter_duplicate_text: true } } },
+      },
+    },
+  },
+};

@@ -140,6 +140,10 @@ describe("Elasticsearch and OpenSearch", () => {
     expect([fields.published!.type, fields.id!.type, fields.agency!.type]).toEqual(["date", "keyword", "keyword"]);
     expect(template.index_patterns).toEqual(["news", "news-*"]);
     expect(template._meta.description).toBe("newsctl article records");
+    // The search bodies it gives for trend and words aggregate fields it maps as they need.
+    const { trend, words } = (template._meta as unknown as { analyses: Record<string, { aggs: Record<string, { date_histogram?: { field: string }; aggs?: Record<string, { significant_text?: { field: string } }> }> }> }).analyses;
+    expect(fields[trend!.aggs.per_period!.date_histogram!.field]!.type).toBe("date");
+    expect(fields[words!.aggs.sample!.aggs!.words!.significant_text!.field]!.type).toBe("text");
     // Every field a record has is mapped.
     const [record] = parseNdjson((await runInProcess(["parse", dump])).stdout) as Row[];
     expect(Object.keys(fields).sort()).toEqual(Object.keys(record!).sort());
