@@ -86,11 +86,14 @@ export async function run(context: ProcessContext): Promise<number> {
   const reading: ReadingContext = { env: await decideEnvironment(undefined), stdin: context.stdin, isStdinTerminal: context.isStdinTerminal };
 
   const program = new Command(PROGRAM)
-    .description("Turn dumps of Arabic news articles into records: parse, search, show, check and export them.")
+    .description("Turn dumps of Arabic news articles into records: parse, search, show, check and export them, and measure a collection.")
     .version(version, "-V, --version")
     .option("--color", "colour even when stdout is not a terminal")
     .option("--no-color", "no colour (also: NO_COLOR=1)")
     .option("--debug", "show the stack of an internal error")
+    // The command column is 39 characters wide (collocates' arguments): wrap the descriptions
+    // beside it in what is left of 80 columns rather than let them run on.
+    .configureHelp({ minWidthToWrap: 30 })
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({
