@@ -36,13 +36,16 @@ class WordChange {
 
   add(ids: readonly SpellingIds[], counts: readonly number[], tokens: number, sign: 1 | -1): void {
     this.tokens += sign * tokens;
+    const formsSeen = new Set<number>();
     const stemsSeen = new Map<number, boolean>();
     ids.forEach((id, place) => {
       const count = sign * counts[place]!;
       this.spellings.set(id.spelling, (this.spellings.get(id.spelling) ?? 0) + count);
       const form = this.forms.get(id.form) ?? [0, 0];
       form[0] += count;
-      form[1] += sign;
+      // An article counts once for a form however many of its spellings it holds.
+      if (!formsSeen.has(id.form)) form[1] += sign;
+      formsSeen.add(id.form);
       this.forms.set(id.form, form);
       const stem = this.stems.get(id.stem) ?? [0, 0, 0, 0];
       stem[0] += count;
