@@ -25,7 +25,7 @@ interface KnownSpellings {
 }
 
 /** Spellings known at most, before the memory is given back. */
-const MOST_KNOWN = 400_000;
+const MOST_KNOWN = 50_000;
 
 /** Counts a transaction adds (or takes away), by id. */
 class WordChange {
