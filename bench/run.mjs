@@ -5,11 +5,13 @@
 //
 // usage: npm run bench [-- --rounds N --copies N --sizes 30000,300000 --jobs 2 --corpus real|generated --only export]
 //        npm run bench -- --serve [--sizes 300000 --seconds 10 --connections 16]
+//        npm run bench -- --analysis [--sizes 30000,300000 --rounds 3]
 //
 // With --only export, only the corpora at scale are measured, and of them only the floor, the
 // parse and export (--jobs 1 and --jobs N, with peak memory): a minute instead of many.
 //
-// With --serve, only `newsctl serve` under load is measured instead (bench/serve.mjs).
+// With --serve, only `newsctl serve` under load is measured instead (bench/serve.mjs); with
+// --analysis, only trend, kwic, words and collocates through --db (bench/analysis.mjs).
 //
 // Sections: the shared corpus (when ../shared is there), the seed repeated, then at each size
 // real text (the shared corpus copied with new numbers) and generated text (bench/generate.mjs),
@@ -40,6 +42,10 @@ const realCorpusPath = (articles) => path.join(tmpdir(), `newsctl-real-${article
 
 if (process.argv.includes("--serve")) {
   await import("./serve.mjs");
+  process.exit(process.exitCode ?? 0);
+}
+if (process.argv.includes("--analysis")) {
+  await import("./analysis.mjs");
   process.exit(process.exitCode ?? 0);
 }
 

@@ -3,7 +3,8 @@
 
 import type { CollocateMeasure, CollocateRow } from "../core/collocations.js";
 import { CollocationCounts } from "../core/collocations.js";
-import type { RecordFilter } from "../core/filters.js";
+import { hasFilter, type RecordFilter } from "../core/filters.js";
+import { type CollectionWords, vocabularyWords, WordCounts } from "../core/word-frequencies.js";
 import { fieldTokens, wordKey } from "../core/word-tokens.js";
 import { EXIT_SUCCESS } from "../errors.js";
 import type { ArticleIndex } from "../io/article-index.js";
@@ -39,11 +40,34 @@ function answerOf(counts: CollocationCounts, request: CollocatesRequest): Colloc
   return { rows: counts.rows(request.measure, request.minTogether, request.top), occurrences: counts.nodeOccurrences };
 }
 
-/** The collocates from an open index: every record the filter selects is read. */
+/** Articles read at once: their text is tokenized, then let go. */
+const ARTICLES_PER_READ = 200;
+
+/**
+ * The collocates from an open index: only the articles that hold the word (found by the
+ * full-text index) are read and tokenized; the other words' counts and all the tokens are the
+ * collection's, from the word table (or, under a filter, the selected articles' stored words).
+ */
 export function collocatesInIndex(index: ArticleIndex, request: CollocatesRequest): CollocatesAnswer {
+  const { word, isExact, filter } = request;
   const counts = countsFor(request);
-  for (const record of index.records(request.filter)) counts.add(fieldTokens(record));
-  return answerOf(counts, request);
+  const fields = ["headline", "subheadline", "lead", "body"] as const;
+  const alternatives = fields.map((field) => ({ kind: "word" as const, field, token: word, stem: wordKey(word, false), isExact, source: word }));
+  const ids = index.matchingIds({ clauses: [{ alternatives, isNegated: false, column: 1 }] }, { isStemming: !isExact }, filter);
+  for (let first = 0; first < ids.length; first += ARTICLES_PER_READ) {
+    for (const record of index.recordsOf(ids.slice(first, first + ARTICLES_PER_READ))) counts.add(fieldTokens(record));
+  }
+  const stopWords = new Set(request.stopWords);
+  const vocabulary = index.wordVocabulary();
+  let collection: CollectionWords;
+  if (hasFilter(filter)) {
+    const selected = new WordCounts(isExact, stopWords);
+    for (const bytes of index.wordsOfSelection(filter)) selected.addStored(bytes, vocabulary);
+    collection = selected;
+  } else {
+    collection = vocabularyWords(vocabulary, isExact, stopWords);
+  }
+  return { rows: counts.rows(request.measure, request.minTogether, request.top, collection), occurrences: counts.nodeOccurrences };
 }
 
 /** `newsctl collocates`: from the index named by --db, or else from the dumps. */

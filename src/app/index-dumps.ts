@@ -40,6 +40,7 @@ export async function indexDumps(reading: ReadingOptions, db: string, context: R
     batcher.flush();
     tally.endProgress();
     const removed = await removeVanishedFiles(index);
+    index.foldWordChanges();
     if (!reading.isQuiet) context.env.stderr.write(`${PROGRAM}: ${formatIndexSummary(index.path, batcher, removed, index.articleCount())}\n`);
   } finally {
     batcher.dropFile();

@@ -3,14 +3,15 @@
 // same filters), counted by light stem (or folded form) over the text fields of the records of
 // the index or the dumps, matched as `search` matches.
 
-import type { RecordFilter } from "../core/filters.js";
+import { hasFilter, type RecordFilter } from "../core/filters.js";
 import { positiveTerms, makeRecordMatcher, type MatchOptions } from "../core/search-match.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
-import { distinctiveList, frequencyList, WordCounts, type WordRow } from "../core/word-frequencies.js";
+import { collectionWithout, distinctiveList, frequencyList, vocabularyWords, WordCounts, type WordRow } from "../core/word-frequencies.js";
+import { defaultStopWords } from "../core/stop-words.js";
 import { fieldTokens, wordKey } from "../core/word-tokens.js";
 import { EXIT_SUCCESS } from "../errors.js";
-import type { ArticleIndex } from "../io/article-index.js";
+import type { ArticleIndex, KeptStopWords } from "../io/article-index.js";
 import { type AnalysisSource, inIndexSnapshot } from "./analysis-source.js";
 import { RecordReader, type ReadingContext } from "./read-dumps.js";
 
@@ -53,21 +54,53 @@ class WordsBuilder {
   }
 
   answer(): WordsAnswer {
-    const { query, isExact, top, minCount } = this.request;
-    const queryKeys = new Set(
-      (query === null ? [] : positiveTerms(query)).flatMap((term) => (term.kind === "word" ? [term.token] : term.kind === "phrase" ? term.tokens : [])).map((token) => wordKey(token, isExact)),
-    );
-    const shape = { top, minCount, queryKeys };
-    const rows = query === null ? frequencyList(this.target, shape) : distinctiveList(this.target, this.rest, shape);
+    const shape = shapeOf(this.request);
+    const rows = this.request.query === null ? frequencyList(this.target, shape) : distinctiveList(this.target, this.rest, shape);
     return { rows, matchCount: this.matchCount };
   }
 }
 
-/** The word list from an open index: every record the filter selects is read. */
+/** The shape of the list asked for: how many rows, the least count, and the query's own words' keys. */
+function shapeOf(request: WordsRequest) {
+  const { query, isExact, top, minCount } = request;
+  const queryKeys = new Set(
+    (query === null ? [] : positiveTerms(query)).flatMap((term) => (term.kind === "word" ? [term.token] : term.kind === "phrase" ? term.tokens : [])).map((token) => wordKey(token, isExact)),
+  );
+  return { top, minCount, queryKeys };
+}
+
+/** The stop words as the word table knows them: the project's, or a list of forms. */
+function keptStopWords(stopWords: ReadonlySet<string>): KeptStopWords {
+  const project = defaultStopWords();
+  const isProject = stopWords.size === project.size && [...stopWords].every((word) => project.has(word));
+  return isProject ? { kind: "project" } : { kind: "listed", forms: [...stopWords] };
+}
+
+/**
+ * The word list from an open index, counted from its word table and the articles' stored words,
+ * never their text: without a query or filter, read from the table; with a query, the matches'
+ * words summed, and the rest's taken as the collection's less the matches'.
+ */
 export function wordsInIndex(index: ArticleIndex, request: WordsRequest): WordsAnswer {
-  const builder = new WordsBuilder(request);
-  for (const record of index.records(request.filter)) builder.add(record);
-  return builder.answer();
+  const { query, isExact, filter, top, minCount } = request;
+  const stopWords = new Set(request.stopWords);
+  if (query === null && !hasFilter(filter)) {
+    const kept = index.keptFrequencyList({ isExact, stopWords: keptStopWords(stopWords), minCount, top });
+    if (kept !== null) return { rows: kept.map((row) => ({ ...row, is_query: false })), matchCount: index.articleCount() };
+  }
+  const vocabulary = index.wordVocabulary();
+  const counted = (stored: Iterable<Uint8Array>) => {
+    const counts = new WordCounts(isExact, stopWords);
+    for (const bytes of stored) counts.addStored(bytes, vocabulary);
+    return counts;
+  };
+  if (query === null) {
+    const counts = counted(index.wordsOfSelection(filter));
+    return { rows: frequencyList(counts, shapeOf(request)), matchCount: counts.articles };
+  }
+  const target = counted(index.wordsOfArticles(index.matchingIds(query, request.matchOptions, filter)));
+  const whole = hasFilter(filter) ? counted(index.wordsOfSelection(filter)) : vocabularyWords(vocabulary, isExact, stopWords);
+  return { rows: distinctiveList(target, collectionWithout(whole, target), shapeOf(request)), matchCount: target.articles };
 }
 
 /** `newsctl words`: from the index named by --db, or else from the dumps. */

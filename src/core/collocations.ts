@@ -3,6 +3,7 @@
 // the window but are not listed. Measures: logDice (Rychlý 2008) and MI as docs/analysis.md
 // defines them.
 
+import type { CollectionWords } from "./word-frequencies.js";
 import type { WrittenToken } from "./word-tokens.js";
 import { wordKey } from "./word-tokens.js";
 
@@ -86,25 +87,37 @@ export class CollocationCounts {
     return this.nodeCount;
   }
 
-  /** The collocates seen together at least `minTogether` times, best first by `measure`, the first `top`. */
-  rows(measure: CollocateMeasure, minTogether: number, top: number): CollocateRow[] {
-    const rows: CollocateRow[] = [];
+  /**
+   * The collocates seen together at least `minTogether` times, best first by `measure`, the
+   * first `top`. Each word's count, its spelling and N are of the articles added, or of
+   * `collection` when given (the articles added are then those that hold the node, and the
+   * collection all the articles counted).
+   */
+  rows(measure: CollocateMeasure, minTogether: number, top: number, collection?: CollectionWords): CollocateRow[] {
+    const rows: Array<CollocateRow & { group: Group }> = [];
     const round = (value: number) => Math.round(value * 1e4) / 1e4;
+    const tokens = collection?.tokens ?? this.tokens;
     for (const [key, group] of this.groups) {
       if (group.together < Math.max(1, minTogether)) continue;
-      let word = "";
-      let most = -1;
-      for (const [spelling, count] of group.spellings) if (count > most || (count === most && spelling < word)) [word, most] = [spelling, count];
+      const count = collection?.occurrences(key) ?? group.count;
       rows.push({
-        word,
+        word: "",
         key,
         together: group.together,
-        count: group.count,
-        logdice: round(logDice(group.together, this.nodeCount, group.count)),
-        mi: round(mutualInformation(group.together, this.nodeCount, group.count, this.tokens, this.window)),
+        count,
+        logdice: round(logDice(group.together, this.nodeCount, count)),
+        mi: round(mutualInformation(group.together, this.nodeCount, count, tokens, this.window)),
+        group,
       });
     }
     rows.sort((a, b) => b[measure] - a[measure] || b.together - a.together || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return rows.slice(0, top);
+    return rows.slice(0, top).map(({ group, ...row }) => ({ ...row, word: collection?.spelling(row.key) ?? mostFrequent(group.spellings) }));
   }
+}
+
+function mostFrequent(spellings: ReadonlyMap<string, number>): string {
+  let word = "";
+  let most = -1;
+  for (const [spelling, count] of spellings) if (count > most || (count === most && spelling < word)) [word, most] = [spelling, count];
+  return word;
 }

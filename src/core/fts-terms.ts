@@ -4,6 +4,7 @@
 // (never the user's text), every token quoted. Matching through these is the same as matching
 // by search-match.ts: a token column for exact, prefix and phrase terms, a stem column for stems.
 
+import { type ArticleWords, articleWords } from "./article-words.js";
 import { foldArabic } from "./fold.js";
 import { tokenTexts } from "./tokens.js";
 import { SEARCH_FIELDS, type ParsedQuery, type QueryTerm } from "./query.js";
@@ -14,12 +15,13 @@ import { cachedStem, type MatchOptions } from "./search-match.js";
  * What the index stores of an article, made where it is parsed (off the thread that writes
  * SQLite): the record as JSON, and the text of each full-text column, in the token table every
  * folded token and in the stem table every token's light stem, so that a stemmed word is looked
- * up in one table.
+ * up in one table; and its words as the word table counts them (article-words.ts).
  */
 export interface IndexTexts {
   record: string;
   tokens: string[];
   stems: string[];
+  words: ArticleWords;
 }
 
 export function indexTexts(record: ArticleRecord): IndexTexts {
@@ -31,7 +33,7 @@ export function indexTexts(record: ArticleRecord): IndexTexts {
     tokens.push(fieldTokens.join(" "));
     stems.push(fieldTokens.map(cachedStem).join(" "));
   }
-  return { record: JSON.stringify(record), tokens, stems };
+  return { record: JSON.stringify(record), tokens, stems, words: articleWords(record) };
 }
 
 /** FTS5 string literal: double quotes, inner ones doubled. Tokens never hold one, but be sure. */

@@ -3,6 +3,7 @@
 // each word is of the first against the second: Dunning's log-likelihood (G2) and Hardie's log
 // ratio. Stop words are counted in the totals but not listed.
 
+import { forEachWordCount, type WordVocabulary } from "./article-words.js";
 import type { WrittenToken } from "./word-tokens.js";
 import { wordKey } from "./word-tokens.js";
 
@@ -59,22 +60,98 @@ export class WordCounts {
     const article = ++this.articleNumber;
     for (const tokens of fields) {
       this.tokens += tokens.length;
-      for (const { form, spelling } of tokens) {
-        let group = this.groupOfForm.get(form);
-        if (group === undefined) {
-          group = this.stopWords.has(form) ? null : this.groupOf(wordKey(form, this.isExact));
-          this.groupOfForm.set(form, group);
-        }
-        if (group === null) continue;
-        group.count++;
-        if (group.lastArticle !== article) {
-          group.articles++;
-          group.lastArticle = article;
-        }
-        group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
-      }
+      for (const { form, spelling } of tokens) this.count(form, spelling, 1, article);
     }
   }
+
+  /** Counts an article's words as the index stores them (article-words.ts), in its vocabulary. */
+  addStored(bytes: Uint8Array, vocabulary: WordVocabulary): void {
+    const article = ++this.articleNumber;
+    forEachWordCount(bytes, (id, count) => {
+      this.tokens += count;
+      this.count(vocabulary.forms[vocabulary.formOfSpelling[id]!]!, vocabulary.spellings[id]!, count, article);
+    });
+  }
+
+  /** Articles counted. */
+  get articles(): number {
+    return this.articleNumber;
+  }
+
+  /** A word's occurrences (0 for a stop word, or one not met). */
+  occurrences(key: string): number {
+    return this.groups.get(key)?.count ?? 0;
+  }
+
+  /** A word's most frequent spelling. */
+  spelling(key: string): string {
+    const group = this.groups.get(key);
+    return group === undefined ? key : mostFrequent(group.spellings);
+  }
+
+  private count(form: string, spelling: string, count: number, article: number): void {
+    let group = this.groupOfForm.get(form);
+    if (group === undefined) {
+      group = this.stopWords.has(form) ? null : this.groupOf(wordKey(form, this.isExact));
+      this.groupOfForm.set(form, group);
+    }
+    if (group === null) return;
+    group.count += count;
+    if (group.lastArticle !== article) {
+      group.articles++;
+      group.lastArticle = article;
+    }
+    group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + count);
+  }
+}
+
+/** The words of a collection as the analyses compare against them: its tokens, and each word's occurrences and spelling. */
+export interface CollectionWords {
+  /** Every token, stop words too. */
+  tokens: number;
+  /** A word's occurrences (its key), stop words left out. */
+  occurrences(key: string): number;
+  /** A word's most frequent spelling. */
+  spelling(key: string): string;
+}
+
+/**
+ * The collection's words from the index's vocabulary: each key's occurrences summed over its
+ * forms that are not stop words, and its most frequent spelling (found once, when first asked).
+ */
+export function vocabularyWords(vocabulary: WordVocabulary, isExact: boolean, stopWords: ReadonlySet<string>): CollectionWords {
+  const counts = new Map<string, number>();
+  const keyOfForm: (string | null)[] = [];
+  vocabulary.forms.forEach((form, id) => {
+    const key = stopWords.has(form) ? null : wordKey(form, isExact);
+    keyOfForm[id] = key;
+    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + vocabulary.formOccurrences[id]!);
+  });
+  let spellings: Map<string, string> | undefined;
+  const bestSpellings = () => {
+    const best = new Map<string, [string, number]>();
+    vocabulary.spellings.forEach((spelling, id) => {
+      const key = keyOfForm[vocabulary.formOfSpelling[id]!];
+      const count = vocabulary.spellingOccurrences[id]!;
+      if (key === null || key === undefined || count === 0) return;
+      const held = best.get(key);
+      if (held === undefined || count > held[1] || (count === held[1] && spelling < held[0])) best.set(key, [spelling, count]);
+    });
+    return new Map([...best].map(([key, [spelling]]) => [key, spelling]));
+  };
+  return {
+    tokens: vocabulary.tokens,
+    occurrences: (key) => counts.get(key) ?? 0,
+    spelling: (key) => {
+      spellings ??= bestSpellings();
+      return spellings.get(key) ?? key;
+    },
+  };
+}
+
+/** What is left of a collection once some of its articles (`part`) are taken out. */
+export function collectionWithout(whole: CollectionWords, part: WordCounts): Pick<CollectionWords, "tokens" | "occurrences"> {
+  return { tokens: whole.tokens - part.tokens, occurrences: (key) => whole.occurrences(key) - part.occurrences(key) };
 }
 
 /** Dunning's G2 of a count `a` among `c` tokens against `b` among `d`. */
@@ -124,11 +201,11 @@ export function frequencyList(counts: WordCounts, shape: WordListShape): WordRow
  * The words of the matching articles (`target`) ranked by G2 among those with a log ratio above
  * 0 (more frequent there than in the rest, `rest`).
  */
-export function distinctiveList(target: WordCounts, rest: WordCounts, shape: WordListShape): WordRow[] {
+export function distinctiveList(target: WordCounts, rest: Pick<CollectionWords, "tokens" | "occurrences">, shape: WordListShape): WordRow[] {
   const rows: WordRow[] = [];
   for (const [key, group] of target.groups) {
     if (group.count < shape.minCount) continue;
-    const other = rest.groups.get(key)?.count ?? 0;
+    const other = rest.occurrences(key);
     const ratio = logRatio(group.count, other, target.tokens, Math.max(1, rest.tokens));
     if (!(ratio > 0)) continue;
     const g2 = logLikelihood(group.count, other, target.tokens, rest.tokens);

@@ -21,6 +21,10 @@ import { countsByDay, type DayCount } from "./index-periods.js";
 import * as search from "./index-search.js";
 import type { FirstMatches, FirstMatchesRequest } from "./index-search.js";
 import * as writes from "./index-writes.js";
+import * as words from "./index-words.js";
+import { foldWordChanges } from "./word-table.js";
+import type { KeptWordRow, KeptWordsRequest } from "./index-words.js";
+import type { WordVocabulary } from "../core/article-words.js";
 import type { DuplicateArticle } from "./index-writes.js";
 
 export { INDEX_FORMAT } from "./index-database.js";
@@ -29,6 +33,7 @@ export type { FacetColumns, Facets } from "./index-facets.js";
 export type { FirstMatches } from "./index-search.js";
 export type { DayCount } from "./index-periods.js";
 export type { DuplicateArticle } from "./index-writes.js";
+export type { KeptStopWords } from "./index-words.js";
 
 /** A file being written in pieces (ArticleIndex.startFileInPieces). */
 export type FileInPieces = Pick<writes.FileInPieces, "add" | "finish" | "abandon">;
@@ -225,5 +230,30 @@ export class ArticleIndex {
   /** How many articles match the query and the filter, without reading them. */
   countMatches(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): number {
     return this.guard(() => search.countMatches(this.connection, query, options, filter));
+  }
+
+  /** Adds the word counts' logged changes to the counts (word-table.ts): a write of its own. */
+  foldWordChanges(): void {
+    this.inTransaction(() => foldWordChanges(this.connection));
+  }
+
+  /** The collection's frequency list from the word table; null when it cannot give it (index-words.ts). */
+  keptFrequencyList(request: KeptWordsRequest): KeptWordRow[] | null {
+    return this.guard(() => words.keptFrequencyList(this.connection, request));
+  }
+
+  /** Every spelling, form and stem of the word table, with the collection's counts. */
+  wordVocabulary(): WordVocabulary {
+    return this.guard(() => words.wordVocabulary(this.connection));
+  }
+
+  /** The stored words of these articles (article-words.ts), one at a time. */
+  wordsOfArticles(ids: readonly number[]): Generator<Uint8Array> {
+    return this.guardEach(() => words.wordsOfArticles(this.connection, ids));
+  }
+
+  /** The stored words of the shown articles a filter selects, one at a time. */
+  wordsOfSelection(filter: RecordFilter): Generator<Uint8Array> {
+    return this.guardEach(() => words.wordsOfSelection(this.connection, filter));
   }
 }

@@ -14,13 +14,49 @@ import { openSqlite, type SqliteDatabase, type SqliteStatement } from "./sqlite-
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
 
 /** The articles table's columns of the search fields' lengths, in the order of SEARCH_FIELDS. */
 export const LENGTH_COLUMNS = SEARCH_FIELDS.map((field) => `length_${field}`);
+
+/**
+ * The word table (word-table.ts writes it, index-words.ts reads it). A stem's `kept_` counts leave out the forms of the project's stop words
+ * (`is_stop`), which `words` leaves out unless told otherwise: a change to that list changes
+ * what these mean, and is a new index format.
+ */
+const WORD_TABLE_SCHEMA = `
+CREATE TABLE word_stems (
+  stem_id INTEGER PRIMARY KEY,
+  stem TEXT NOT NULL UNIQUE,
+  occurrences INTEGER NOT NULL DEFAULT 0,
+  articles INTEGER NOT NULL DEFAULT 0,
+  kept_occurrences INTEGER NOT NULL DEFAULT 0,
+  kept_articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE word_forms (
+  form_id INTEGER PRIMARY KEY,
+  form TEXT NOT NULL UNIQUE,
+  stem_id INTEGER NOT NULL,
+  is_stop INTEGER NOT NULL,
+  occurrences INTEGER NOT NULL DEFAULT 0,
+  articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE word_spellings (
+  spelling_id INTEGER PRIMARY KEY,
+  spelling TEXT NOT NULL UNIQUE,
+  form_id INTEGER NOT NULL,
+  occurrences INTEGER NOT NULL DEFAULT 0
+);
+-- Each article's words (shown or not): (spelling id, count) pairs as varints (article-words.ts).
+CREATE TABLE article_words (article_id INTEGER PRIMARY KEY, words BLOB NOT NULL);
+-- Changes to the counts not yet added to them, one per transaction (saveWordChange).
+CREATE TABLE word_changes (change_id INTEGER PRIMARY KEY, change TEXT NOT NULL);
+CREATE TABLE word_totals (only_row INTEGER PRIMARY KEY CHECK (only_row = 1), tokens INTEGER NOT NULL);
+INSERT INTO word_totals VALUES (1, 0);
+`;
 
 const SCHEMA = `
 CREATE TABLE files (
@@ -68,7 +104,7 @@ CREATE VIRTUAL TABLE article_stems USING fts5(${SEARCH_FIELDS.join(", ")}, conte
 -- (FTS5's default) spends a quarter less time writing an index, and queries stay quick.
 INSERT INTO article_tokens (article_tokens, rank) VALUES ('automerge', 16);
 INSERT INTO article_stems (article_stems, rank) VALUES ('automerge', 16);
-`;
+${WORD_TABLE_SCHEMA}`;
 
 /** An open index: its path, its database, and the statements prepared on it. */
 export class IndexConnection {

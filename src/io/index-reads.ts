@@ -51,11 +51,17 @@ export function* candidates(connection: IndexConnection, query: ParsedQuery, opt
   for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
 }
 
-/** The records that match the query and the filter, in the order of their files' paths and lines, read one at a time. */
+/**
+ * The records that match the query and the filter, in the order of their files' paths and
+ * lines, read one at a time: the matches' ids are put in that order first (sorting the records
+ * themselves would read every one before the first is given, and hold them all in a sort), then
+ * each record is read as it is wanted, so that a reader who stops early reads no more.
+ */
 export function* matchesInPlaceOrder(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
   const { from, parameters } = matchSql(connection.db, query, options, filter, true);
-  const statement = connection.db.prepare(`SELECT a.record FROM ${from} ORDER BY a.path, a.line`).pluck();
-  for (const record of statement.iterate(...parameters) as Iterable<string>) yield JSON.parse(record) as ArticleRecord;
+  const ids = connection.db.prepare(`SELECT a.article_id FROM ${from} ORDER BY a.path, a.line`).pluck().all(...parameters) as number[];
+  const reading = connection.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
+  for (const id of ids) yield JSON.parse(reading.get(id) as string) as ArticleRecord;
 }
 
 /** An indexed article, shown or not, and whether another with its number is shown instead. */

@@ -10,6 +10,7 @@ import type { ArticleRecord } from "../core/record.js";
 import { describeIndexError, type IndexConnection, LENGTH_COLUMNS } from "./index-database.js";
 import type { FileState } from "./index-reads.js";
 import { dropStagedLengths, PAGE_ARTICLES, saveLengthPages, stageLengths } from "./length-pages.js";
+import { addArticleWords, countArticleWords, dropWordChange, saveWordChange } from "./word-table.js";
 
 /** An article number met twice: the newer article stays. */
 export interface DuplicateArticle {
@@ -24,14 +25,26 @@ export function inTransaction<T>(connection: IndexConnection, work: () => T): T 
     return connection.db
       .transaction(() => {
         const result = work();
-        saveLengthPages(connection);
+        saveStaged(connection);
         return result;
       })
       .immediate();
   } catch (error) {
-    dropStagedLengths(connection);
+    dropStaged(connection);
     throw describeIndexError(connection.path, error);
   }
+}
+
+/** Writes what a transaction staged (field lengths, word counts); call it before it commits. */
+function saveStaged(connection: IndexConnection): void {
+  saveLengthPages(connection);
+  saveWordChange(connection);
+}
+
+/** Forgets what a rolled-back transaction staged. */
+function dropStaged(connection: IndexConnection): void {
+  dropStagedLengths(connection);
+  dropWordChange(connection);
 }
 
 /** Notes a file's new size and time when its bytes did not change. */
@@ -89,6 +102,7 @@ function addArticles(connection: IndexConnection, fileId: number, records: reado
           duplicates.push({ id: record.id, kept: record, dropped: other });
           shadow.run(shown.article_id);
           change.add(other, -1);
+          countArticleWords(connection, shown.article_id, -1);
         }
       }
     }
@@ -98,6 +112,7 @@ function addArticles(connection: IndexConnection, fileId: number, records: reado
     const texts = terms?.[position] ?? indexTexts(record);
     const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, agencyKey, isShadowed ? 1 : 0, ...lengths, texts.record).lastInsertRowid;
     stageLengths(connection, Number(articleId), lengths);
+    addArticleWords(connection, Number(articleId), texts.words, !isShadowed);
     const { tokens, stems } = texts;
     insertTokens.run(articleId, ...tokens);
     insertStems.run(articleId, ...stems);
@@ -136,7 +151,7 @@ export class FileInPieces {
     // The staged length pages are written about once per page of articles, not per piece.
     this.articlesStaged += records.length;
     if (this.articlesStaged >= PAGE_ARTICLES) {
-      saveLengthPages(this.connection);
+      saveStaged(this.connection);
       this.articlesStaged = 0;
     }
     return duplicates;
@@ -146,7 +161,7 @@ export class FileInPieces {
   finish(hash: string): void {
     try {
       setFileHash(this.connection, this.fileId, hash);
-      saveLengthPages(this.connection);
+      saveStaged(this.connection);
       this.connection.db.exec("COMMIT");
     } catch (error) {
       this.abandon();
@@ -156,7 +171,7 @@ export class FileInPieces {
 
   /** Rolls the file back: the index holds what it held before start. */
   abandon(): void {
-    dropStagedLengths(this.connection);
+    dropStaged(this.connection);
     if (this.connection.db.inTransaction) this.connection.db.exec("ROLLBACK");
   }
 }
@@ -169,6 +184,9 @@ export function removeFile(connection: IndexConnection, path: string): void {
   const change = new ShownChange();
   const shown = connection.sql(`SELECT count(*), ${LENGTH_COLUMNS.map((column) => `coalesce(sum(${column}), 0)`).join(", ")} FROM articles WHERE file_id = ? AND is_shadowed = 0`).raw().get(file.file_id) as number[];
   change.subtract(shown);
+  const shownIds = connection.sql("SELECT article_id FROM articles WHERE file_id = ? AND is_shadowed = 0").pluck().all(file.file_id) as number[];
+  for (const articleId of shownIds) countArticleWords(connection, articleId, -1);
+  connection.sql("DELETE FROM article_words WHERE article_id IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
   connection.sql("DELETE FROM article_tokens WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
   connection.sql("DELETE FROM article_stems WHERE rowid IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
   connection.sql("DELETE FROM articles WHERE file_id = ?").run(file.file_id);
@@ -188,6 +206,7 @@ function showNewestOf(connection: IndexConnection, id: string, change: ShownChan
   }
   connection.sql("UPDATE articles SET is_shadowed = 0 WHERE article_id = ?").run(newest.article_id);
   change.add(JSON.parse(newest.record) as ArticleRecord, 1);
+  countArticleWords(connection, newest.article_id, 1);
 }
 
 /** A record's field lengths in characters, in the order of SEARCH_FIELDS (what ranking weighs by). */

@@ -1,0 +1,91 @@
+// An article's words as the index keeps them for `words` and `collocates`: how often each
+// spelling occurs in its text fields (as fieldTokens reads them, so the same words the analyses
+// count from dumps), with its folded form, and all its tokens; and the compact form the index
+// stores per article: (spelling id, count) pairs, ids ascending, as varints of the id's
+// difference from the one before and of the count.
+
+import type { ArticleRecord } from "./record.js";
+import { fieldTokens } from "./word-tokens.js";
+
+/** The distinct spellings of an article, each with its folded form and count, and its tokens. */
+export interface ArticleWords {
+  spellings: string[];
+  forms: string[];
+  counts: number[];
+  /** Every token, stop words too. */
+  tokens: number;
+}
+
+export function articleWords(record: ArticleRecord): ArticleWords {
+  const seen = new Map<string, number>();
+  const words: ArticleWords = { spellings: [], forms: [], counts: [], tokens: 0 };
+  for (const field of fieldTokens(record)) {
+    words.tokens += field.length;
+    for (const { form, spelling } of field) {
+      const place = seen.get(spelling);
+      if (place !== undefined) {
+        words.counts[place]!++;
+        continue;
+      }
+      seen.set(spelling, words.spellings.length);
+      words.spellings.push(spelling);
+      words.forms.push(form);
+      words.counts.push(1);
+    }
+  }
+  return words;
+}
+
+function pushVarint(bytes: number[], value: number): void {
+  while (value >= 0x80) {
+    bytes.push((value & 0x7f) | 0x80);
+    value = Math.floor(value / 0x80);
+  }
+  bytes.push(value);
+}
+
+/** (id, count) pairs, in any order, as the stored bytes (ids ascending). */
+export function encodeWordCounts(ids: readonly number[], counts: readonly number[]): Uint8Array {
+  const order = ids.map((_, place) => place).sort((a, b) => ids[a]! - ids[b]!);
+  const bytes: number[] = [];
+  let previous = 0;
+  for (const place of order) {
+    pushVarint(bytes, ids[place]! - previous);
+    pushVarint(bytes, counts[place]!);
+    previous = ids[place]!;
+  }
+  return Uint8Array.from(bytes);
+}
+
+/** Calls `visit` with each (id, count) pair of stored bytes, ids ascending. */
+export function forEachWordCount(bytes: Uint8Array, visit: (id: number, count: number) => void): void {
+  let offset = 0;
+  let id = 0;
+  const next = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = bytes[offset++]!;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  };
+  while (offset < bytes.length) {
+    id += next();
+    visit(id, next());
+  }
+}
+
+/**
+ * What the index holds of every spelling (by id): its text, its form's id and its occurrences in
+ * the collection; of every form (by id): its text and occurrences; and the collection's tokens.
+ */
+export interface WordVocabulary {
+  spellings: string[];
+  spellingOccurrences: number[];
+  formOfSpelling: number[];
+  forms: string[];
+  formOccurrences: number[];
+  tokens: number;
+}
