@@ -150,7 +150,7 @@ export const ARABIC: Catalogue = {
   "trend.chart-cut": "يرسم المخطط الخطوط الـ{most} الأكثر مطابقة؛ والجدول يضمها كلها.",
   "trend.legend": "الخطوط",
   "trend.series-agency": "{query} في {agency}",
-  "trend.point": "{series}، {period}: {matches} من {total} ({share})",
+  "trend.point": "{period}: {matches} من {total} ({share})",
   "trend.figures": "الأرقام",
   "trend.period": "الفترة",
   "trend.query": "البحث",

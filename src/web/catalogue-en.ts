@@ -138,7 +138,7 @@ export const ENGLISH = {
   "trend.chart-cut": "The chart draws the {most} lines with the most matches; the table holds them all.",
   "trend.legend": "Lines",
   "trend.series-agency": "{query} in {agency}",
-  "trend.point": "{series}, {period}: {matches} of {total} ({share})",
+  "trend.point": "{period}: {matches} of {total} ({share})",
   "trend.figures": "The figures",
   "trend.period": "Period",
   "trend.query": "Query",

@@ -129,6 +129,9 @@ table.figures td.number { text-align: end; font-variant-numeric: tabular-nums; }
 .trend-chart .hit { fill: transparent; }
 .trend-chart a:hover .point, .trend-chart a:focus-visible .point { stroke: var(--text); stroke-width: 2; }
 .trend-chart .grid { stroke: var(--line); stroke-dasharray: 4 4; }
+figure.trend-chart { margin: 1rem 0; }
+/* On a phone the time axis names its first and last periods only. */
+@media (max-width: 30rem) { figure.trend-chart text.inner-label { display: none; } }
 ul.legend { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
 .swatch { display: inline-block; width: 1.5rem; height: 0.35rem; border-radius: 2px; margin-inline-end: 0.5rem; vertical-align: middle; background: var(--series); }
 details.figures > summary { font-weight: 600; }
@@ -138,9 +141,12 @@ table.kwic td { display: flex; align-items: center; min-width: 0; overflow: hidd
 table.kwic td.before { justify-content: flex-end; }
 table.kwic td.after { justify-content: flex-start; }
 table.kwic td.match { justify-content: center; font-weight: 600; }
-table.kwic td > span { flex: 0 0 auto; }
+/* Each context keeps the words nearest the match: its text overflows its box on the far side. */
+table.kwic td > span { display: flex; flex: 0 1 auto; min-width: 0; max-width: 100%; overflow: hidden; }
+table.kwic td.before > span { justify-content: flex-end; }
 table.kwic td.match a { text-decoration: none; }
 table.ranked { width: 100%; }
+table.ranked tr.query-word td.word > a:first-child { font-weight: 700; }
 table.ranked a.near { font-size: 0.85rem; margin-inline-start: 0.5rem; }
 table.ranked .bar-cell { width: 30%; min-width: 4rem; }
 svg.bar { display: block; width: 100%; height: 0.8rem; }

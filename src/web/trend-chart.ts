@@ -1,6 +1,6 @@
 // A trend drawn by the server as an SVG line chart: one line per query (and agency), a point
 // per period that links to the search narrowed to that period and whose title holds the
-// period and its figures, the count's (or share's) axis, and labels along the time axis. No
+// period and its figures (the line's name labels its group), the count's (or share's) axis, and labels along the time axis. No
 // script and no inline style (the Content-Security-Policy allows neither): colours come from
 // the style sheet's classes. In Arabic time runs from right to left, as on the statistics
 // chart (stats-chart.ts; docs/serve.md says why).
@@ -9,8 +9,8 @@ import { html, type SafeHtml } from "./html.js";
 import type { Words } from "./words.js";
 
 const WIDTH = 960;
-const HEIGHT = 300;
-const MARGIN = { top: 28, right: 16, bottom: 30, left: 64 };
+const HEIGHT = 340;
+const MARGIN = { top: 28, right: 72, bottom: 30, left: 72 };
 /** Colours the style sheet gives lines (series-0 …); more lines take them again. */
 export const SERIES_COLOURS = 8;
 
@@ -53,13 +53,19 @@ export function lineChart(words: Words, chart: TrendChart): SafeHtml {
     const colour = `series-${index % SERIES_COLOURS}`;
     const path = line.points.map((point, slot) => `${xOf(slot).toFixed(1)},${yOf(pointValue(point)).toFixed(1)}`).join(" ");
     const points = line.points.map((point, slot) => {
-      const title = words.text("trend.point", { series: line.name, period: chart.periods[slot]!, matches: words.number(point.matches), total: words.number(point.total), share: shareText(words, point.share) });
+      const title = words.text("trend.point", { period: chart.periods[slot]!, matches: words.number(point.matches), total: words.number(point.total), share: shareText(words, point.share) });
       return html`<a href="${point.href}"><circle class="hit" cx="${xOf(slot).toFixed(1)}" cy="${yOf(pointValue(point)).toFixed(1)}" r="12"/><circle class="point ${colour}" cx="${xOf(slot).toFixed(1)}" cy="${yOf(pointValue(point)).toFixed(1)}" r="${count > 120 ? 2.5 : 4}"><title>${title}</title></circle></a>`;
     });
-    return html`<g class="series"><polyline class="line ${colour}" points="${path}"/>${points}</g>`;
+    // The line's name (the visitor's words, the dump's agency) labels its group, not the points'
+    // titles: a title is plain text, where it could not be set apart from the page's words.
+    return html`<g class="series" role="group" aria-label="${line.name}"><polyline class="line ${colour}" points="${path}"/>${points}</g>`;
   });
-  const labelEvery = Math.max(1, Math.ceil(count / 6));
-  const labels = chart.periods.map((period, index) => (index % labelEvery === 0 ? html`<text x="${xOf(index).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${period}</text>` : ""));
+  // Few labels: on a phone the chart is a third of its width, and a week or a day takes room.
+  const labelEvery = Math.max(1, Math.ceil(count / 3));
+  // The first label runs inward from its point, and so does a last one near the far edge
+  // (text-anchor follows the text's direction, so this holds in either language).
+  const anchorOf = (index: number) => (index === 0 ? "start" : index + labelEvery >= count ? "end" : "middle");
+  const labels = chart.periods.map((period, index) => (index % labelEvery === 0 ? html`<text x="${xOf(index).toFixed(1)}" y="${HEIGHT - 8}" text-anchor="${anchorOf(index)}"${anchorOf(index) === "middle" ? html` class="inner-label"` : ""}>${period}</text>` : ""));
   const axisX = isMirrored ? WIDTH - margin.right : margin.left;
   const figureX = isMirrored ? axisX + 6 : axisX - 6;
   return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="trend-chart-title trend-chart-description" xmlns="http://www.w3.org/2000/svg">

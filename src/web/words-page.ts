@@ -21,7 +21,7 @@ export function wordsContent(words: Words, request: WordsPageRequest, answer: { 
   const number = (value: number, decimals = 0) => html`<td class="number">${words.number(Number(value.toFixed(decimals)))}</td>`;
   const rows = answer.rows.map((row) => {
     const near = words.href("/collocates", narrowingParameters(request, new URLSearchParams({ w: row.word })));
-    return html`<tr><td class="word"><a href="${searchHref(words, row.word, request)}" ${textDirection(row.word)}>${row.word}</a>${row.is_query ? html` <span class="meta">${words.say("words.query-word")}</span>` : ""} <a class="near" href="${near}">${words.say("words.near")}</a></td>${number(row.count)}${number(row.articles)}${isAgainstRest ? html`${number(row.g2 ?? 0, 2)}${number(row.log_ratio ?? 0, 2)}` : ""}<td class="bar-cell">${bar(words, barOf(row) / most)}</td></tr>`;
+    return html`<tr${row.is_query ? html` class="query-word"` : ""}><td class="word"><a href="${searchHref(words, row.word, request)}" ${textDirection(row.word)}>${row.word}</a>${row.is_query ? html`<span class="visually-hidden"> ${words.say("words.query-word")}</span>` : ""} <a class="near" href="${near}">${words.say("words.near")}</a></td>${number(row.count)}${number(row.articles)}${isAgainstRest ? html`${number(row.g2 ?? 0, 2)}${number(row.log_ratio ?? 0, 2)}` : ""}<td class="bar-cell">${bar(words, barOf(row) / most)}</td></tr>`;
   });
   return html`<h1>${heading}</h1>
 <p class="summary">${summary}</p>
