@@ -61,7 +61,14 @@ type ProblemName =
   | "too-many-waiting"
   | "too-many-downloads"
   | "too-slow"
-  | "stopping";
+  | "stopping"
+  | "count-too-small"
+  | "count-out-of-range"
+  | "not-a-choice"
+  | "not-one-word"
+  | "query-missing"
+  | "too-many-queries"
+  | "too-many-periods";
 
 /** What a query that does not parse does wrong (src/core/query.ts). */
 export type QueryProblemName =

@@ -1,6 +1,7 @@
 // The values the analyses are asked with, read once for the command line and the server alike:
 // the period unit of a trend, context widths, windows, how many rows, the order of a
-// concordance, the measure of collocates, stop words and a single word. What cannot be used is a RequestError naming it.
+// concordance, the measure of collocates, stop words and a single word. What cannot be used is
+// a RequestError naming it (and its problem by name, which a page says in its own language).
 
 import { readFileSync } from "node:fs";
 import { foldArabic } from "../core/fold.js";
@@ -16,8 +17,22 @@ const MOST_DIGITS = 9;
 export function readCount(label: string, value: string | undefined, fallback: number, least = 0): number {
   if (value === undefined) return fallback;
   const number = readWholeNumber(label, value, MOST_DIGITS);
-  if (number < least) throw new RequestError(`${label}: "${value}" is less than ${least}`);
+  if (number < least) throw new RequestError(`${label}: "${value}" is less than ${least}`, undefined, undefined, { name: "count-too-small", values: { label, value, least } });
   return number;
+}
+
+/** A whole number from `least` to `most` (a request's bound), or `fallback` when not given. */
+export function readCountWithin(label: string, value: string | undefined, fallback: number, least: number, most: number): number {
+  const number = readCount(label, value, fallback);
+  if (number < least || number > most) throw new RequestError(`${label}: from ${least} to ${most}, not ${value}`, undefined, undefined, { name: "count-out-of-range", values: { label, value: value ?? "", least, most } });
+  return number;
+}
+
+/** One of a few named choices (a period unit, an order, a measure), or `fallback` when not given. */
+export function readChoice<Choice extends string>(label: string, value: string | undefined, choices: readonly Choice[], fallback: Choice): Choice {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new RequestError(`${label}: "${value}" is not ${choices.join(", ")}`, undefined, undefined, { name: "not-a-choice", values: { label, value, choices: choices.join(", ") } });
+  return value as Choice;
 }
 
 /**
@@ -37,6 +52,6 @@ export function readStopWords(label: string, value: string | undefined): string[
 /** A single word (collocates' node), folded; more or fewer than one word is a RequestError. */
 export function readSingleWord(label: string, value: string): string {
   const tokens = tokenTexts(foldArabic(value));
-  if (tokens.length !== 1) throw new RequestError(`${label}: "${value}" is ${tokens.length === 0 ? "no word" : "more than one word"}`, "give one word");
+  if (tokens.length !== 1) throw new RequestError(`${label}: "${value}" is ${tokens.length === 0 ? "no word" : "more than one word"}`, "give one word", undefined, { name: "not-one-word", values: { label, value } });
   return tokens[0]!;
 }

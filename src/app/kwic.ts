@@ -88,6 +88,12 @@ export function kwicInIndex(index: ArticleIndex, request: KwicRequest): Generato
   return linesOf(index.matchesInPlaceOrder(request.query, request.matchOptions, request.filter), new ConcordanceBuilder(request));
 }
 
+/** A page of a concordance: `take` lines after the first `skip`, and whether more follow (call within readConsistently). */
+export function kwicPageInIndex(index: ArticleIndex, request: KwicRequest, skip: number, take: number): { lines: ConcordanceLine[]; hasMore: boolean } {
+  const lines = [...kwicInIndex(index, { ...request, limit: skip + take + 1 })].slice(skip);
+  return { lines: lines.slice(0, take), hasMore: lines.length > take };
+}
+
 /** `newsctl kwic`: from the index named by --db (closed once the lines are read), or else from the dumps. */
 export async function findConcordance(request: KwicRequest, source: AnalysisSource, context: ReadingContext): Promise<KwicAnswer> {
   if (source.db !== undefined) {

@@ -12,7 +12,7 @@ import type { MatchOptions } from "./search-match.js";
 /** The fields a concordance looks in: the text of an article (its agency is no context). */
 const TEXT_FIELDS = ["headline", "subheadline", "lead", "body"] as const satisfies readonly SearchField[];
 
-const CONCORDANCE_ORDERS = ["position", "date", "left", "right"] as const;
+export const CONCORDANCE_ORDERS = ["position", "date", "left", "right"] as const;
 export type ConcordanceOrder = (typeof CONCORDANCE_ORDERS)[number];
 
 /** One occurrence, as every format writes it. */

@@ -98,3 +98,21 @@ function periodCount(firstDay: string, lastDay: string, unit: PeriodUnit): numbe
 export function defaultPeriodUnit(firstDay: string, lastDay: string): PeriodUnit {
   return PERIOD_UNITS.find((unit) => periodCount(firstDay, lastDay, unit) <= MOST_DEFAULT_PERIODS) ?? "year";
 }
+
+/** The first and last day (YYYY-MM-DD) of a period of `unit`, as periodOf names it. */
+export function periodDays(period: string, unit: PeriodUnit): { first: string; last: string } {
+  switch (unit) {
+    case "day":
+      return { first: period, last: period };
+    case "week": {
+      const monday = weekMonday(period);
+      return { first: dayOfMillis(monday), last: dayOfMillis(monday + 6 * DAY_MS) };
+    }
+    case "month": {
+      const [year, month] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
+      return { first: `${period}-01`, last: dayOfMillis(Date.UTC(year, month, 0)) };
+    }
+    case "year":
+      return { first: `${period}-01-01`, last: `${period}-12-31` };
+  }
+}

@@ -46,6 +46,9 @@ export interface TextStyle {
 const unchanged = (text: string) => text;
 const PLAIN: TextStyle = { bold: unchanged, dim: unchanged, yellow: unchanged, red: unchanged, highlight: unchanged };
 
+/** A view for output that is no terminal's (a download): no style, the default width. */
+export const PLAIN_VIEW: TextView = { style: PLAIN, columns: 80 };
+
 /**
  * Styles for a colour level. chalk is loaded only when there is colour to draw, so that output
  * into a pipe, the common case in scripts, does not pay for loading it.

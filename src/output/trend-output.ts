@@ -3,10 +3,10 @@
 
 import type { TrendSeries } from "../core/trend-tally.js";
 import { printFigureRows, type AnalysisPrinting } from "./analysis-output.js";
-import { toTextView, type OutputEnvironment } from "./environment.js";
+import { toTextView, type OutputEnvironment, type TextView } from "./environment.js";
 import type { FigureColumn } from "./figure-table.js";
 import { countOf, PROGRAM } from "./messages.js";
-import { makeStdoutSink } from "./sink.js";
+import { makeStdoutSink, type TextSink } from "./sink.js";
 import { toTerminalLine } from "./terminal-text.js";
 
 /** The columns of a trend, in the order every format gives them. */
@@ -19,5 +19,10 @@ export async function printTrend(series: TrendSeries, printing: AnalysisPrinting
     const ofThem = series.undatedMatches.map((count, q) => `${count} match ${toTerminalLine(series.queries[q]!)}`).join(", ");
     env.stderr.write(`${PROGRAM}: ${countOf(series.undated, "article")} without a date left out of every period (of them, ${ofThem})\n`);
   }
-  await printFigureRows(series.rows as unknown as Array<Record<string, unknown>>, trendColumns(isSplitByAgency), printing, makeStdoutSink(env), toTextView(env), "matches");
+  await writeTrend(series, printing, isSplitByAgency, makeStdoutSink(env), toTextView(env));
+}
+
+/** The trend's rows alone, into a sink (a page's download gets what the command prints). */
+export async function writeTrend(series: TrendSeries, printing: AnalysisPrinting, isSplitByAgency: boolean, sink: TextSink, view: TextView): Promise<void> {
+  await printFigureRows(series.rows as unknown as Array<Record<string, unknown>>, trendColumns(isSplitByAgency), printing, sink, view, "matches");
 }

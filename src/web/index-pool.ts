@@ -7,7 +7,7 @@
 
 import { Worker } from "node:worker_threads";
 import { NewsctlError } from "../errors.js";
-import type { FromWorker, IndexAnswers, IndexQuestion, ToWorker } from "./index-questions.js";
+import type { DownloadQuestion, FromWorker, IndexAnswers, IndexQuestion, ToWorker } from "./index-questions.js";
 import { BadRequest } from "./page-requests.js";
 
 /** Questions waiting for a worker, at most: beyond, the server is too busy to answer in time. */
@@ -63,7 +63,7 @@ export class IndexPool {
    * The answer to a question, or a 503 when it is not answered within its time limit; `stop`
    * drops it (from the queue, or by stopping its worker) with an Unwanted error.
    */
-  ask<Kind extends Exclude<IndexQuestion["kind"], "download">>(question: Extract<IndexQuestion, { kind: Kind }>, limit: TimeLimit, stop?: AbortSignal): Promise<IndexAnswers[Kind]> {
+  ask<Kind extends Exclude<IndexQuestion["kind"], DownloadQuestion["kind"]>>(question: Extract<IndexQuestion, { kind: Kind }>, limit: TimeLimit, stop?: AbortSignal): Promise<IndexAnswers[Kind]> {
     if (stop?.aborted === true) return Promise.reject(new Unwanted());
     if (this.waiting.length >= MOST_WAITING) return Promise.reject(new BadRequest("the server has too many searches waiting", 503, "try again in a moment", { name: "too-many-waiting" }));
     return new Promise((resolve, reject) => {
@@ -78,7 +78,7 @@ export class IndexPool {
    * Runs a download on a worker of its own: `write` is given each chunk and resolves when it may
    * have the next; `isGone` stops the download (the visitor left).
    */
-  async download(question: Extract<IndexQuestion, { kind: "download" }>, write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
+  async download(question: DownloadQuestion, write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
     if (this.downloads >= MOST_DOWNLOADS) throw new BadRequest(`${MOST_DOWNLOADS} downloads are running`, 503, "try again when one has finished", { name: "too-many-downloads", values: { most: MOST_DOWNLOADS } });
     this.downloads++;
     const worker = this.newWorker();

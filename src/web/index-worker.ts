@@ -10,6 +10,7 @@ import { ArticleIndex } from "../io/article-index.js";
 import { TextSink } from "../output/sink.js";
 import { withScores, writeRecords } from "../output/write-records.js";
 import { CollectionReader } from "../app/collection-reader.js";
+import { analysisAnswer, writeAnalysis } from "./analysis-answers.js";
 import { articlePageText } from "./article-page.js";
 import { Words } from "./words.js";
 import type { ArticlePageQuestion, FromWorker, IndexQuestion, ToWorker } from "./index-questions.js";
@@ -56,6 +57,14 @@ async function answer(id: number, question: IndexQuestion): Promise<void> {
       case "download":
         await download(id, question.request, question.format);
         return reply({ id, answer: undefined });
+      case "trend":
+      case "kwic":
+      case "words":
+      case "collocates":
+        return reply({ id, answer: index.readConsistently(() => analysisAnswer(index, question)) });
+      case "analysis-download":
+        await writeInChunks(id, (sink) => writeAnalysis(index, question.question, question.format, sink));
+        return reply({ id, answer: undefined });
     }
   } catch (error) {
     const isNewsctlError = error instanceof NewsctlError;
@@ -78,15 +87,20 @@ function reply(message: FromWorker): void {
 async function download(id: number, request: Parameters<CollectionReader["everyHit"]>[0], format: "csv" | "ndjson"): Promise<void> {
   const answer = reader.everyHit(request);
   try {
-    const chunks = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        sendNextChunk = () => done();
-        reply({ id, chunk: new Uint8Array(chunk) });
-      },
-    });
-    await writeRecords(withScores(answer.hits), format, { sink: new TextSink(chunks) }, { extraColumns: ["score"] });
-    await new Promise<void>((resolve) => chunks.end(resolve));
+    await writeInChunks(id, (sink) => writeRecords(withScores(answer.hits), format, { sink }, { extraColumns: ["score"] }));
   } finally {
     answer.store?.close();
   }
+}
+
+/** What `write` writes, posted a chunk at a time, each when the server has taken the one before. */
+async function writeInChunks(id: number, write: (sink: TextSink) => Promise<void>): Promise<void> {
+  const chunks = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      sendNextChunk = () => done();
+      reply({ id, chunk: new Uint8Array(chunk) });
+    },
+  });
+  await write(new TextSink(chunks));
+  await new Promise<void>((resolve) => chunks.end(resolve));
 }

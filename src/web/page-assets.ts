@@ -113,6 +113,45 @@ table.figures td.number { text-align: end; font-variant-numeric: tabular-nums; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 /* The chart is drawn 960 units wide: on a phone its labels need larger units to stay legible. */
 @media (max-width: 30rem) { .chart text, :lang(ar) .chart text { font-size: 26px; } }
+/* The analyses: choices as links, the trend's lines and legend, the concordance, ranked words. */
+.analyses a, .choices a, .choices [aria-current], table.kwic td.match a, .trend-figures td a, table.ranked td.word a { display: inline-flex; align-items: center; min-height: 44px; }
+.choice-rows { display: flex; flex-wrap: wrap; gap: 0 2rem; margin: 0.5rem 0; }
+.choices { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.5rem; margin: 0.25rem 0; }
+.choices-label { color: var(--muted); font-size: 0.9rem; }
+.choices ul { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
+.choices a, .choices [aria-current] { padding-inline: 0.75rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; }
+.choices [aria-current] { background: var(--panel); font-weight: 600; }
+.summary-list { list-style: none; padding: 0; margin: 0 0 0.5rem; font-weight: 600; }
+.series-0 { --series: #3b6fd8; } .series-1 { --series: #d9480f; } .series-2 { --series: #2b8a3e; } .series-3 { --series: #c2255c; }
+.series-4 { --series: #7048e8; } .series-5 { --series: #0b7285; } .series-6 { --series: #e67700; } .series-7 { --series: #868e96; }
+.trend-chart .line { fill: none; stroke: var(--series); stroke-width: 2.5; stroke-linejoin: round; }
+.trend-chart .point { fill: var(--series); stroke: var(--page); stroke-width: 1; }
+.trend-chart .hit { fill: transparent; }
+.trend-chart a:hover .point, .trend-chart a:focus-visible .point { stroke: var(--text); stroke-width: 2; }
+.trend-chart .grid { stroke: var(--line); stroke-dasharray: 4 4; }
+figure.trend-chart { margin: 1rem 0; }
+/* On a phone the time axis names its first and last periods only. */
+@media (max-width: 30rem) { figure.trend-chart text.inner-label { display: none; } }
+ul.legend { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
+.swatch { display: inline-block; width: 1.5rem; height: 0.35rem; border-radius: 2px; margin-inline-end: 0.5rem; vertical-align: middle; background: var(--series); }
+details.figures > summary { font-weight: 600; }
+table.kwic { display: grid; grid-template-columns: minmax(0, 1fr) auto minmax(0, 1fr); width: 100%; margin: 1rem 0; font-size: 1.1rem; }
+table.kwic tbody, table.kwic tr { display: contents; }
+table.kwic td { display: flex; align-items: center; min-width: 0; overflow: hidden; white-space: nowrap; border-bottom: 1px solid var(--line); padding: 0 0.35rem; }
+table.kwic td.before { justify-content: flex-end; }
+table.kwic td.after { justify-content: flex-start; }
+table.kwic td.match { justify-content: center; font-weight: 600; }
+/* Each context keeps the words nearest the match: its text overflows its box on the far side. */
+table.kwic td > span { display: flex; flex: 0 1 auto; min-width: 0; max-width: 100%; overflow: hidden; }
+table.kwic td.before > span { justify-content: flex-end; }
+table.kwic td.match a { text-decoration: none; }
+table.ranked { width: 100%; }
+table.ranked tr.query-word td.word > a:first-child { font-weight: 700; }
+table.ranked a.near { font-size: 0.85rem; margin-inline-start: 0.5rem; }
+table.ranked .bar-cell { width: 30%; min-width: 4rem; }
+svg.bar { display: block; width: 100%; height: 0.8rem; }
+svg.bar rect { fill: var(--bar); }
+@media (max-width: 30rem) { table.ranked .bar-cell { display: none; } table.kwic { font-size: 1rem; } }
 `;
 
 // Search as you type: after a pause in typing, the page for the new query is fetched and its

@@ -10,7 +10,7 @@ import type { Words } from "./words.js";
 interface PageFrame {
   title: string;
   /** The section the page belongs to, marked as current in the navigation. */
-  section: "search" | "article" | "stats" | "error";
+  section: "search" | "article" | "stats" | "analysis" | "error";
   /** The index's file name, as the footer names it. */
   indexName: string;
   /** The address of the page's JSON twin. */

@@ -7,6 +7,7 @@
 import { readAgencies, readDateBounds, readQuery, readWholeNumber } from "../app/request-readers.js";
 import type { RecordFilter } from "../core/filters.js";
 import type { PagedSearch } from "../app/collection-reader.js";
+import type { MatchOptions } from "../core/search-match.js";
 import { type Problem, RequestError } from "../errors.js";
 
 /** The longest query read, in characters. */
@@ -33,23 +34,16 @@ export class BadRequest extends Error {
 }
 
 /** A search, or (query null) the collection narrowed by the filters alone, with the page asked for. */
-export interface PageRequest extends PagedSearch {
+export interface PageRequest extends PagedSearch, Narrowing {
   /** The query as typed, trimmed; "" when there is none. */
   text: string;
-  /** The filters as given, to show them again and build links. */
-  agencies: string[];
-  since: string;
-  until: string;
 }
 
 export function readPageRequest(parameters: URLSearchParams): PageRequest {
   const text = (parameters.get("q") ?? "").trim();
   if (text.length > MAX_QUERY_CHARACTERS) throw new RequestError(`query: longer than ${MAX_QUERY_CHARACTERS} characters`, undefined, undefined, { name: "query-too-long", values: { most: MAX_QUERY_CHARACTERS } });
   const query = text === "" ? null : readQuery(text, "see the query language under the search box");
-  const agencies = readAgencies(parameters.getAll("agency"), "agency", { most: MAX_AGENCIES, longest: MAX_AGENCY_CHARACTERS });
-  const since = (parameters.get("since") ?? "").trim();
-  const until = (parameters.get("until") ?? "").trim();
-  const bounds = readDateBounds(since === "" ? undefined : since, until === "" ? undefined : until, { since: "since", until: "until" });
+  const narrowing = readNarrowing(parameters);
   const order = parameters.get("sort") ?? "relevance";
   if (order !== "relevance" && order !== "date") throw new RequestError(`sort: "${order}" is not relevance or date`, undefined, undefined, { name: "unknown-sort", values: { value: order } });
   const pageSize = readWhole(parameters, "size", DEFAULT_PAGE_SIZE);
@@ -57,9 +51,37 @@ export function readPageRequest(parameters: URLSearchParams): PageRequest {
   const page = readWhole(parameters, "page", 1);
   if (page < 1) throw new RequestError("page: pages are numbered from 1", undefined, undefined, { name: "page-from-one" });
   if (page * pageSize > MAX_RESULT_DEPTH) throw new RequestError(`page: results beyond the first ${MAX_RESULT_DEPTH} are not shown`, "narrow the search with an agency or dates", undefined, { name: "page-too-deep", values: { most: MAX_RESULT_DEPTH } });
+  return { text, query, ...narrowing, order, page, pageSize };
+}
+
+/** What narrows a search or an analysis: agencies, dates, and whether words match exactly. */
+export interface Narrowing {
+  matchOptions: MatchOptions;
+  filter: RecordFilter;
+  /** The filters as given, to show them again and build links. */
+  agencies: string[];
+  since: string;
+  until: string;
+}
+
+/** The parameters agency (repeatable), since, until and exact, checked and bounded. */
+export function readNarrowing(parameters: URLSearchParams): Narrowing {
+  const agencies = readAgencies(parameters.getAll("agency"), "agency", { most: MAX_AGENCIES, longest: MAX_AGENCY_CHARACTERS });
+  const since = (parameters.get("since") ?? "").trim();
+  const until = (parameters.get("until") ?? "").trim();
+  const bounds = readDateBounds(since === "" ? undefined : since, until === "" ? undefined : until, { since: "since", until: "until" });
   const filter: RecordFilter = { ...bounds };
   if (agencies.length > 0) filter.agencies = agencies;
-  return { text, query, matchOptions: { isStemming: !isOn(parameters.get("exact")) }, filter, agencies, since, until, order, page, pageSize };
+  return { matchOptions: { isStemming: !isOn(parameters.get("exact")) }, filter, agencies, since, until };
+}
+
+/** The parameters that ask for this narrowing, for links. */
+export function narrowingParameters(narrowing: Narrowing, parameters = new URLSearchParams()): URLSearchParams {
+  for (const agency of narrowing.agencies) parameters.append("agency", agency);
+  if (narrowing.since !== "") parameters.set("since", narrowing.since);
+  if (narrowing.until !== "") parameters.set("until", narrowing.until);
+  if (!narrowing.matchOptions.isStemming) parameters.set("exact", "1");
+  return parameters;
 }
 
 /**

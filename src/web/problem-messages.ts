@@ -9,7 +9,7 @@ import { html, type SafeHtml } from "./html.js";
 import { literal, type MessageValue, type Words } from "./words.js";
 
 /** Values shown as literals (code, addresses, parameters), the same in every language. */
-const LITERAL_VALUES = new Set(["path", "place", "address", "parameter", "root", "formats", "fields", "field"]);
+const LITERAL_VALUES = new Set(["path", "place", "address", "parameter", "root", "formats", "fields", "field", "choices"]);
 
 interface SaidProblem {
   message: SafeHtml;

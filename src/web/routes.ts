@@ -5,28 +5,22 @@
 // once per request (pageLanguage) and handed to every page made for it; the JSON twins and
 // downloads are the same in every language.
 
-import { chooseLanguage, type InterfaceLanguage } from "../core/language-choice.js";
+import { chooseLanguage } from "../core/language-choice.js";
 import { RequestError } from "../errors.js";
 import { withScores } from "../output/write-records.js";
 import { copiesContent } from "./article-page.js";
 import { articleParameters } from "./page-links.js";
 import { sayProblem } from "./problem-messages.js";
-import type { ServedCollection, Visitor } from "./served-collection.js";
+import type { Visitor } from "./served-collection.js";
 import { page } from "./page-layout.js";
 import { BadRequest, formRequest, readPlace, readPageRequest, type PageRequest, searchParameters } from "./page-requests.js";
 import { SEARCH_SCRIPT, STYLE_SHEET } from "./page-assets.js";
 import type { Reply } from "./replies.js";
+import { type Answer, asJson, type PageFormat, type Route, sendDownload, type Site } from "./site.js";
+import { ANALYSIS_ROUTES } from "./analysis-routes.js";
 import { refusedSearchContent, searchContent } from "./search-page.js";
 import { statsContent } from "./stats-page.js";
 import { Words } from "./words.js";
-
-export interface Site {
-  collection: ServedCollection;
-  /** The index's file name, for the footer. */
-  indexName: string;
-  /** The pages' language when neither the address nor the visitor's browser names one. */
-  defaultLanguage: InterfaceLanguage;
-}
 
 /** The request's language: ?lang=, then Accept-Language (its q-values), then the server's default. */
 export function pageLanguage(site: Site, address: string, acceptLanguage: string | undefined): Words {
@@ -36,8 +30,6 @@ export function pageLanguage(site: Site, address: string, acceptLanguage: string
 }
 
 type Format = "html" | "json" | "csv" | "ndjson";
-/** What a page is sent as: itself, or its JSON twin. */
-type PageFormat = "html" | "json";
 
 /** What the path and ?format= ask for; the path without its extension. */
 function formatOf(url: URL): { path: string; format: Format } {
@@ -67,27 +59,13 @@ export async function route(site: Site, url: URL, reply: Reply, visitor: Visitor
   return reply.html(await answer.page());
 }
 
-/** What a page's handler answers: the JSON twin and the page, made from one result. */
-type Answer = { json(): string; page(): Promise<string> | string } | { refused(): Promise<string> | string };
-
-interface Route {
-  /** The paths (without a format suffix) the route answers. */
-  paths: readonly string[];
-  /** What the route shows, to say it is no download: "an article is". */
-  noun: string;
-  answer(site: Site, parameters: URLSearchParams, visitor: Visitor, format: PageFormat, words: Words): Promise<Answer>;
-  /** Every result streamed as CSV or NDJSON, for the routes that offer downloads. */
-  download?: (site: Site, parameters: URLSearchParams, format: "csv" | "ndjson", reply: Reply, visitor: Visitor) => Promise<void>;
-}
-
 const ROUTES: readonly Route[] = [
   { paths: ["/", "/search"], noun: "a search is", answer: searchAnswer, download: (site, parameters, format, reply, visitor) => download(site, readPageRequest(parameters), format, reply, visitor) },
   { paths: ["/article"], noun: "an article is", answer: articleAnswer },
   { paths: ["/copies"], noun: "copies are", answer: copiesAnswer },
   { paths: ["/stats"], noun: "statistics are", answer: statsAnswer },
+  ...ANALYSIS_ROUTES,
 ];
-
-const asJson = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 async function searchAnswer(site: Site, parameters: URLSearchParams, visitor: Visitor, format: PageFormat, words: Words): Promise<Answer> {
   let request: PageRequest;
@@ -130,20 +108,7 @@ async function searchAnswer(site: Site, parameters: URLSearchParams, visitor: Vi
 /** Every result of the search, streamed in the order shown, as `newsctl search --db` writes it. */
 async function download(site: Site, request: PageRequest, format: "csv" | "ndjson", reply: Reply, visitor: Visitor): Promise<void> {
   if (request.query === null) throw new BadRequest("a download needs a query", 400, "add ?q=", { name: "download-needs-query", values: { parameter: "?q=" } });
-  let stream: ReturnType<Reply["download"]> | undefined;
-  // A visitor who left, before the first chunk or during the download, stops it.
-  const isGone = () => visitor.hasLeft.aborted || stream?.destroyed === true;
-  await site.collection.download(
-    request,
-    format,
-    (chunk) => {
-      if (isGone()) return Promise.resolve();
-      stream ??= reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`);
-      return stream.write(chunk) ? Promise.resolve() : new Promise((resolve) => stream!.once("drain", resolve).once("close", resolve));
-    },
-    isGone,
-  );
-  (stream ?? reply.download(format === "csv" ? "text/csv" : "application/x-ndjson", `newsctl-search.${format}`)).end();
+  await sendDownload(reply, visitor, format, "newsctl-search", (write, isGone) => site.collection.download(request, format, write, isGone));
 }
 
 async function articleAnswer(site: Site, parameters: URLSearchParams, visitor: Visitor, format: PageFormat, words: Words): Promise<Answer> {

@@ -1,10 +1,12 @@
 // The search page: the query box and filters (a plain form that works without JavaScript, its
 // fields in reading order), the query language in brief, the facets of the whole result set as
 // links that narrow it (folded under a disclosure on a narrow screen), the results with snippets
-// whose matched words are marked on the original text, paging, and downloads of every result.
+// whose matched words are marked on the original text, paging, downloads of every result, and
+// links to the query's analyses (over time, in context, its words).
 // Every word comes from the page language's catalogue (words.ts).
 
 import type { SearchAnswer } from "../app/collection-reader.js";
+import { analysesLinks } from "./analysis-links.js";
 import { html, markedText, type SafeHtml, textDirection } from "./html.js";
 import { articleHref, monthBounds, placeText, quoted } from "./page-links.js";
 import { MAX_QUERY_CHARACTERS, type PageRequest, searchParameters } from "./page-requests.js";
@@ -67,6 +69,7 @@ function resultsSection(words: Words, request: PageRequest, answer: SearchAnswer
         : html`${words.sayCount("results.matched", answer.matchCount, { query: quoted(words, request.text) })}${pages > 1 ? words.say("results.page-of", { page: request.page, pages }) : ""}`;
   return html`<p class="summary" role="status" data-count="${answer.matchCount}">${summary}</p>
 ${activeFilters(words, request)}
+${request.query !== null && answer.matchCount > 0 ? analysesLinks(words, request.text, request) : ""}
 <div class="layout">
 ${facetsSection(words, request, answer)}
 <section aria-labelledby="results-heading">

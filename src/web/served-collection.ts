@@ -11,7 +11,7 @@ import type { ArticleIndex } from "../io/article-index.js";
 import { AnswerCache } from "./answer-cache.js";
 import type { ArticleAnswer, CopyLink, SearchAnswer } from "../app/collection-reader.js";
 import type { IndexPool, TimeLimit } from "./index-pool.js";
-import type { ArticlePageQuestion } from "./index-questions.js";
+import type { AnalysisQuestion, ArticlePageQuestion, IndexAnswers } from "./index-questions.js";
 import type { PageRequest } from "./page-requests.js";
 
 /** Who asks: when the request arrived (time limits count from then) and whether they have gone. */
@@ -72,6 +72,18 @@ export class ServedCollection {
 
   stats(filter: RecordFilter, visitor: Visitor): Promise<CollectionSummary> {
     return this.asked(JSON.stringify(["stats", filterKey(filter)]), visitor, (stop) => this.pool.ask({ kind: "stats", filter }, { startedAt: visitor.arrivedAt, ms: STATS_TIME_LIMIT_MS }, stop));
+  }
+
+  /** An analysis's answer (a trend, a page of a concordance, words, collocates), remembered as searches are. */
+  analysis<Kind extends AnalysisQuestion["kind"]>(question: Extract<AnalysisQuestion, { kind: Kind }>, visitor: Visitor): Promise<IndexAnswers[Kind]> {
+    // Word lists and collocates read every article the filters select: they may take as long as the statistics.
+    const limit = question.kind === "words" || question.kind === "collocates" ? { startedAt: visitor.arrivedAt, ms: STATS_TIME_LIMIT_MS } : this.limitFor(visitor);
+    return this.asked(JSON.stringify(["analysis", question]), visitor, (stop) => this.pool.ask<Kind>(question, limit, stop));
+  }
+
+  /** Every row of an analysis in CSV or NDJSON, a chunk at a time (see IndexPool.download). */
+  analysisDownload(question: AnalysisQuestion, format: "csv" | "ndjson", write: (chunk: Uint8Array) => Promise<void>, isGone: () => boolean): Promise<void> {
+    return this.pool.download({ kind: "analysis-download", question, format }, write, isGone);
   }
 
   /** A page made from answers, remembered as they are (a page asked for again is not made again). */

@@ -17,7 +17,8 @@ import { ArticleIndex } from "../io/article-index.js";
 import { IndexPool, Unwanted } from "./index-pool.js";
 import { BadRequest } from "./page-requests.js";
 import { Reply } from "./replies.js";
-import { pageLanguage, route, type Site } from "./routes.js";
+import { pageLanguage, route } from "./routes.js";
+import type { Site } from "./site.js";
 import { ServedCollection } from "./served-collection.js";
 
 /** The longest request line's address read, in characters. */

@@ -79,7 +79,7 @@ function overflowing(page: Page): Promise<string[]> {
 /** Visible controls and links a finger aims at that are less than 44 pixels high. */
 function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const selector = "header.site a, button, input:not([type=hidden]):not([type=checkbox]), select, summary, label.check, ol.results h3 a, .facets li a, .filters a, nav.pages a, .back a, #copies-section li > a";
+    const selector = "header.site a, button, input:not([type=hidden]):not([type=checkbox]), select, summary, label.check, ol.results h3 a, .facets li a, .filters a, nav.pages a, .back a, #copies-section li > a, .analyses a, .choices a, table.kwic td.match a, .trend-figures td a, table.ranked td.word a";
     const out: string[] = [];
     for (const element of document.querySelectorAll(selector)) {
       const box = element.getBoundingClientRect();
@@ -128,6 +128,10 @@ describe.skipIf(!hasChromium)("newsctl serve in Arabic and English, on a phone a
           { name: "article", path: null },
           { name: "copies", path: `/copies?file=${encodeURIComponent(copy.file)}&line=${copy.line}` },
           { name: "stats", path: "/stats" },
+          { name: "trend", path: `/trend?q=${encodeURIComponent(WATER_WORD)}&by=week` },
+          { name: "kwic", path: `/kwic?q=${encodeURIComponent(WATER_WORD)}` },
+          { name: "words", path: `/words?q=${encodeURIComponent(WATER_WORD)}&top=30` },
+          { name: "collocates", path: `/collocates?w=${encodeURIComponent(WATER_WORD)}` },
           { name: "error", path: `/?q=${encodeURIComponent('"دير')}` },
           { name: "missing", path: "/nowhere" },
         ];
