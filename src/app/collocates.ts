@@ -10,7 +10,7 @@ import { EXIT_SUCCESS } from "../errors.js";
 import type { ArticleIndex } from "../io/article-index.js";
 import type { ArticleRecord } from "../core/record.js";
 import { type AnalysisSource, inIndexSnapshot } from "./analysis-source.js";
-import { RecordReader, type ReadingContext } from "./read-dumps.js";
+import type { ReadingContext } from "./read-dumps.js";
 
 export interface CollocatesRequest {
   /** The node, folded (readSingleWord). */
@@ -74,6 +74,8 @@ export function collocatesInIndex(index: ArticleIndex, request: CollocatesReques
 export async function findCollocates(request: CollocatesRequest, source: AnalysisSource, context: ReadingContext): Promise<CollocatesAnswer & { readingCode: number }> {
   if (source.db !== undefined) return { ...(await inIndexSnapshot(source.db, context, (index) => collocatesInIndex(index, request))), readingCode: EXIT_SUCCESS };
   const counts = countsFor(request);
+  // The reader of dumps loads only when dumps are read: --db starts without the parser.
+  const { RecordReader } = await import("./read-dumps.js");
   const reader = new RecordReader({ ...source.reading, filter: request.filter, limit: undefined }, context);
   for await (const record of reader.records() as AsyncIterable<ArticleRecord>) counts.add(fieldTokens(record));
   reader.endProgress();

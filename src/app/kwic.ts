@@ -12,7 +12,7 @@ import { EXIT_SUCCESS } from "../errors.js";
 import type { ArticleIndex } from "../io/article-index.js";
 import type { AnalysisSource } from "./analysis-source.js";
 import { openIndexForReading } from "./open-index.js";
-import { RecordReader, type ReadingContext } from "./read-dumps.js";
+import type { ReadingContext } from "./read-dumps.js";
 
 export interface KwicRequest {
   query: ParsedQuery;
@@ -112,6 +112,8 @@ export async function findConcordance(request: KwicRequest, source: AnalysisSour
     return { lines, readingCode: () => EXIT_SUCCESS, count: () => given };
   }
   const builder = new ConcordanceBuilder(request);
+  // The reader of dumps loads only when dumps are read: --db starts without the parser.
+  const { RecordReader } = await import("./read-dumps.js");
   const reader = new RecordReader({ ...source.reading, filter: request.filter, limit: undefined, select: makeRecordMatcher(request.query, request.matchOptions) }, context);
   const lines = (async function* () {
     for await (const record of reader.records()) {

@@ -11,7 +11,7 @@ import { TrendTally, type TrendSeries } from "../core/trend-tally.js";
 import { EXIT_SUCCESS } from "../errors.js";
 import type { ArticleIndex } from "../io/article-index.js";
 import { type AnalysisSource, inIndexSnapshot } from "./analysis-source.js";
-import { RecordReader, type ReadingContext } from "./read-dumps.js";
+import type { ReadingContext } from "./read-dumps.js";
 
 /** A query of a trend: as typed (the rows name it so) and parsed. */
 interface TrendQuery {
@@ -50,6 +50,8 @@ export function trendInIndex(index: ArticleIndex, request: TrendRequest): TrendS
 async function trendInDumps(request: TrendRequest, source: AnalysisSource, context: ReadingContext): Promise<TrendAnswer> {
   const tally = new TrendTally(request.queries.map((query) => query.text), request.isSplitByAgency);
   const matchers = request.queries.map((query) => makeRecordMatcher(query.query, request.matchOptions));
+  // The reader of dumps loads only when dumps are read: --db starts without the parser.
+  const { RecordReader } = await import("./read-dumps.js");
   const reader = new RecordReader({ ...source.reading, filter: request.filter, limit: undefined }, context);
   for await (const record of reader.records()) {
     const day = record.published === null ? null : publishedDay(record.published);

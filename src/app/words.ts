@@ -13,7 +13,7 @@ import { fieldTokens, wordKey } from "../core/word-tokens.js";
 import { EXIT_SUCCESS } from "../errors.js";
 import type { ArticleIndex, KeptStopWords } from "../io/article-index.js";
 import { type AnalysisSource, inIndexSnapshot } from "./analysis-source.js";
-import { RecordReader, type ReadingContext } from "./read-dumps.js";
+import type { ReadingContext } from "./read-dumps.js";
 
 export interface WordsRequest {
   /** null: the collection's frequency list. */
@@ -107,6 +107,8 @@ export function wordsInIndex(index: ArticleIndex, request: WordsRequest): WordsA
 export async function findWords(request: WordsRequest, source: AnalysisSource, context: ReadingContext): Promise<WordsAnswer & { readingCode: number }> {
   if (source.db !== undefined) return { ...(await inIndexSnapshot(source.db, context, (index) => wordsInIndex(index, request))), readingCode: EXIT_SUCCESS };
   const builder = new WordsBuilder(request);
+  // The reader of dumps loads only when dumps are read: --db starts without the parser.
+  const { RecordReader } = await import("./read-dumps.js");
   const reader = new RecordReader({ ...source.reading, filter: request.filter, limit: undefined }, context);
   for await (const record of reader.records()) builder.add(record);
   reader.endProgress();

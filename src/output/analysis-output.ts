@@ -4,7 +4,7 @@
 // escaping on a terminal are the same as everywhere.
 
 import type { TextView } from "./environment.js";
-import { type FigureColumn, formatFigureTable } from "./figure-table.js";
+import type { FigureColumn } from "./figure-table.js";
 import { makeMachineWriter, type OutputRecord, type RecordWriter, type SheetOptions } from "./record-writers.js";
 import type { TextSink } from "./sink.js";
 import { pipeRecords, type PrintedFormat } from "./write-records.js";
@@ -26,6 +26,8 @@ export function makeRowWriter(format: Exclude<PrintedFormat, "table">, sink: Tex
  */
 export async function printFigureRows(rows: ReadonlyArray<Record<string, unknown>>, columns: readonly FigureColumn[], printing: AnalysisPrinting, sink: TextSink, view: TextView, barOf?: string): Promise<void> {
   if (printing.format === "table") {
+    // The table (and string widths) loads only for people at a terminal.
+    const { formatFigureTable } = await import("./figure-table.js");
     await sink.write(formatFigureTable(rows, { columns, barOf }, view));
     await sink.flush();
     return;
