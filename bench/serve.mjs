@@ -45,6 +45,9 @@ const GOALS = {
   searchP50: 20,
   searchP99: 100,
   articleP50: 5,
+  /** A new /trend of a frequent word (its own unit: 20 to 200 periods): its first answer; then cached, under load. */
+  trendFirstMs: 300,
+  trendP50: 20,
   peakMb: 250,
 };
 
@@ -205,6 +208,7 @@ async function loadServer(base, addresses) {
   };
 }
 
+const trendAddress = (word) => `/trend?q=${encodeURIComponent(word)}`;
 const searchAddress = (word, format = "") => `/${format === "json" ? "search.json" : ""}?q=${encodeURIComponent(word)}`;
 const articleAddress = ({ file, line }) => `/article?file=${encodeURIComponent(file)}&line=${line}`;
 
@@ -252,6 +256,9 @@ async function measureSize(articles) {
       const first = await expectOk(base, searchAddress(word, "json"));
       firsts.push({ word, matchCount: JSON.parse(first.body).matchCount, ms: first.ms, cliMs: cliMs.get(word) });
     }
+    // A trend of the frequent word, new to the server: the whole answer over a new connection.
+    const trendFirst = await expectOk(base, trendAddress(WORD));
+    firsts.push({ word: `/trend ${WORD}`, matchCount: "", ms: trendFirst.ms, goal: GOALS.trendFirstMs });
     // Each page once before its load: it answers at all, with 200.
     for (const address of [searchAddress(WORD), freshPages[0], articleAddress(places[0])]) await expectOk(base, address);
 
@@ -264,6 +271,7 @@ async function measureSize(articles) {
       { label: `/search.json?q=${WORD}, the same (cached)`, addresses: [searchAddress(WORD, "json")], goal: search },
       { label: "/?q=WORD, each a new search (UNCACHED)", addresses: freshPages.slice(1), goal: search, distinct: freshPages.length - 1 },
       { label: "/search.json?q=WORD, each new (UNCACHED)", addresses: freshJson, goal: search, distinct: freshJson.length },
+      { label: `/trend?q=${WORD}, the same (cached)`, addresses: [trendAddress(WORD)], goal: { p50: GOALS.trendP50 } },
       { label: "/article, the same article (cached)", addresses: [articleAddress(places[0])], goal: { p50: GOALS.articleP50 } },
       { label: "/article, each a new article (UNCACHED)", addresses: places.slice(1).map(articleAddress), goal: { p50: GOALS.articleP50 }, distinct: places.length - 1 },
     ];
@@ -309,7 +317,7 @@ async function measureSize(articles) {
 
   console.log(`\n  ${"query".padEnd(16)} ${"matches".padStart(8)} ${"CLI ms".padStart(7)} ${"first ms".padStart(8)}`);
   for (const first of firsts) {
-    const note = first.isWarmUp ? "  (the server's first request of all, warming up)" : "";
+    const note = first.isWarmUp ? "  (the server's first request of all, warming up)" : first.goal === undefined ? "" : `  goal <= ${first.goal} ms: ${first.ms <= first.goal ? "met" : "NOT MET"}`;
     console.log(`  ${first.word.padEnd(16)} ${cell(first.matchCount, 8, 0)} ${cell(first.cliMs ?? "", 7, 0)} ${cell(first.ms, 8, 0)}${note}`);
   }
   console.log("  CLI: newsctl search QUERY --db DB --limit 20 --json, a whole process, best of 3 runs");
