@@ -1,24 +1,18 @@
 // `newsctl collocates WORD [PATH...]`: the words found within a window of a word, ranked by
 // logDice, MI or how often they are near it, from the index or the dumps.
 
-import type { AnalysisSource } from "../app/analysis-source.js";
 import { readSingleWord } from "../app/analysis-requests.js";
 import { type CollocatesRequest, findCollocates } from "../app/collocates.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS } from "../errors.js";
-import type { AnalysisPrinting } from "../output/analysis-output.js";
 import { defaultStopWords } from "../core/stop-words.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { planPrinting, planSource } from "./option-values.js";
+import { type AnalysisPlan, planPrinting, planSource } from "./option-values.js";
 
 const DEFAULT_WINDOW = 5;
 const DEFAULT_MIN_TOGETHER = 3;
 const DEFAULT_TOP = 100;
 
-interface CollocatesPlan {
-  request: CollocatesRequest;
-  source: AnalysisSource;
-  printing: AnalysisPrinting;
-}
+type CollocatesPlan = AnalysisPlan<CollocatesRequest>;
 
 export const collocatesCommand: CommandDefinition<CollocatesPlan> = {
   name: "collocates",

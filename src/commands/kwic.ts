@@ -1,24 +1,18 @@
 // `newsctl kwic QUERY [PATH...]`: every occurrence of the query's words in the matching
 // articles, with the words around it, from the index or the dumps.
 
-import type { AnalysisSource } from "../app/analysis-source.js";
 import { findConcordance, type KwicRequest } from "../app/kwic.js";
 import type { ConcordanceOrder } from "../core/concordance.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS } from "../errors.js";
-import type { AnalysisPrinting } from "../output/analysis-output.js";
 import { toTextView } from "../output/environment.js";
 import { makeStdoutSink } from "../output/sink.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { planPrinting, planQuery, planSource } from "./option-values.js";
+import { type AnalysisPlan, planPrinting, planQuery, planSource } from "./option-values.js";
 
 /** Words of context on each side unless --width says otherwise. */
 const DEFAULT_WIDTH = 8;
 
-interface KwicPlan {
-  request: KwicRequest;
-  source: AnalysisSource;
-  printing: AnalysisPrinting;
-}
+type KwicPlan = AnalysisPlan<KwicRequest>;
 
 export const kwicCommand: CommandDefinition<KwicPlan> = {
   name: "kwic",

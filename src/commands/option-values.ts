@@ -113,6 +113,13 @@ export function readSheetOptions(options: GivenOptions, format: OutputFormat): S
   return { isNeutralizingFormulas: options.csvRaw !== true, hasBom: options.bom === true };
 }
 
+/** What an analysis command runs: its request, where it reads, and how its rows are printed. */
+export interface AnalysisPlan<Request> {
+  request: Request;
+  source: AnalysisSource;
+  printing: AnalysisPrinting;
+}
+
 const QUERY_HINT = 'see "newsctl search --help" for the query language';
 
 /** Where an analysis reads, from its paths and options. */

@@ -1,18 +1,12 @@
 // `newsctl trend QUERY [PATH...]` (or -e QUERY, repeatable): matches, all articles and their
 // share per period (and agency), from the index or the dumps; bars on a terminal.
 
-import type { AnalysisSource } from "../app/analysis-source.js";
 import { findTrend, type TrendRequest } from "../app/trend.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS } from "../errors.js";
-import type { AnalysisPrinting } from "../output/analysis-output.js";
 import type { CommandDefinition } from "./command-definition.js";
-import { planPrinting, planQuery, planSource, splitQueriesAndPaths } from "./option-values.js";
+import { type AnalysisPlan, planPrinting, planQuery, planSource, splitQueriesAndPaths } from "./option-values.js";
 
-interface TrendPlan {
-  request: TrendRequest;
-  source: AnalysisSource;
-  printing: AnalysisPrinting;
-}
+type TrendPlan = AnalysisPlan<TrendRequest>;
 
 export const trendCommand: CommandDefinition<TrendPlan> = {
   name: "trend",

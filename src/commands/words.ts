@@ -1,21 +1,15 @@
 // `newsctl words [QUERY] [PATH...]`: the collection's frequency list, or the words distinctive
 // of the articles a query matches, from the index or the dumps.
 
-import type { AnalysisSource } from "../app/analysis-source.js";
 import { findWords, type WordsRequest } from "../app/words.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
-import type { AnalysisPrinting } from "../output/analysis-output.js";
 import { defaultStopWords } from "../core/stop-words.js";
 import type { CommandDefinition, CommandInput } from "./command-definition.js";
-import { planPrinting, planQuery, planSource } from "./option-values.js";
+import { type AnalysisPlan, planPrinting, planQuery, planSource } from "./option-values.js";
 
 const DEFAULT_TOP = 100;
 
-interface WordsPlan {
-  request: WordsRequest;
-  source: AnalysisSource;
-  printing: AnalysisPrinting;
-}
+type WordsPlan = AnalysisPlan<WordsRequest>;
 
 /** The query and the paths: -e QUERY; with --db, the argument; reading dumps, the first of two or more. */
 function queryAndPaths({ args, paths, options }: CommandInput): { query: string | undefined; paths: string[] } {
