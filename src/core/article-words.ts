@@ -5,7 +5,7 @@
 // difference from the one before and of the count.
 
 import type { ArticleRecord } from "./record.js";
-import { fieldTokens } from "./word-tokens.js";
+import { foldedForms, textFields, writtenWords } from "./word-tokens.js";
 
 /** The distinct spellings of an article, each with its folded form and count, and its tokens. */
 export interface ArticleWords {
@@ -17,20 +17,34 @@ export interface ArticleWords {
 }
 
 export function articleWords(record: ArticleRecord): ArticleWords {
-  const seen = new Map<string, number>();
+  const placeOf = new Map<string, number>();
   const words: ArticleWords = { spellings: [], forms: [], counts: [], tokens: 0 };
-  for (const field of fieldTokens(record)) {
-    words.tokens += field.length;
-    for (const { form, spelling } of field) {
-      const place = seen.get(spelling);
+  const count = (spelling: string, form: string): void => {
+    const place = placeOf.get(spelling);
+    if (place !== undefined) {
+      words.counts[place]!++;
+      return;
+    }
+    placeOf.set(spelling, words.spellings.length);
+    words.spellings.push(spelling);
+    words.forms.push(form);
+    words.counts.push(1);
+  };
+  for (const text of textFields(record)) {
+    for (const written of writtenWords(text)) {
+      // A word met before in the article is one token, counted under itself (what is counted
+      // under a text is a word as written that is one token, or a folded token, which folds to
+      // itself).
+      const place = placeOf.get(written);
       if (place !== undefined) {
         words.counts[place]!++;
+        words.tokens++;
         continue;
       }
-      seen.set(spelling, words.spellings.length);
-      words.spellings.push(spelling);
-      words.forms.push(form);
-      words.counts.push(1);
+      const forms = foldedForms(written);
+      words.tokens += forms.length;
+      if (forms.length === 1) count(written, forms[0]!);
+      else for (const form of forms) count(form, form);
     }
   }
   return words;
