@@ -50,25 +50,47 @@ export function articleWords(record: ArticleRecord): ArticleWords {
   return words;
 }
 
-function pushVarint(bytes: number[], value: number): void {
+/** Bytes written before they are copied out: one buffer for every article. */
+let scratch = new Uint8Array(4096);
+
+/** Writes a varint at `offset` of scratch; gives the offset after it. */
+function writeVarint(offset: number, value: number): number {
+  let at = offset;
   while (value >= 0x80) {
-    bytes.push((value & 0x7f) | 0x80);
+    scratch[at++] = (value & 0x7f) | 0x80;
     value = Math.floor(value / 0x80);
   }
-  bytes.push(value);
+  scratch[at++] = value;
+  return at;
 }
+
+/** Places in a sort key below the id: ids times this plus a place stay exact in a double. */
+const PLACES = 2 ** 21;
 
 /** (id, count) pairs, in any order, as the stored bytes (ids ascending). */
 export function encodeWordCounts(ids: readonly number[], counts: readonly number[]): Uint8Array {
-  const order = ids.map((_, place) => place).sort((a, b) => ids[a]! - ids[b]!);
-  const bytes: number[] = [];
+  let order: ArrayLike<number>;
+  if (ids.length < PLACES) {
+    // Sorted as numbers in one typed array, each key an id and its place.
+    const keys = new Float64Array(ids.length);
+    for (let place = 0; place < ids.length; place++) keys[place] = ids[place]! * PLACES + place;
+    keys.sort();
+    for (let at = 0; at < keys.length; at++) keys[at] = keys[at]! % PLACES;
+    order = keys;
+  } else {
+    order = ids.map((_, place) => place).sort((a, b) => ids[a]! - ids[b]!);
+  }
+  // Each varint of a safe integer takes 8 bytes at most.
+  if (scratch.length < ids.length * 16) scratch = new Uint8Array(ids.length * 16);
+  let offset = 0;
   let previous = 0;
-  for (const place of order) {
-    pushVarint(bytes, ids[place]! - previous);
-    pushVarint(bytes, counts[place]!);
+  for (let at = 0; at < order.length; at++) {
+    const place = order[at]!;
+    offset = writeVarint(offset, ids[place]! - previous);
+    offset = writeVarint(offset, counts[place]!);
     previous = ids[place]!;
   }
-  return Uint8Array.from(bytes);
+  return scratch.slice(0, offset);
 }
 
 /** Calls `visit` with each (id, count) pair of stored bytes, ids ascending. */

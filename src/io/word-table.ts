@@ -145,27 +145,28 @@ function logChange(connection: IndexConnection, added: NewRows, change: WordChan
 export function loggedWordChanges(connection: IndexConnection): LoggedChange | null {
   const changes = connection.sql("SELECT change FROM word_changes").pluck().all() as string[];
   if (changes.length === 0) return null;
-  const sums = { spellings: new Map<number, number[]>(), forms: new Map<number, number[]>(), stems: new Map<number, number[]>() };
-  let tokens = 0;
+  const sums: LoggedChange = { tokens: 0, spellings: [], forms: [], stems: [] };
+  const offsets = { spellings: new Map<number, number>(), forms: new Map<number, number>(), stems: new Map<number, number>() };
   for (const text of changes) {
     const change = JSON.parse(text) as LoggedChange;
-    tokens += change.tokens;
+    sums.tokens += change.tokens;
     for (const table of ["spellings", "forms", "stems"] as const) {
       const numbers = change[table];
+      const summed = sums[table];
       const width = ROW_WIDTHS[table];
       for (let row = 0; row < numbers.length; row += width) {
         const id = numbers[row]!;
-        let sum = sums[table].get(id);
-        if (sum === undefined) {
-          sum = new Array<number>(width - 1).fill(0);
-          sums[table].set(id, sum);
+        const offset = offsets[table].get(id);
+        if (offset === undefined) {
+          offsets[table].set(id, summed.length);
+          for (let column = 0; column < width; column++) summed.push(numbers[row + column]!);
+        } else {
+          for (let column = 1; column < width; column++) summed[offset + column]! += numbers[row + column]!;
         }
-        for (let column = 1; column < width; column++) sum[column - 1]! += numbers[row + column]!;
       }
     }
   }
-  const rows = (table: Map<number, number[]>) => [...table].flatMap(([id, counts]) => [id, ...counts]);
-  return { tokens, spellings: rows(sums.spellings), forms: rows(sums.forms), stems: rows(sums.stems) };
+  return sums;
 }
 
 /** Adds the logged changes to the counts and empties the log. Call it in a transaction. */
@@ -173,8 +174,10 @@ export function foldWordChanges(connection: IndexConnection): void {
   const change = loggedWordChanges(connection);
   if (change === null) return;
   const update = (table: string, idColumn: string, columns: readonly string[], numbers: readonly number[]) => {
+    // In the order of the ids, so that the rows are read and written in the order they are stored.
     const rows: number[][] = [];
     for (let row = 0; row < numbers.length; row += columns.length + 1) rows.push(numbers.slice(row, row + columns.length + 1));
+    rows.sort((a, b) => a[0]! - b[0]!);
     const sets = columns.map((column, place) => `${column} = ${column} + c.value ->> ${place + 1}`).join(", ");
     connection.sql(`UPDATE ${table} SET ${sets} FROM json_each(?) AS c WHERE ${idColumn} = c.value ->> 0`).run(JSON.stringify(rows));
   };
