@@ -5,7 +5,7 @@
 // difference from the one before and of the count.
 
 import type { ArticleRecord } from "./record.js";
-import { fieldTokens } from "./word-tokens.js";
+import { foldedForms, textFields, writtenWords } from "./word-tokens.js";
 
 /** The distinct spellings of an article, each with its folded form and count, and its tokens. */
 export interface ArticleWords {
@@ -17,44 +17,80 @@ export interface ArticleWords {
 }
 
 export function articleWords(record: ArticleRecord): ArticleWords {
-  const seen = new Map<string, number>();
+  const placeOf = new Map<string, number>();
   const words: ArticleWords = { spellings: [], forms: [], counts: [], tokens: 0 };
-  for (const field of fieldTokens(record)) {
-    words.tokens += field.length;
-    for (const { form, spelling } of field) {
-      const place = seen.get(spelling);
+  const count = (spelling: string, form: string): void => {
+    const place = placeOf.get(spelling);
+    if (place !== undefined) {
+      words.counts[place]!++;
+      return;
+    }
+    placeOf.set(spelling, words.spellings.length);
+    words.spellings.push(spelling);
+    words.forms.push(form);
+    words.counts.push(1);
+  };
+  for (const text of textFields(record)) {
+    for (const written of writtenWords(text)) {
+      // A word met before in the article is one token, counted under itself (what is counted
+      // under a text is a word as written that is one token, or a folded token, which folds to
+      // itself).
+      const place = placeOf.get(written);
       if (place !== undefined) {
         words.counts[place]!++;
+        words.tokens++;
         continue;
       }
-      seen.set(spelling, words.spellings.length);
-      words.spellings.push(spelling);
-      words.forms.push(form);
-      words.counts.push(1);
+      const forms = foldedForms(written);
+      words.tokens += forms.length;
+      if (forms.length === 1) count(written, forms[0]!);
+      else for (const form of forms) count(form, form);
     }
   }
   return words;
 }
 
-function pushVarint(bytes: number[], value: number): void {
+/** Bytes written before they are copied out: one buffer for every article. */
+let scratch = new Uint8Array(4096);
+
+/** Writes a varint at `offset` of scratch; gives the offset after it. */
+function writeVarint(offset: number, value: number): number {
+  let at = offset;
   while (value >= 0x80) {
-    bytes.push((value & 0x7f) | 0x80);
+    scratch[at++] = (value & 0x7f) | 0x80;
     value = Math.floor(value / 0x80);
   }
-  bytes.push(value);
+  scratch[at++] = value;
+  return at;
 }
+
+/** Places in a sort key below the id: ids times this plus a place stay exact in a double. */
+const PLACES = 2 ** 21;
 
 /** (id, count) pairs, in any order, as the stored bytes (ids ascending). */
 export function encodeWordCounts(ids: readonly number[], counts: readonly number[]): Uint8Array {
-  const order = ids.map((_, place) => place).sort((a, b) => ids[a]! - ids[b]!);
-  const bytes: number[] = [];
+  let order: ArrayLike<number>;
+  if (ids.length < PLACES) {
+    // Sorted as numbers in one typed array, each key an id and its place.
+    const keys = new Float64Array(ids.length);
+    for (let place = 0; place < ids.length; place++) keys[place] = ids[place]! * PLACES + place;
+    keys.sort();
+    for (let at = 0; at < keys.length; at++) keys[at] = keys[at]! % PLACES;
+    order = keys;
+  } else {
+    order = ids.map((_, place) => place).sort((a, b) => ids[a]! - ids[b]!);
+  }
+  // Each varint of a safe integer takes 8 bytes at most.
+  if (scratch.length < ids.length * 16) scratch = new Uint8Array(ids.length * 16);
+  let offset = 0;
   let previous = 0;
-  for (const place of order) {
-    pushVarint(bytes, ids[place]! - previous);
-    pushVarint(bytes, counts[place]!);
+  for (let at = 0; at < order.length; at++) {
+    const place = order[at]!;
+    offset = writeVarint(offset, ids[place]! - previous);
+    offset = writeVarint(offset, counts[place]!);
     previous = ids[place]!;
   }
-  return Uint8Array.from(bytes);
+  return scratch.slice(0, offset);
 }
 
 /** Calls `visit` with each (id, count) pair of stored bytes, ids ascending. */

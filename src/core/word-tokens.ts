@@ -13,6 +13,8 @@ const TEXT_FIELDS = ["headline", "subheadline", "lead", "body"] as const;
  * folding removes from inside it. Folded, it is one token or (rarely: a ligature, ZWNJ) several.
  */
 const WRITTEN_WORD = /[\p{L}\p{N}\p{M}\p{Cf}\u0640]+/gu;
+const WRITTEN_CHARACTER = /^[\p{L}\p{N}\p{M}\p{Cf}\u0640]$/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** One word of a field: folded, and as written. */
 export interface WrittenToken {
@@ -27,13 +29,64 @@ export function fieldTokens(record: ArticleRecord): WrittenToken[][] {
     const text = record[field];
     if (text === null || text === "") continue;
     const tokens: WrittenToken[] = [];
-    for (const [spelling] of text.matchAll(WRITTEN_WORD)) {
-      const forms = tokenTexts(foldArabic(spelling));
+    for (const spelling of writtenWords(text)) {
+      const forms = foldedForms(spelling);
       for (const form of forms) tokens.push({ form, spelling: forms.length === 1 ? spelling : form });
     }
     fields.push(tokens);
   }
   return fields;
+}
+
+/** The text fields of a record that hold text, in order. */
+export function textFields(record: ArticleRecord): string[] {
+  const texts: string[] = [];
+  for (const field of TEXT_FIELDS) {
+    const text = record[field];
+    if (text !== null && text !== "") texts.push(text);
+  }
+  return texts;
+}
+
+/** 1 for each BMP code unit that a written word holds, 2 for others, 0 not yet known. */
+let writtenTable: Uint8Array | undefined;
+
+/** The words of a text as written (WRITTEN_WORD), in order. */
+export function writtenWords(text: string): string[] {
+  if (SURROGATE.test(text)) return text.match(WRITTEN_WORD) ?? [];
+  writtenTable ??= new Uint8Array(0x10000);
+  const table = writtenTable;
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let kind = table[code]!;
+    // Stryker disable next-line all: kept for the process once worked out, like isTokenCode in tokens.ts
+    if (kind === 0) kind = table[code] = WRITTEN_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    if (kind === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(text.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(text.slice(start));
+  return words;
+}
+
+/** Written words folded before, and their tokens; let go of when there are many. */
+const FORMS_KNOWN = 50_000;
+const formsOfWritten = new Map<string, readonly string[]>();
+
+/** A written word's folded tokens (one, or rarely none or several). */
+export function foldedForms(spelling: string): readonly string[] {
+  let forms = formsOfWritten.get(spelling);
+  if (forms === undefined) {
+    forms = tokenTexts(foldArabic(spelling));
+    if (formsOfWritten.size >= FORMS_KNOWN) formsOfWritten.clear();
+    formsOfWritten.set(spelling, forms);
+  }
+  return forms;
 }
 
 /** The key a word is counted under: its light stem, or (exact) its folded form. */
