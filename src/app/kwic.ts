@@ -3,7 +3,7 @@
 // files the lines stream as they are found (and stop at the limit); any other order sorts them
 // all first.
 
-import { type ConcordanceLine, type ConcordanceOrder, concordanceOf, type SortableLine, sortConcordance } from "../core/concordance.js";
+import { type ConcordanceLine, type ConcordanceOrder, concordanceFinder, type SortableLine, sortConcordance } from "../core/concordance.js";
 import type { RecordFilter } from "../core/filters.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
@@ -38,14 +38,14 @@ interface KwicAnswer {
  * to the limit); in any other order they are held, and given sorted at the end.
  */
 class ConcordanceBuilder {
-  private readonly terms: ReturnType<typeof positiveTerms>;
+  private readonly concordanceOf: ReturnType<typeof concordanceFinder>;
   private readonly held: SortableLine[] = [];
   private readonly limit: number;
   /** Lines given so far. */
   given = 0;
 
   constructor(private readonly request: KwicRequest) {
-    this.terms = positiveTerms(request.query);
+    this.concordanceOf = concordanceFinder(positiveTerms(request.query), request.matchOptions, request.width);
     this.limit = request.limit ?? Infinity;
   }
 
@@ -55,7 +55,7 @@ class ConcordanceBuilder {
   }
 
   *add(record: ArticleRecord): Generator<ConcordanceLine> {
-    for (const found of concordanceOf(record, this.terms, this.request.matchOptions, this.request.width)) {
+    for (const found of this.concordanceOf(record)) {
       if (this.isDone) return;
       if (this.request.order !== "position") {
         this.held.push({ ...found, position: this.held.length });

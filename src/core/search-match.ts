@@ -177,6 +177,11 @@ function fragmentOf(term: QueryTerm, options: MatchOptions): string {
   return term.token;
 }
 
+/** The fragments of some terms (see fragmentOf), each once. */
+export function termFragments(terms: readonly QueryTerm[], options: MatchOptions): string[] {
+  return [...new Set(terms.map((term) => fragmentOf(term, options)))];
+}
+
 /** Whether a record matches the query: the test a search applies to each article it reads. */
 export function makeRecordMatcher(query: ParsedQuery, options: MatchOptions): (record: ArticleRecord) => boolean {
   const fragments = new FoldedFragmentScanner(queryFragments(query, options));

@@ -1,52 +1,18 @@
 // A concordance written out: each line as a record in CSV, TSV, JSON or NDJSON, or, on a
-// terminal, the article's number, then the words before the match right-aligned in a column of
-// their own, the match in bold, and the words after it, so that the matches line up one under
-// another. The text keeps its logical order (what comes before the match stands in the column
-// before it); a terminal that lays out right-to-left text may draw each piece in its own order.
+// terminal, as a table with the matches lined up (kwic-table.ts, loaded only then).
 
 import type { ConcordanceLine } from "../core/concordance.js";
 import { makeRowWriter, type AnalysisPrinting } from "./analysis-output.js";
 import type { TextView } from "./environment.js";
-import type { OutputRecord, RecordWriter } from "./record-writers.js";
+import type { OutputRecord } from "./record-writers.js";
 import type { TextSink } from "./sink.js";
-import { toTerminalLine } from "./terminal-text.js";
-import { displayWidth, toSingleLine, truncateToWidth } from "./text-width.js";
 import { pipeRecords } from "./write-records.js";
 
 /** The columns of a concordance line, in the order every machine format gives them. */
 const KWIC_COLUMNS = ["id", "file", "line", "field", "published", "agency", "left", "match", "right"] as const;
 
-const ID_WIDTH = 9;
-const GAP = "  ";
-const NARROWEST_CONTEXT = 12;
-
-/** The end of the text that fits in `width` columns, whole words where it can, "…" marking the cut. */
-function lastWords(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  const words = text.split(" ");
-  while (words.length > 1 && displayWidth(`… ${words.join(" ")}`) > width) words.shift();
-  const kept = `… ${words.join(" ")}`;
-  return displayWidth(kept) <= width ? kept : "…";
-}
-
-function makeKwicTable(sink: TextSink, view: TextView): RecordWriter {
-  const context = Math.max(NARROWEST_CONTEXT, Math.floor((view.columns - ID_WIDTH - 3 * GAP.length - 12) / 2));
-  return {
-    write(record) {
-      const line = record as unknown as ConcordanceLine;
-      const clean = (text: string) => toTerminalLine(toSingleLine(text));
-      const id = truncateToWidth(line.id ?? "—", ID_WIDTH);
-      const left = lastWords(clean(line.left), context);
-      const right = truncateToWidth(clean(line.right), context);
-      const cells = [id + " ".repeat(ID_WIDTH - displayWidth(id)), " ".repeat(Math.max(0, context - displayWidth(left))) + left, view.style.bold(clean(line.match)), right];
-      return sink.write(`${cells.join(GAP).trimEnd()}\n`);
-    },
-    end: () => sink.flush(),
-  };
-}
-
 /** Writes the lines as they come, in the format asked for. */
 export async function printConcordance(lines: AsyncIterable<ConcordanceLine> | Iterable<ConcordanceLine>, printing: AnalysisPrinting, sink: TextSink, view: TextView): Promise<void> {
-  const writer = printing.format === "table" ? makeKwicTable(sink, view) : makeRowWriter(printing.format, sink, KWIC_COLUMNS, printing.sheet);
+  const writer = printing.format === "table" ? (await import("./kwic-table.js")).makeKwicTable(sink, view) : makeRowWriter(printing.format, sink, KWIC_COLUMNS, printing.sheet);
   await pipeRecords(lines as AsyncIterable<OutputRecord>, writer);
 }
