@@ -13,9 +13,21 @@ import { readWholeNumber } from "./request-readers.js";
 /** The most digits a count may have: bounds what a request can ask to be kept. */
 const MOST_DIGITS = 9;
 
-/** A whole number (either digit set), or `fallback` when not given; at least `least`. */
-export function readCount(label: string, value: string | undefined, fallback: number, least = 0): number {
-  if (value === undefined) return fallback;
+/** What the analyses count with unless asked otherwise, on the command line and the pages alike. */
+export const ANALYSIS_DEFAULTS = {
+  /** kwic: words of context on each side. */
+  width: 8,
+  /** words and collocates: rows. */
+  top: 100,
+  /** words: least occurrences. */
+  minCount: 1,
+  /** collocates: words on either side, and least occurrences near the word. */
+  window: 5,
+  minTogether: 3,
+} as const;
+
+/** A whole number (either digit set), at least `least`. */
+export function readCount(label: string, value: string, least: number): number {
   const number = readWholeNumber(label, value, MOST_DIGITS);
   if (number < least) throw new RequestError(`${label}: "${value}" is less than ${least}`, undefined, undefined, { name: "count-too-small", values: { label, value, least } });
   return number;
@@ -23,7 +35,7 @@ export function readCount(label: string, value: string | undefined, fallback: nu
 
 /** A whole number from `least` to `most` (a request's bound), or `fallback` when not given. */
 export function readCountWithin(label: string, value: string | undefined, fallback: number, least: number, most: number): number {
-  const number = readCount(label, value, fallback);
+  const number = value === undefined ? fallback : readCount(label, value, 0);
   if (number < least || number > most) throw new RequestError(`${label}: from ${least} to ${most}, not ${value}`, undefined, undefined, { name: "count-out-of-range", values: { label, value: value ?? "", least, most } });
   return number;
 }

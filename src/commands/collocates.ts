@@ -5,12 +5,10 @@ import { readSingleWord } from "../app/analysis-requests.js";
 import { type CollocatesRequest, findCollocates } from "../app/collocates.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS } from "../errors.js";
 import { defaultStopWords } from "../core/stop-words.js";
+import { ANALYSIS_DEFAULTS } from "../app/analysis-requests.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { type AnalysisPlan, planPrinting, planSource } from "./option-values.js";
 
-const DEFAULT_WINDOW = 5;
-const DEFAULT_MIN_TOGETHER = 3;
-const DEFAULT_TOP = 100;
 
 type CollocatesPlan = AnalysisPlan<CollocatesRequest>;
 
@@ -34,10 +32,10 @@ Examples:
         word: readSingleWord("WORD", args[0]!),
         isExact: options.exact === true,
         filter: source.reading.filter,
-        window: options.window ?? DEFAULT_WINDOW,
+        window: options.window ?? ANALYSIS_DEFAULTS.window,
         measure: options.measure ?? "logdice",
-        minTogether: options.minTogether ?? DEFAULT_MIN_TOGETHER,
-        top: options.top ?? DEFAULT_TOP,
+        minTogether: options.minTogether ?? ANALYSIS_DEFAULTS.minTogether,
+        top: options.top ?? ANALYSIS_DEFAULTS.top,
         stopWords: options.stopWords ?? [...defaultStopWords()],
       },
       source,

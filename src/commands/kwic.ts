@@ -6,11 +6,10 @@ import type { ConcordanceOrder } from "../core/concordance.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS } from "../errors.js";
 import { toTextView } from "../output/environment.js";
 import { makeStdoutSink } from "../output/sink.js";
+import { ANALYSIS_DEFAULTS } from "../app/analysis-requests.js";
 import type { CommandDefinition } from "./command-definition.js";
 import { type AnalysisPlan, planPrinting, planQuery, planSource } from "./option-values.js";
 
-/** Words of context on each side unless --width says otherwise. */
-const DEFAULT_WIDTH = 8;
 
 type KwicPlan = AnalysisPlan<KwicRequest>;
 
@@ -36,7 +35,7 @@ Examples:
         query,
         matchOptions: { isStemming: options.exact !== true },
         filter: source.reading.filter,
-        width: options.width ?? DEFAULT_WIDTH,
+        width: options.width ?? ANALYSIS_DEFAULTS.width,
         order: (options.sort as ConcordanceOrder | undefined) ?? "position",
         limit: source.reading.limit,
       },

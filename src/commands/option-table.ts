@@ -10,7 +10,7 @@ import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import type * as Commander from "commander";
 import { readArticleNumber, readWholeNumber } from "../app/request-readers.js";
-import { readCount, readStopWords } from "../app/analysis-requests.js";
+import { ANALYSIS_DEFAULTS, readCount, readStopWords } from "../app/analysis-requests.js";
 import { COLLOCATE_MEASURES, type CollocateMeasure } from "../core/collocations.js";
 import type { ConcordanceOrder } from "../core/concordance.js";
 import { DEFAULT_COPY_THRESHOLD } from "../core/copy-threshold.js";
@@ -223,14 +223,14 @@ const OPTION_TABLE: readonly OptionSpec[] = [
   { key: "query", flags: "-e, --query <query>", help: "the query whose matching articles' words are counted; then every argument is a path", commands: ["words"], isRepeatable: true },
   { key: "by", flags: "--by <unit>", help: "count per day, ISO week, month or year (default: the unit that gives 20 to 200 periods)", commands: ["trend"], choices: PERIOD_UNITS },
   { key: "split", flags: "--split <what>", help: "one series per agency", commands: ["trend"], choices: ["agency"] },
-  { key: "width", flags: "--width <n>", help: "words of context on each side (default 8)", commands: ["kwic"], read: (text) => readCount("--width", text, 0, 0) },
+  { key: "width", flags: "--width <n>", help: `words of context on each side (default ${ANALYSIS_DEFAULTS.width})`, commands: ["kwic"], read: (text) => readCount("--width", text, 0) },
   { key: "sort", flags: "--sort <order>", help: "order of the lines: position (in the files), date (newest first), left or right context (folded)", commands: ["kwic"], choices: ["position", "date", "left", "right"] },
-  { key: "top", flags: "--top <n>", help: "only the first N rows (default 100)", commands: ["words", "collocates"], read: (text) => readCount("--top", text, 0, 1) },
+  { key: "top", flags: "--top <n>", help: `only the first N rows (default ${ANALYSIS_DEFAULTS.top})`, commands: ["words", "collocates"], read: (text) => readCount("--top", text, 1) },
   { key: "stopWords", flags: "--stop-words <list>", help: "none: count every word; FILE: leave out the words in FILE (one a line) instead of newsctl's list", commands: ["words", "collocates"], read: (text) => readStopWords("--stop-words", text) },
-  { key: "minCount", flags: "--min-count <n>", help: "only words that occur at least N times (default 1)", commands: ["words"], read: (text) => readCount("--min-count", text, 0, 1) },
-  { key: "window", flags: "--window <n>", help: "words on either side of the word that count as near it (default 5)", commands: ["collocates"], read: (text) => readCount("--window", text, 0, 1) },
+  { key: "minCount", flags: "--min-count <n>", help: `only words that occur at least N times (default ${ANALYSIS_DEFAULTS.minCount})`, commands: ["words"], read: (text) => readCount("--min-count", text, 1) },
+  { key: "window", flags: "--window <n>", help: `words on either side of the word that count as near it (default ${ANALYSIS_DEFAULTS.window})`, commands: ["collocates"], read: (text) => readCount("--window", text, 1) },
   { key: "measure", flags: "--measure <measure>", help: "rank by logdice (default), mi or together", commands: ["collocates"], choices: COLLOCATE_MEASURES },
-  { key: "minTogether", flags: "--min-together <n>", help: "only words near the word at least N times (default 3)", commands: ["collocates"], read: (text) => readCount("--min-together", text, 0, 1) },
+  { key: "minTogether", flags: "--min-together <n>", help: `only words near the word at least N times (default ${ANALYSIS_DEFAULTS.minTogether})`, commands: ["collocates"], read: (text) => readCount("--min-together", text, 1) },
   { key: "sort", flags: "--sort <order>", help: "order of results (default: relevance)", commands: ["search"], choices: ["relevance", "date"] },
   { key: "db", flags: "--db <file>", help: "the index to serve (newsctl index builds it)", commands: ["serve"], isRequired: true },
   { key: "port", flags: "--port <n>", help: `the port to listen on (default ${DEFAULT_PORT}; 0 for any free one)`, commands: ["serve"], read: readPort },

@@ -4,10 +4,10 @@
 import { findWords, type WordsRequest } from "../app/words.js";
 import { EXIT_NOTHING_FOUND, EXIT_SUCCESS, UsageError } from "../errors.js";
 import { defaultStopWords } from "../core/stop-words.js";
+import { ANALYSIS_DEFAULTS } from "../app/analysis-requests.js";
 import type { CommandDefinition, CommandInput } from "./command-definition.js";
 import { type AnalysisPlan, planPrinting, planQuery, planSource } from "./option-values.js";
 
-const DEFAULT_TOP = 100;
 
 type WordsPlan = AnalysisPlan<WordsRequest>;
 
@@ -50,8 +50,8 @@ Examples:
         filter: source.reading.filter,
         isExact: options.exact === true,
         stopWords: options.stopWords ?? [...defaultStopWords()],
-        top: options.top ?? DEFAULT_TOP,
-        minCount: options.minCount ?? 1,
+        top: options.top ?? ANALYSIS_DEFAULTS.top,
+        minCount: options.minCount ?? ANALYSIS_DEFAULTS.minCount,
       },
       source,
       printing: planPrinting(options, env),

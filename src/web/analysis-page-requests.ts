@@ -4,7 +4,7 @@
 // many queries, rows, words of context, the window, how deep the concordance pages).
 // Anything wrong is a RequestError naming its problem, which the page says in its language.
 
-import { readChoice, readCountWithin, readSingleWord } from "../app/analysis-requests.js";
+import { ANALYSIS_DEFAULTS, readChoice, readCountWithin, readSingleWord } from "../app/analysis-requests.js";
 import type { CollocatesRequest } from "../app/collocates.js";
 import type { KwicRequest } from "../app/kwic.js";
 import { readQuery } from "../app/request-readers.js";
@@ -24,12 +24,8 @@ const MOST_TREND_QUERIES = 8;
 export const KWIC_PAGE_SIZE = 50;
 const MOST_KWIC_DEPTH = 10_000;
 const MOST_KWIC_WIDTH = 20;
-const DEFAULT_KWIC_WIDTH = 8;
 const MOST_TOP = 500;
-const DEFAULT_TOP = 100;
 const MOST_WINDOW = 10;
-const DEFAULT_WINDOW = 5;
-const DEFAULT_MIN_TOGETHER = 3;
 const QUERY_HINT = "see the query language under the search box";
 
 export interface TrendPageRequest extends Narrowing {
@@ -78,7 +74,7 @@ export function readKwicPageRequest(parameters: URLSearchParams): KwicPageReques
   if (text === "") throw queryMissing("q");
   const narrowing = readNarrowing(parameters);
   const order = readChoice("sort", optional(parameters, "sort"), CONCORDANCE_ORDERS, "position");
-  const width = readCountWithin("width", optional(parameters, "width"), DEFAULT_KWIC_WIDTH, 1, MOST_KWIC_WIDTH);
+  const width = readCountWithin("width", optional(parameters, "width"), ANALYSIS_DEFAULTS.width, 1, MOST_KWIC_WIDTH);
   const page = readCountWithin("page", optional(parameters, "page"), 1, 1, MOST_KWIC_DEPTH / KWIC_PAGE_SIZE);
   return { ...narrowing, text, page, kwic: { query: readBoundedQuery(text), matchOptions: narrowing.matchOptions, filter: narrowing.filter, width, order, limit: undefined } };
 }
@@ -86,7 +82,7 @@ export function readKwicPageRequest(parameters: URLSearchParams): KwicPageReques
 export function readWordsPageRequest(parameters: URLSearchParams): WordsPageRequest {
   const text = (parameters.get("q") ?? "").trim();
   const narrowing = readNarrowing(parameters);
-  const top = readCountWithin("top", optional(parameters, "top"), DEFAULT_TOP, 1, MOST_TOP);
+  const top = readCountWithin("top", optional(parameters, "top"), ANALYSIS_DEFAULTS.top, 1, MOST_TOP);
   const words: WordsRequest = {
     query: text === "" ? null : readBoundedQuery(text),
     matchOptions: narrowing.matchOptions,
@@ -94,7 +90,7 @@ export function readWordsPageRequest(parameters: URLSearchParams): WordsPageRequ
     isExact: !narrowing.matchOptions.isStemming,
     stopWords: [...defaultStopWords()],
     top,
-    minCount: 1,
+    minCount: ANALYSIS_DEFAULTS.minCount,
   };
   return { ...narrowing, text, words };
 }
@@ -108,10 +104,10 @@ export function readCollocatesPageRequest(parameters: URLSearchParams): Collocat
     word: readSingleWord("w", text),
     isExact: !narrowing.matchOptions.isStemming,
     filter: narrowing.filter,
-    window: readCountWithin("window", optional(parameters, "window"), DEFAULT_WINDOW, 1, MOST_WINDOW),
+    window: readCountWithin("window", optional(parameters, "window"), ANALYSIS_DEFAULTS.window, 1, MOST_WINDOW),
     measure: readChoice("measure", optional(parameters, "measure"), COLLOCATE_MEASURES, "logdice"),
-    minTogether: DEFAULT_MIN_TOGETHER,
-    top: readCountWithin("top", optional(parameters, "top"), DEFAULT_TOP, 1, MOST_TOP),
+    minTogether: ANALYSIS_DEFAULTS.minTogether,
+    top: readCountWithin("top", optional(parameters, "top"), ANALYSIS_DEFAULTS.top, 1, MOST_TOP),
     stopWords: [...defaultStopWords()],
   };
   return { ...narrowing, text, collocates };
@@ -134,7 +130,7 @@ export function kwicParameters(request: KwicPageRequest, changes: { page?: numbe
   narrowingParameters(request, parameters);
   const order = changes.order ?? request.kwic.order;
   if (order !== "position") parameters.set("sort", order);
-  if (request.kwic.width !== DEFAULT_KWIC_WIDTH) parameters.set("width", String(request.kwic.width));
+  if (request.kwic.width !== ANALYSIS_DEFAULTS.width) parameters.set("width", String(request.kwic.width));
   const page = changes.page ?? request.page;
   if (page !== 1) parameters.set("page", String(page));
   return parameters;
@@ -144,16 +140,16 @@ export function wordsParameters(request: WordsPageRequest): URLSearchParams {
   const parameters = new URLSearchParams();
   if (request.text !== "") parameters.set("q", request.text);
   narrowingParameters(request, parameters);
-  if (request.words.top !== DEFAULT_TOP) parameters.set("top", String(request.words.top));
+  if (request.words.top !== ANALYSIS_DEFAULTS.top) parameters.set("top", String(request.words.top));
   return parameters;
 }
 
 export function collocatesParameters(request: CollocatesPageRequest, measure = request.collocates.measure): URLSearchParams {
   const parameters = new URLSearchParams({ w: request.text });
   narrowingParameters(request, parameters);
-  if (request.collocates.window !== DEFAULT_WINDOW) parameters.set("window", String(request.collocates.window));
+  if (request.collocates.window !== ANALYSIS_DEFAULTS.window) parameters.set("window", String(request.collocates.window));
   if (measure !== "logdice") parameters.set("measure", measure);
-  if (request.collocates.top !== DEFAULT_TOP) parameters.set("top", String(request.collocates.top));
+  if (request.collocates.top !== ANALYSIS_DEFAULTS.top) parameters.set("top", String(request.collocates.top));
   return parameters;
 }
 
