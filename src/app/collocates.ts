@@ -2,7 +2,7 @@
 // articles of the index or the dumps (under the filters), with logDice and MI.
 
 import type { CollocateMeasure, CollocateRow } from "../core/collocations.js";
-import { CollocationCounts } from "../core/collocations.js";
+import { CollocationCounts, StoredCollocationCounts } from "../core/collocations.js";
 import { hasFilter, type RecordFilter } from "../core/filters.js";
 import { type CollectionWords, vocabularyWords, WordCounts } from "../core/word-frequencies.js";
 import { fieldTokens, wordKey } from "../core/word-tokens.js";
@@ -40,25 +40,21 @@ function answerOf(counts: CollocationCounts, request: CollocatesRequest): Colloc
   return { rows: counts.rows(request.measure, request.minTogether, request.top), occurrences: counts.nodeOccurrences };
 }
 
-/** Articles read at once: their text is tokenized, then let go. */
-const ARTICLES_PER_READ = 200;
-
 /**
- * The collocates from an open index: only the articles that hold the word (found by the
- * full-text index) are read and tokenized; the other words' counts and all the tokens are the
- * collection's, from the word table (or, under a filter, the selected articles' stored words).
+ * The collocates from an open index: only the stored words of the articles that hold the word
+ * (found by the full-text index) are read, never their text; the other words' counts and all the
+ * tokens are the collection's, from the word table (or, under a filter, the selected articles'
+ * stored words).
  */
 export function collocatesInIndex(index: ArticleIndex, request: CollocatesRequest): CollocatesAnswer {
   const { word, isExact, filter } = request;
-  const counts = countsFor(request);
+  const stopWords = new Set(request.stopWords);
+  const vocabulary = index.wordVocabulary();
+  const counts = new StoredCollocationCounts(vocabulary, wordKey(word, isExact), request.window, isExact, stopWords);
   const fields = ["headline", "subheadline", "lead", "body"] as const;
   const alternatives = fields.map((field) => ({ kind: "word" as const, field, token: word, stem: wordKey(word, false), isExact, source: word }));
   const ids = index.matchingIds({ clauses: [{ alternatives, isNegated: false, column: 1 }] }, { isStemming: !isExact }, filter);
-  for (let first = 0; first < ids.length; first += ARTICLES_PER_READ) {
-    for (const record of index.recordsOf(ids.slice(first, first + ARTICLES_PER_READ))) counts.add(fieldTokens(record));
-  }
-  const stopWords = new Set(request.stopWords);
-  const vocabulary = index.wordVocabulary();
+  for (const bytes of index.wordsOfArticles(ids)) counts.add(bytes);
   let collection: CollectionWords;
   if (hasFilter(filter)) {
     const selected = new WordCounts(isExact, stopWords);

@@ -1,8 +1,8 @@
-// An article's words as the index keeps them for `words` and `collocates`: how often each
-// spelling occurs in its text fields (as fieldTokens reads them, so the same words the analyses
-// count from dumps), with its folded form, and all its tokens; and the compact form the index
-// stores per article: (spelling id, count) pairs, ids ascending, as varints of the id's
-// difference from the one before and of the count.
+// An article's words as the index keeps them for `words` and `collocates`: its distinct
+// spellings in its text fields (as fieldTokens reads them, so the same words the analyses count
+// from dumps), each with its folded form and count, and the order they come in; and the compact
+// form the index stores per article: every token's spelling id as a varint, field after field,
+// a 0 after each field, from which both the counts (words) and the neighbours (collocates) come.
 
 import type { ArticleRecord } from "./record.js";
 import { foldedForms, textFields, writtenWords } from "./word-tokens.js";
@@ -14,21 +14,28 @@ export interface ArticleWords {
   counts: number[];
   /** Every token, stop words too. */
   tokens: number;
+  /** Each token's place in `spellings`, in the order of the text; FIELD_END after each field. */
+  sequence: number[];
 }
+
+/** Ends a field in a sequence of places: no window reaches across it. */
+export const FIELD_END = -1;
 
 export function articleWords(record: ArticleRecord): ArticleWords {
   const placeOf = new Map<string, number>();
-  const words: ArticleWords = { spellings: [], forms: [], counts: [], tokens: 0 };
+  const words: ArticleWords = { spellings: [], forms: [], counts: [], tokens: 0, sequence: [] };
   const count = (spelling: string, form: string): void => {
-    const place = placeOf.get(spelling);
+    let place = placeOf.get(spelling);
     if (place !== undefined) {
       words.counts[place]!++;
-      return;
+    } else {
+      place = words.spellings.length;
+      placeOf.set(spelling, place);
+      words.spellings.push(spelling);
+      words.forms.push(form);
+      words.counts.push(1);
     }
-    placeOf.set(spelling, words.spellings.length);
-    words.spellings.push(spelling);
-    words.forms.push(form);
-    words.counts.push(1);
+    words.sequence.push(place);
   };
   for (const text of textFields(record)) {
     for (const written of writtenWords(text)) {
@@ -39,6 +46,7 @@ export function articleWords(record: ArticleRecord): ArticleWords {
       if (place !== undefined) {
         words.counts[place]!++;
         words.tokens++;
+        words.sequence.push(place);
         continue;
       }
       const forms = foldedForms(written);
@@ -46,6 +54,7 @@ export function articleWords(record: ArticleRecord): ArticleWords {
       if (forms.length === 1) count(written, forms[0]!);
       else for (const form of forms) count(form, form);
     }
+    words.sequence.push(FIELD_END);
   }
   return words;
 }
@@ -64,58 +73,62 @@ function writeVarint(offset: number, value: number): number {
   return at;
 }
 
-/** Places in a sort key below the id: ids times this plus a place stay exact in a double. */
-const PLACES = 2 ** 21;
-
-/** (id, count) pairs, in any order, as the stored bytes (ids ascending). */
-export function encodeWordCounts(ids: readonly number[], counts: readonly number[]): Uint8Array {
-  let order: ArrayLike<number>;
-  if (ids.length < PLACES) {
-    // Sorted as numbers in one typed array, each key an id and its place.
-    const keys = new Float64Array(ids.length);
-    for (let place = 0; place < ids.length; place++) keys[place] = ids[place]! * PLACES + place;
-    keys.sort();
-    for (let at = 0; at < keys.length; at++) keys[at] = keys[at]! % PLACES;
-    order = keys;
-  } else {
-    order = ids.map((_, place) => place).sort((a, b) => ids[a]! - ids[b]!);
-  }
+/** An article's tokens as stored: each place's spelling id (`ids`, by place in ArticleWords) in the order of `sequence`, 0 for a field's end. */
+export function encodeWordSequence(ids: readonly number[], sequence: readonly number[]): Uint8Array {
   // Each varint of a safe integer takes 8 bytes at most.
-  if (scratch.length < ids.length * 16) scratch = new Uint8Array(ids.length * 16);
+  if (scratch.length < sequence.length * 8) scratch = new Uint8Array(sequence.length * 8);
   let offset = 0;
-  let previous = 0;
-  for (let at = 0; at < order.length; at++) {
-    const place = order[at]!;
-    offset = writeVarint(offset, ids[place]! - previous);
-    offset = writeVarint(offset, counts[place]!);
-    previous = ids[place]!;
-  }
+  for (const place of sequence) offset = writeVarint(offset, place === FIELD_END ? 0 : ids[place]!);
   return scratch.slice(0, offset);
 }
 
-/** Calls `visit` with each (id, count) pair of stored bytes, ids ascending. */
-export function forEachWordCount(bytes: Uint8Array, visit: (id: number, count: number) => void): void {
+/** The spelling ids of stored bytes (0: a field's end), decoded into `into` (grown when short); gives them and their number. */
+export function decodeWordSequence(bytes: Uint8Array, into: Int32Array<ArrayBuffer>): { ids: Int32Array<ArrayBuffer>; length: number } {
+  const ids = into.length >= bytes.length ? into : new Int32Array(bytes.length);
+  let length = 0;
   let offset = 0;
-  let id = 0;
-  const next = (): number => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = bytes[offset++]!;
+  while (offset < bytes.length) {
+    let byte = bytes[offset++]!;
+    let value = byte & 0x7f;
+    let scale = 0x80;
+    while (byte >= 0x80) {
+      byte = bytes[offset++]!;
       value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
       scale *= 0x80;
     }
-  };
-  while (offset < bytes.length) {
-    id += next();
-    visit(id, next());
+    ids[length++] = value;
   }
+  return { ids, length };
+}
+
+/** Tokens decoded, and each spelling's count in the article being summed (forEachWordCount). */
+let decoded = new Int32Array(4096);
+let countOfId = new Int32Array(1 << 16);
+
+/** Calls `visit` once with each spelling id of stored bytes and its count, in the order they first come. */
+export function forEachWordCount(bytes: Uint8Array, visit: (id: number, count: number) => void): void {
+  const sequence = decodeWordSequence(bytes, decoded);
+  decoded = sequence.ids;
+  const distinct: number[] = [];
+  for (let at = 0; at < sequence.length; at++) {
+    const id = sequence.ids[at]!;
+    if (id === 0) continue;
+    if (id >= countOfId.length) {
+      const grown = new Int32Array(Math.max(id + 1, countOfId.length * 2));
+      grown.set(countOfId);
+      countOfId = grown;
+    }
+    if (countOfId[id]!++ === 0) distinct.push(id);
+  }
+  const counts = distinct.map((id) => countOfId[id]!);
+  for (const id of distinct) countOfId[id] = 0;
+  for (let place = 0; place < distinct.length; place++) visit(distinct[place]!, counts[place]!);
 }
 
 /**
  * What the index holds of every spelling (by id): its text, its form's id and its occurrences in
- * the collection; of every form (by id): its text and occurrences; and the collection's tokens.
+ * the collection; of every form (by id): its text, its stem's id and occurrences; of every stem
+ * (by id): its text; and the collection's tokens.
  */
 export interface WordVocabulary {
   spellings: string[];
@@ -123,5 +136,12 @@ export interface WordVocabulary {
   formOfSpelling: number[];
   forms: string[];
   formOccurrences: number[];
+  stemOfForm: number[];
+  stems: string[];
   tokens: number;
+}
+
+/** The key a form (by id) is counted under: its light stem, or (exact) itself; as wordKey gives it, kept by the index. */
+export function keyOfForm(vocabulary: WordVocabulary, formId: number, isExact: boolean): string {
+  return isExact ? vocabulary.forms[formId]! : vocabulary.stems[vocabulary.stemOfForm[formId]!]!;
 }

@@ -3,6 +3,7 @@
 // the window but are not listed. Measures: logDice (Rychlý 2008) and MI as docs/analysis.md
 // defines them.
 
+import { decodeWordSequence, keyOfForm, type WordVocabulary } from "./article-words.js";
 import type { CollectionWords } from "./word-frequencies.js";
 import type { WrittenToken } from "./word-tokens.js";
 import { wordKey } from "./word-tokens.js";
@@ -94,24 +95,140 @@ export class CollocationCounts {
    * collection all the articles counted).
    */
   rows(measure: CollocateMeasure, minTogether: number, top: number, collection?: CollectionWords): CollocateRow[] {
-    const rows: Array<CollocateRow & { group: Group }> = [];
-    const round = (value: number) => Math.round(value * 1e4) / 1e4;
-    const tokens = collection?.tokens ?? this.tokens;
-    for (const [key, group] of this.groups) {
-      if (group.together < Math.max(1, minTogether)) continue;
-      const count = collection?.occurrences(key) ?? group.count;
-      rows.push({
-        word: "",
-        key,
-        together: group.together,
-        count,
-        logdice: round(logDice(group.together, this.nodeCount, count)),
-        mi: round(mutualInformation(group.together, this.nodeCount, count, tokens, this.window)),
-        group,
-      });
+    const together = [...this.groups].map(([key, group]): [string, number] => [key, group.together]);
+    const counted: CollectionWords = collection ?? {
+      tokens: this.tokens,
+      occurrences: (key) => this.groups.get(key)?.count ?? 0,
+      spelling: (key) => mostFrequent(this.groups.get(key)?.spellings ?? new Map()),
+    };
+    return rankCollocates(together, { nodeCount: this.nodeCount, window: this.window, measure, minTogether, top }, counted);
+  }
+}
+
+/** How collocates are measured and cut: the node's occurrences, the window, the measure, the least together, how many. */
+interface Ranking {
+  nodeCount: number;
+  window: number;
+  measure: CollocateMeasure;
+  minTogether: number;
+  top: number;
+}
+
+/** Rows of the words seen together with the node (key, together), measured against the collection's counts: best first, the first `top`. */
+function rankCollocates(together: Iterable<readonly [string, number]>, ranking: Ranking, collection: CollectionWords): CollocateRow[] {
+  const { nodeCount, window, measure, minTogether, top } = ranking;
+  const rows: CollocateRow[] = [];
+  const round = (value: number) => Math.round(value * 1e4) / 1e4;
+  for (const [key, pairs] of together) {
+    if (pairs < Math.max(1, minTogether)) continue;
+    const count = collection.occurrences(key);
+    rows.push({
+      word: "",
+      key,
+      together: pairs,
+      count,
+      logdice: round(logDice(pairs, nodeCount, count)),
+      mi: round(mutualInformation(pairs, nodeCount, count, collection.tokens, window)),
+    });
+  }
+  rows.sort((a, b) => b[measure] - a[measure] || b.together - a.together || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return rows.slice(0, top).map((row) => ({ ...row, word: collection.spelling(row.key) }));
+}
+
+/** A spelling not looked at yet (StoredCollocationCounts). */
+const UNKNOWN = -2;
+/** A spelling of a stop word: a position in the window, never listed. */
+const STOP = -1;
+/** The node's key id. */
+const NODE_KEY = 0;
+
+/**
+ * The counts of `collocates` over articles as the index stores their words (article-words.ts):
+ * the same windows as CollocationCounts, read from spelling ids without text. Each spelling is
+ * looked up (its form, key, whether it is the node or a stop word) once, when first met.
+ */
+export class StoredCollocationCounts {
+  private readonly keyIdOfSpelling: Int32Array;
+  private readonly isNodeSpelling: Uint8Array;
+  private readonly keys: string[] = [];
+  private readonly keyIds = new Map<string, number>();
+  private together: Int32Array = new Int32Array(1024);
+  private nodeCount = 0;
+  private decoded = new Int32Array(4096);
+
+  constructor(
+    private readonly vocabulary: WordVocabulary,
+    private readonly nodeKey: string,
+    private readonly window: number,
+    private readonly isExact: boolean,
+    private readonly stopWords: ReadonlySet<string>,
+  ) {
+    this.keyIdOfSpelling = new Int32Array(vocabulary.spellings.length).fill(UNKNOWN);
+    this.isNodeSpelling = new Uint8Array(vocabulary.spellings.length);
+    // The node's own key is key 0, never counted as its collocate.
+    this.keyIds.set(nodeKey, NODE_KEY);
+    this.keys.push(nodeKey);
+  }
+
+  /** The listed key id of a spelling (STOP for a stop word's), looking it up the first time. */
+  private keyIdOf(id: number): number {
+    const known = this.keyIdOfSpelling[id]!;
+    if (known !== UNKNOWN) return known;
+    const formId = this.vocabulary.formOfSpelling[id]!;
+    const form = this.vocabulary.forms[formId]!;
+    const key = keyOfForm(this.vocabulary, formId, this.isExact);
+    this.isNodeSpelling[id] = key === this.nodeKey ? 1 : 0;
+    let keyId = STOP;
+    if (!this.stopWords.has(form)) {
+      keyId = this.keyIds.get(key) ?? this.keys.length;
+      if (keyId === this.keys.length) {
+        this.keyIds.set(key, keyId);
+        this.keys.push(key);
+        if (keyId === this.together.length) {
+          const grown = new Int32Array(this.together.length * 2);
+          grown.set(this.together);
+          this.together = grown;
+        }
+      }
     }
-    rows.sort((a, b) => b[measure] - a[measure] || b.together - a.together || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return rows.slice(0, top).map(({ group, ...row }) => ({ ...row, word: collection?.spelling(row.key) ?? mostFrequent(group.spellings) }));
+    this.keyIdOfSpelling[id] = keyId;
+    return keyId;
+  }
+
+  /** Counts an article's stored words (it must hold the node for its counts to be right). */
+  add(bytes: Uint8Array): void {
+    const sequence = decodeWordSequence(bytes, this.decoded);
+    this.decoded = sequence.ids;
+    const ids = sequence.ids;
+    for (let place = 0; place < sequence.length; place++) {
+      const id = ids[place]!;
+      if (id === 0) continue;
+      this.keyIdOf(id);
+      if (this.isNodeSpelling[id] !== 1) continue;
+      this.nodeCount++;
+      for (let near = place - 1; near >= 0 && near >= place - this.window && ids[near] !== 0; near--) this.countNear(ids[near]!);
+      for (let near = place + 1; near < sequence.length && near <= place + this.window && ids[near] !== 0; near++) this.countNear(ids[near]!);
+    }
+  }
+
+  /** Counts a word in a node's window (a field's end never reaches it: the loops stop there). */
+  private countNear(id: number): void {
+    const keyId = this.keyIdOf(id);
+    if (keyId > NODE_KEY) this.together[keyId]!++;
+  }
+
+  /** How often the node occurred. */
+  get nodeOccurrences(): number {
+    return this.nodeCount;
+  }
+
+  /** As CollocationCounts.rows, with every count and spelling from the collection. */
+  rows(measure: CollocateMeasure, minTogether: number, top: number, collection: CollectionWords): CollocateRow[] {
+    const together: Array<[string, number]> = [];
+    this.keys.forEach((key, keyId) => {
+      if (this.together[keyId]! > 0) together.push([key, this.together[keyId]!]);
+    });
+    return rankCollocates(together, { nodeCount: this.nodeCount, window: this.window, measure, minTogether, top }, collection);
   }
 }
 

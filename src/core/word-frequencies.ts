@@ -3,7 +3,7 @@
 // each word is of the first against the second: Dunning's log-likelihood (G2) and Hardie's log
 // ratio. Stop words are counted in the totals but not listed.
 
-import { forEachWordCount, type WordVocabulary } from "./article-words.js";
+import { forEachWordCount, keyOfForm, type WordVocabulary } from "./article-words.js";
 import type { WrittenToken } from "./word-tokens.js";
 import { wordKey } from "./word-tokens.js";
 
@@ -69,7 +69,8 @@ export class WordCounts {
     const article = ++this.articleNumber;
     forEachWordCount(bytes, (id, count) => {
       this.tokens += count;
-      this.count(vocabulary.forms[vocabulary.formOfSpelling[id]!]!, vocabulary.spellings[id]!, count, article);
+      const formId = vocabulary.formOfSpelling[id]!;
+      this.count(vocabulary.forms[formId]!, vocabulary.spellings[id]!, count, article, keyOfForm(vocabulary, formId, this.isExact));
     });
   }
 
@@ -89,10 +90,11 @@ export class WordCounts {
     return group === undefined ? key : mostFrequent(group.spellings);
   }
 
-  private count(form: string, spelling: string, count: number, article: number): void {
+  /** Counts a spelling of `form`, under `key` when it is known (the index keeps it), else wordKey's. */
+  private count(form: string, spelling: string, count: number, article: number, key?: string): void {
     let group = this.groupOfForm.get(form);
     if (group === undefined) {
-      group = this.stopWords.has(form) ? null : this.groupOf(wordKey(form, this.isExact));
+      group = this.stopWords.has(form) ? null : this.groupOf(key ?? wordKey(form, this.isExact));
       this.groupOfForm.set(form, group);
     }
     if (group === null) return;
@@ -121,17 +123,17 @@ export interface CollectionWords {
  */
 export function vocabularyWords(vocabulary: WordVocabulary, isExact: boolean, stopWords: ReadonlySet<string>): CollectionWords {
   const counts = new Map<string, number>();
-  const keyOfForm: (string | null)[] = [];
+  const keyOf: (string | null)[] = [];
   vocabulary.forms.forEach((form, id) => {
-    const key = stopWords.has(form) ? null : wordKey(form, isExact);
-    keyOfForm[id] = key;
+    const key = stopWords.has(form) ? null : keyOfForm(vocabulary, id, isExact);
+    keyOf[id] = key;
     if (key !== null) counts.set(key, (counts.get(key) ?? 0) + vocabulary.formOccurrences[id]!);
   });
   let spellings: Map<string, string> | undefined;
   const bestSpellings = () => {
     const best = new Map<string, [string, number]>();
     vocabulary.spellings.forEach((spelling, id) => {
-      const key = keyOfForm[vocabulary.formOfSpelling[id]!];
+      const key = keyOf[vocabulary.formOfSpelling[id]!];
       const count = vocabulary.spellingOccurrences[id]!;
       if (key === null || key === undefined || count === 0) return;
       const held = best.get(key);

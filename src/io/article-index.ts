@@ -17,7 +17,8 @@ import { describeIndexError, type IndexConnection, immutableReadingNote, openInd
 import * as reads from "./index-reads.js";
 import type { FileState, PlacedArticle } from "./index-reads.js";
 import { type FacetColumns, type Facets, facetsOf, readFacetColumns } from "./index-facets.js";
-import { countsByDay, type DayCount } from "./index-periods.js";
+import type { DayCount } from "./day-totals.js";
+import { countsByDay } from "./index-periods.js";
 import * as search from "./index-search.js";
 import type { FirstMatches, FirstMatchesRequest } from "./index-search.js";
 import * as writes from "./index-writes.js";
@@ -31,7 +32,7 @@ export { INDEX_FORMAT } from "./index-database.js";
 export type { FileState, PlacedArticle } from "./index-reads.js";
 export type { FacetColumns, Facets } from "./index-facets.js";
 export type { FirstMatches } from "./index-search.js";
-export type { DayCount } from "./index-periods.js";
+export type { DayCount } from "./day-totals.js";
 export type { DuplicateArticle } from "./index-writes.js";
 export type { KeptStopWords } from "./index-words.js";
 

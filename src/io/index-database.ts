@@ -14,7 +14,7 @@ import { openSqlite, type SqliteDatabase, type SqliteStatement } from "./sqlite-
  * The layout of the database and of what it stores (folding, stemming, tokens). Any change to
  * those makes old indexes mean something else: raise it, and old indexes are refused.
  */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 
 const APPLICATION_ID = 0x4e57_4354; // "NWCT": marks the file as a newsctl index
 const BUSY_TIMEOUT_MS = 10_000;
@@ -50,7 +50,7 @@ CREATE TABLE word_spellings (
   form_id INTEGER NOT NULL,
   occurrences INTEGER NOT NULL DEFAULT 0
 );
--- Each article's words (shown or not): (spelling id, count) pairs as varints (article-words.ts).
+-- Each article's words (shown or not): every token's spelling id as a varint, 0 after each field (article-words.ts).
 CREATE TABLE article_words (article_id INTEGER PRIMARY KEY, words BLOB NOT NULL);
 -- Changes to the counts not yet added to them, one per transaction (saveWordChange).
 CREATE TABLE word_changes (change_id INTEGER PRIMARY KEY, change TEXT NOT NULL);
@@ -95,6 +95,15 @@ CREATE TABLE shown_totals (
   ${LENGTH_COLUMNS.map((column) => `${column} INTEGER NOT NULL`).join(",\n  ")}
 );
 INSERT INTO shown_totals VALUES (1, 0, ${LENGTH_COLUMNS.map(() => "0").join(", ")});
+-- The shown articles per day as written (NULL: undated) and agency key, kept like shown_totals
+-- (day-totals.ts): a trend's totals are read here. group_key is JSON of [day, agency_key].
+CREATE TABLE day_totals (
+  group_key TEXT PRIMARY KEY,
+  day TEXT,
+  agency_key TEXT,
+  agency TEXT,
+  articles INTEGER NOT NULL
+);
 -- The search fields' lengths, a row per field and 8,000 article ids, read by ranking
 -- (length-pages.ts).
 CREATE TABLE length_pages (page_key INTEGER PRIMARY KEY, lengths BLOB NOT NULL);

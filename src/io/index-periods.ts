@@ -1,22 +1,14 @@
 // Articles per day (and agency) in the index, all of them or the matches of a query, under a
-// filter: counted by SQLite in one grouped statement over the small columns, without reading a
-// record (one record per agency is read for the agency's name as written).
+// filter: all of them from the counts the index keeps (day-totals.ts) where the filter allows,
+// otherwise counted by SQLite in one grouped statement over the small columns, without reading
+// a record (one record per agency is read for the agency's name as written).
 
 import type { RecordFilter } from "../core/filters.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { MatchOptions } from "../core/search-match.js";
+import { type DayCount, keptDayCounts } from "./day-totals.js";
 import type { IndexConnection } from "./index-database.js";
 import { filterSql, matchSql } from "./index-sql.js";
-
-/** How many articles of one day (YYYY-MM-DD as written; null: undated) and agency there are. */
-export interface DayCount {
-  day: string | null;
-  /** The agency's folded key (null: no agency); null for every row when not counted by agency. */
-  agencyKey: string | null;
-  /** The agency as one of its articles writes it. */
-  agency: string | null;
-  articles: number;
-}
 
 /**
  * The shown articles per day (and, with `isByAgency`, per agency) that match the query (every
@@ -27,6 +19,8 @@ export function countsByDay(connection: IndexConnection, query: ParsedQuery | nu
   let from: string;
   let parameters: unknown[];
   if (query === null) {
+    const kept = keptDayCounts(connection, filter, isByAgency);
+    if (kept !== null) return kept;
     const where = filterSql(db, filter);
     from = `articles AS a INDEXED BY articles_ranking WHERE ${where.sql}`;
     parameters = where.parameters;

@@ -7,6 +7,7 @@ import { comparePublished } from "../core/dates.js";
 import { comparePlaces } from "../core/record-place.js";
 import { SEARCH_FIELDS } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
+import { DayTotalsChange } from "./day-totals.js";
 import { describeIndexError, type IndexConnection, LENGTH_COLUMNS } from "./index-database.js";
 import type { FileState } from "./index-reads.js";
 import { dropStagedLengths, PAGE_ARTICLES, saveLengthPages, stageLengths } from "./length-pages.js";
@@ -184,6 +185,7 @@ export function removeFile(connection: IndexConnection, path: string): void {
   const change = new ShownChange();
   const shown = connection.sql(`SELECT count(*), ${LENGTH_COLUMNS.map((column) => `coalesce(sum(${column}), 0)`).join(", ")} FROM articles WHERE file_id = ? AND is_shadowed = 0`).raw().get(file.file_id) as number[];
   change.subtract(shown);
+  change.days.subtractFile(connection, file.file_id);
   const shownIds = connection.sql("SELECT article_id FROM articles WHERE file_id = ? AND is_shadowed = 0").pluck().all(file.file_id) as number[];
   for (const articleId of shownIds) countArticleWords(connection, articleId, -1);
   connection.sql("DELETE FROM article_words WHERE article_id IN (SELECT article_id FROM articles WHERE file_id = ?)").run(file.file_id);
@@ -215,14 +217,17 @@ function fieldLengths(record: ArticleRecord): number[] {
 }
 
 /**
- * How a write changes the shown articles' count and total field lengths (shown_totals), added
- * up as it goes and saved once, in the write's transaction.
+ * How a write changes the shown articles' count and total field lengths (shown_totals) and their
+ * counts per day and agency (day_totals), added up as it goes and saved once, in the write's
+ * transaction.
  */
 class ShownChange {
   private readonly totals = new Array<number>(1 + SEARCH_FIELDS.length).fill(0);
+  readonly days = new DayTotalsChange();
 
   /** An article shown (sign 1) or no longer shown (sign -1). */
   add(record: ArticleRecord, sign: 1 | -1): void {
+    this.days.add(record, sign);
     this.totals[0]! += sign;
     fieldLengths(record).forEach((length, field) => {
       this.totals[1 + field]! += sign * length;
@@ -237,6 +242,7 @@ class ShownChange {
   }
 
   save(connection: IndexConnection): void {
+    this.days.save(connection);
     if (this.totals.every((total) => total === 0)) return;
     // The row by its key: an UPDATE of the whole table (of one row) cost 1.7–2.5 s of a 6 s build
     // of 6,000 articles, against 50 ms by key. SQLite opens a statement journal for a statement

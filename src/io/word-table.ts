@@ -1,11 +1,11 @@
 // The index's word table, written: every spelling met in the shown articles' text fields, its
 // folded form and the form's light stem, each with the occurrences (and, for forms and stems, the
-// articles) of the whole collection, and each article's (spelling id, count) pairs. Counts change
+// articles) of the whole collection, and each article's tokens as spelling ids. Counts change
 // in the same transactions as the articles: an article shown adds its counts, one no longer
 // shown (removed, replaced, or shadowed by a newer one with its number) takes them away. The
 // changes of a transaction are added up as it goes and written once, before it commits.
 
-import { type ArticleWords, encodeWordCounts, forEachWordCount } from "../core/article-words.js";
+import { type ArticleWords, encodeWordSequence, forEachWordCount } from "../core/article-words.js";
 import type { IndexConnection } from "./index-database.js";
 import { type IdTally, WordChange } from "./word-tally.js";
 import { type NewRows, WriterVocabulary } from "./word-vocabulary.js";
@@ -37,7 +37,7 @@ export function addArticleWords(connection: IndexConnection, articleId: number, 
   const vocabulary = vocabularyOf(connection);
   const ids = new Array<number>(words.spellings.length);
   for (let place = 0; place < ids.length; place++) ids[place] = vocabulary.spellingId(words.spellings[place]!, words.forms[place]!);
-  connection.sql("INSERT INTO article_words (article_id, words) VALUES (?, ?)").run(articleId, encodeWordCounts(ids, words.counts));
+  connection.sql("INSERT INTO article_words (article_id, words) VALUES (?, ?)").run(articleId, encodeWordSequence(ids, words.sequence));
   if (isShown) changeOf(connection).add(vocabulary, ids, words.counts, words.tokens, 1);
 }
 

@@ -1,8 +1,9 @@
-// The index's word table stays right as the files change: after a file is indexed again with
-// other words, and after a file is removed (which shows again an article it shadowed), `words`
-// and `collocates` from the index give what a fresh index of the same files gives, and what the
-// dumps give; counts read while changes are still logged (an index run not yet ended) are right
-// too; and an index of the format before the word table is refused, with the usual message.
+// The index's word table and its counts per day stay right as the files change: after a file is
+// indexed again with other words, and after a file is removed (which shows again an article it
+// shadowed), `words`, `collocates` and `trend` from the index give what a fresh index of the
+// same files gives, and what the dumps give; counts read while changes are still logged (an
+// index run not yet ended) are right too; and an index of the format before the word table kept
+// its articles' words in order is refused, with the usual message.
 
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -29,6 +30,10 @@ const SECOND: readonly ArticleText[] = [
   { headline: "سوق المدينة الكبير", agency: "تنا", date: "03 Jan 2021 ساعة 10:00", body: ["أغلق سوق المدينة الكبير وقال الأمير إن الجيش سيبقى."], number: "62" },
   { headline: "الإمارة تحتفل", agency: "سانا", date: "04 Jan 2021 ساعة 10:00", body: ["احتفلت المدينة بالأمير والجيش في الساحة الكبيرة."], number: "63" },
 ];
+// A file that stays: ﷺ is one written word of four tokens; the node stands beside itself.
+const THIRD: readonly ArticleText[] = [
+  { headline: "الجيش الجيش", agency: "سانا", date: "04 Jan 2021 ساعة 11:00", body: ["قال النبي ﷺ إن الجيش في المدينة", "والجيشُ في الساحة."], number: "64" },
+];
 
 /** What each analysis prints, the same from the index and from the dumps. */
 const ANALYSES: readonly (readonly string[])[] = [
@@ -40,6 +45,11 @@ const ANALYSES: readonly (readonly string[])[] = [
   ["words", "--agency", "واس"],
   ["collocates", "المدينة", "--min-together", "1"],
   ["collocates", "الجيش", "--min-together", "1", "--exact", "--window", "2"],
+  ["collocates", "الله", "--min-together", "1", "--window", "3", "--stop-words", "none"],
+  ["collocates", "الجيش", "--min-together", "1", "--window", "1", "--measure", "together"],
+  ["trend", "الجيش", "--by", "day", "--split", "agency"],
+  ["trend", "المدينة", "--by", "day"],
+  ["trend", "-e", "الأمير", "-e", "الطقس", "--by", "month", "--agency", "واس"],
 ];
 
 let dir: string;
@@ -48,6 +58,7 @@ beforeAll(async () => {
   await mkdir(path.join(dir, "data"));
   await writeDump(dir, "data/first.txt", buildDump(FIRST).text);
   await writeDump(dir, "data/second.txt", buildDump(SECOND).text);
+  await writeDump(dir, "data/third.txt", buildDump(THIRD).text);
 });
 afterAll(() => removeTempDir(dir));
 
@@ -75,7 +86,7 @@ async function expectSameAsFresh(kept: string, fresh: string, isLikeDumps: boole
   }
 }
 
-describe("the word table", () => {
+describe("the word table and the counts per day", () => {
   it("counts as the dumps do after a file is indexed again with other words, and after a file is removed", async () => {
     await index("kept.db");
     await expectSameAsFresh("kept.db", "fresh-1.db", false);
@@ -105,15 +116,15 @@ describe("the word table", () => {
     }
   });
 
-  it("is not read from an index of the format before it: exit 2, 'made by an older newsctl'", async () => {
-    await index("format-8.db");
-    const raw = openSqlite(path.join(dir, "format-8.db"));
-    raw.pragma("user_version = 8");
+  it("is not read from an index of the format before it (the word table stored counts, not sequences): exit 2, 'made by an older newsctl'", async () => {
+    await index("format-9.db");
+    const raw = openSqlite(path.join(dir, "format-9.db"));
+    raw.pragma("user_version = 9");
     raw.close();
     for (const args of [["words"], ["collocates", "الجيش"], ["kwic", "الجيش"]]) {
-      const result = await runNewsctl([...args, "--db", "format-8.db"], { cwd: dir });
+      const result = await runNewsctl([...args, "--db", "format-9.db"], { cwd: dir });
       expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr).toContain("format-8.db: made by an older newsctl (index format 8; this one reads 9)");
+      expect(result.stderr).toContain("format-9.db: made by an older newsctl (index format 9; this one reads 10)");
       expect(result.stderr).toContain("hint: delete it and build it again");
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
