@@ -4,7 +4,7 @@
 import type { CollocateMeasure, CollocateRow } from "../core/collocations.js";
 import { CollocationCounts, StoredCollocationCounts } from "../core/collocations.js";
 import { hasFilter, type RecordFilter } from "../core/filters.js";
-import { type CollectionWords, vocabularyWords, WordCounts } from "../core/word-frequencies.js";
+import { type CollectionWords, storedWordCounts, vocabularyWords } from "../core/word-frequencies.js";
 import { fieldTokens, wordKey } from "../core/word-tokens.js";
 import { EXIT_SUCCESS } from "../errors.js";
 import type { ArticleIndex } from "../io/article-index.js";
@@ -57,9 +57,7 @@ export function collocatesInIndex(index: ArticleIndex, request: CollocatesReques
   for (const bytes of index.wordsOfArticles(ids)) counts.add(bytes);
   let collection: CollectionWords;
   if (hasFilter(filter)) {
-    const selected = new WordCounts(isExact, stopWords);
-    for (const bytes of index.wordsOfSelection(filter)) selected.addStored(bytes, vocabulary);
-    collection = selected;
+    collection = storedWordCounts(index.wordsOfSelection(filter), vocabulary, isExact, stopWords);
   } else {
     collection = vocabularyWords(vocabulary, isExact, stopWords);
   }

@@ -7,7 +7,7 @@ import { hasFilter, type RecordFilter } from "../core/filters.js";
 import { positiveTerms, makeRecordMatcher, type MatchOptions } from "../core/search-match.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
-import { collectionWithout, distinctiveList, frequencyList, vocabularyWords, WordCounts, type WordRow } from "../core/word-frequencies.js";
+import { collectionWithout, distinctiveList, frequencyList, storedWordCounts, vocabularyWords, WordCounts, type WordRow } from "../core/word-frequencies.js";
 import { defaultStopWords } from "../core/stop-words.js";
 import { fieldTokens, wordKey } from "../core/word-tokens.js";
 import { EXIT_SUCCESS } from "../errors.js";
@@ -89,11 +89,7 @@ export function wordsInIndex(index: ArticleIndex, request: WordsRequest): WordsA
     if (kept !== null) return { rows: kept.map((row) => ({ ...row, is_query: false })), matchCount: index.articleCount() };
   }
   const vocabulary = index.wordVocabulary();
-  const counted = (stored: Iterable<Uint8Array>) => {
-    const counts = new WordCounts(isExact, stopWords);
-    for (const bytes of stored) counts.addStored(bytes, vocabulary);
-    return counts;
-  };
+  const counted = (stored: Iterable<Uint8Array>) => storedWordCounts(stored, vocabulary, isExact, stopWords);
   if (query === null) {
     const counts = counted(index.wordsOfSelection(filter));
     return { rows: frequencyList(counts, shapeOf(request)), matchCount: counts.articles };

@@ -19,7 +19,7 @@ export interface ArticleWords {
 }
 
 /** Ends a field in a sequence of places: no window reaches across it. */
-export const FIELD_END = -1;
+const FIELD_END = -1;
 
 export function articleWords(record: ArticleRecord): ArticleWords {
   const placeOf = new Map<string, number>();

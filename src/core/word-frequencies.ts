@@ -3,7 +3,8 @@
 // each word is of the first against the second: Dunning's log-likelihood (G2) and Hardie's log
 // ratio. Stop words are counted in the totals but not listed.
 
-import { forEachWordCount, keyOfForm, type WordVocabulary } from "./article-words.js";
+import { keyOfForm, type WordVocabulary } from "./article-words.js";
+import { StoredWordTally } from "./stored-word-tally.js";
 import type { WrittenToken } from "./word-tokens.js";
 import { wordKey } from "./word-tokens.js";
 
@@ -64,14 +65,16 @@ export class WordCounts {
     }
   }
 
-  /** Counts an article's words as the index stores them (article-words.ts), in its vocabulary. */
-  addStored(bytes: Uint8Array, vocabulary: WordVocabulary): void {
-    const article = ++this.articleNumber;
-    forEachWordCount(bytes, (id, count) => {
-      this.tokens += count;
-      const formId = vocabulary.formOfSpelling[id]!;
-      this.count(vocabulary.forms[formId]!, vocabulary.spellings[id]!, count, article, keyOfForm(vocabulary, formId, this.isExact));
-    });
+  /** Takes the counts of articles counted from the index's stored words (the tally's grouping and stop words must be these counts'). */
+  addTally(tally: StoredWordTally): void {
+    this.articleNumber += tally.articles;
+    this.tokens += tally.tokens;
+    for (const tallied of tally.groups()) {
+      const group = this.groupOf(tallied.key);
+      group.count += tallied.count;
+      group.articles += tallied.articles;
+      for (const [spelling, count] of tallied.spellings) group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + count);
+    }
   }
 
   /** Articles counted. */
@@ -90,11 +93,10 @@ export class WordCounts {
     return group === undefined ? key : mostFrequent(group.spellings);
   }
 
-  /** Counts a spelling of `form`, under `key` when it is known (the index keeps it), else wordKey's. */
-  private count(form: string, spelling: string, count: number, article: number, key?: string): void {
+  private count(form: string, spelling: string, count: number, article: number): void {
     let group = this.groupOfForm.get(form);
     if (group === undefined) {
-      group = this.stopWords.has(form) ? null : this.groupOf(key ?? wordKey(form, this.isExact));
+      group = this.stopWords.has(form) ? null : this.groupOf(wordKey(form, this.isExact));
       this.groupOfForm.set(form, group);
     }
     if (group === null) return;
@@ -149,6 +151,15 @@ export function vocabularyWords(vocabulary: WordVocabulary, isExact: boolean, st
       return spellings.get(key) ?? key;
     },
   };
+}
+
+/** The counts of articles' stored words (article-words.ts), read in the index's vocabulary. */
+export function storedWordCounts(stored: Iterable<Uint8Array>, vocabulary: WordVocabulary, isExact: boolean, stopWords: ReadonlySet<string>): WordCounts {
+  const tally = new StoredWordTally(vocabulary, isExact, stopWords);
+  for (const bytes of stored) tally.add(bytes);
+  const counts = new WordCounts(isExact, stopWords);
+  counts.addTally(tally);
+  return counts;
 }
 
 /** What is left of a collection once some of its articles (`part`) are taken out. */

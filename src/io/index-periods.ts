@@ -25,7 +25,7 @@ export function countsByDay(connection: IndexConnection, query: ParsedQuery | nu
     from = `articles AS a INDEXED BY articles_ranking WHERE ${where.sql}`;
     parameters = where.parameters;
   } else {
-    ({ from, parameters } = matchSql(db, query, options, filter, true));
+    ({ from, parameters } = matchSql(db, query, options, filter, "small columns"));
   }
   const agency = isByAgency ? "a.agency_key" : "NULL";
   const rows = db

@@ -46,7 +46,7 @@ export function* records(connection: IndexConnection, filter: RecordFilter, limi
  */
 export function* candidates(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
   const { db } = connection;
-  const { from, parameters } = matchSql(db, query, options, filter, true);
+  const { from, parameters } = matchSql(db, query, options, filter, "records");
   const statement = db.prepare(`SELECT record FROM ${from}`);
   for (const row of statement.iterate(...parameters) as Iterable<{ record: string }>) yield JSON.parse(row.record) as ArticleRecord;
 }
@@ -58,7 +58,7 @@ export function* candidates(connection: IndexConnection, query: ParsedQuery, opt
  * each record is read as it is wanted, so that a reader who stops early reads no more.
  */
 export function* matchesInPlaceOrder(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
-  const { from, parameters } = matchSql(connection.db, query, options, filter, true);
+  const { from, parameters } = matchSql(connection.db, query, options, filter, "records");
   const ids = connection.db.prepare(`SELECT a.article_id FROM ${from} ORDER BY a.path, a.line`).pluck().all(...parameters) as number[];
   const reading = connection.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
   for (const id of ids) yield JSON.parse(reading.get(id) as string) as ArticleRecord;
