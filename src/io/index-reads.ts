@@ -52,16 +52,28 @@ export function* candidates(connection: IndexConnection, query: ParsedQuery, opt
 }
 
 /**
+ * Matches up to which their ids are put in place order by a sort; beyond, the index of places is
+ * walked in order instead, and gives its first matches at once (for `kwic --limit`) where a sort
+ * would look up every match's place first. Walking costs about a sixth of a look-up per article
+ * indexed, so it pays when the matches are more than a few thousand, or are mostly not all read.
+ */
+const SORTED_MATCHES = 2_000;
+
+/**
  * The records that match the query and the filter, in the order of their files' paths and
  * lines, read one at a time: the matches' ids are put in that order first (sorting the records
- * themselves would read every one before the first is given, and hold them all in a sort), then
- * each record is read as it is wanted, so that a reader who stops early reads no more.
+ * themselves would read every one before the first is given, and hold them all in a sort), or,
+ * when there are many, found in that order as the index of places is walked; then each record is
+ * read as it is wanted, so that a reader who stops early reads no more.
  */
 export function* matchesInPlaceOrder(connection: IndexConnection, query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
-  const { from, parameters } = matchSql(connection.db, query, options, filter, "records");
-  const ids = connection.db.prepare(`SELECT a.article_id FROM ${from} ORDER BY a.path, a.line`).pluck().all(...parameters) as number[];
+  const { db } = connection;
+  const { from, parameters, idColumn } = matchSql(db, query, options, filter);
+  const ids = db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
+  const walk = ids.length > SORTED_MATCHES ? "INDEXED BY articles_by_place" : "";
+  const inOrder = connection.sql(`SELECT a.article_id FROM articles AS a ${walk} WHERE a.article_id IN (SELECT value FROM json_each(?)) ORDER BY a.path, a.line`).pluck();
   const reading = connection.sql("SELECT record FROM articles WHERE article_id = ?").pluck();
-  for (const id of ids) yield JSON.parse(reading.get(id) as string) as ArticleRecord;
+  for (const id of inOrder.iterate(JSON.stringify(ids)) as Iterable<number>) yield JSON.parse(reading.get(id) as string) as ArticleRecord;
 }
 
 /** An indexed article, shown or not, and whether another with its number is shown instead. */
