@@ -9,9 +9,9 @@ import type { ParsedQuery } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
 import { makeRecordMatcher, positiveTerms, type MatchOptions } from "../core/search-match.js";
 import { EXIT_SUCCESS } from "../errors.js";
-import type { ArticleIndex } from "../io/article-index.js";
+import type { IndexReading } from "../io/index-reading.js";
 import type { AnalysisSource } from "./analysis-source.js";
-import { openIndexForReading } from "./open-index.js";
+import { openRecordsForReading } from "./open-index.js";
 import type { ReadingContext } from "./read-dumps.js";
 
 export interface KwicRequest {
@@ -84,12 +84,12 @@ function* linesOf(records: Iterable<ArticleRecord>, builder: ConcordanceBuilder)
 }
 
 /** The concordance from an open index (its records read in the order of files and lines). */
-export function kwicInIndex(index: ArticleIndex, request: KwicRequest): Generator<ConcordanceLine> {
+export function kwicInIndex(index: IndexReading, request: KwicRequest): Generator<ConcordanceLine> {
   return linesOf(index.matchesInPlaceOrder(request.query, request.matchOptions, request.filter), new ConcordanceBuilder(request));
 }
 
 /** A page of a concordance: `take` lines after the first `skip`, and whether more follow (call within readConsistently). */
-export function kwicPageInIndex(index: ArticleIndex, request: KwicRequest, skip: number, take: number): { lines: ConcordanceLine[]; hasMore: boolean } {
+export function kwicPageInIndex(index: IndexReading, request: KwicRequest, skip: number, take: number): { lines: ConcordanceLine[]; hasMore: boolean } {
   const lines = [...kwicInIndex(index, { ...request, limit: skip + take + 1 })].slice(skip);
   return { lines: lines.slice(0, take), hasMore: lines.length > take };
 }
@@ -97,7 +97,7 @@ export function kwicPageInIndex(index: ArticleIndex, request: KwicRequest, skip:
 /** `newsctl kwic`: from the index named by --db (closed once the lines are read), or else from the dumps. */
 export async function findConcordance(request: KwicRequest, source: AnalysisSource, context: ReadingContext): Promise<KwicAnswer> {
   if (source.db !== undefined) {
-    const index = await openIndexForReading(source.db, context.env.stderr);
+    const index = await openRecordsForReading(source.db, context.env.stderr);
     let given = 0;
     const lines = (function* () {
       try {

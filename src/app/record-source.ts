@@ -4,8 +4,8 @@
 
 import type { ArticleRecord } from "../core/record.js";
 import { EXIT_SUCCESS } from "../errors.js";
-import type { ArticleIndex } from "../io/article-index.js";
-import { openIndexForReading } from "./open-index.js";
+import type { IndexReading } from "../io/index-reading.js";
+import { openRecordsForReading } from "./open-index.js";
 import { RecordReader, type ReadingContext, type ReadingOptions } from "./read-dumps.js";
 
 export interface RecordSource {
@@ -16,7 +16,7 @@ export interface RecordSource {
 }
 
 /** The records of an index open for reading, selected by the reading's filter and limit. */
-export function indexRecords(index: ArticleIndex, reading: Pick<ReadingOptions, "filter" | "limit">): RecordSource {
+export function indexRecords(index: IndexReading, reading: Pick<ReadingOptions, "filter" | "limit">): RecordSource {
   return { records: index.records(reading.filter, reading.limit), exitCode: () => EXIT_SUCCESS, close: () => index.close() };
 }
 
@@ -33,5 +33,5 @@ export function dumpRecords(reading: ReadingOptions, context: ReadingContext, on
 /** The records of the index named by `db`, or else of the dumps. */
 export async function openRecords(reading: ReadingOptions, db: string | undefined, context: ReadingContext): Promise<RecordSource> {
   if (db === undefined) return dumpRecords(reading, context);
-  return indexRecords(await openIndexForReading(db, context.env.stderr), reading);
+  return indexRecords(await openRecordsForReading(db, context.env.stderr), reading);
 }

@@ -4,7 +4,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { findCopies } from "../app/copies.js";
-import { openIndexForReading } from "../app/open-index.js";
+import { openRecordsForReading } from "../app/open-index.js";
 import { RecordReader, type ReadingContext, type ReadingOptions } from "../app/read-dumps.js";
 import { dumpRecords, indexRecords, type RecordSource } from "../app/record-source.js";
 import { placeKey } from "../core/record-place.js";
@@ -135,7 +135,7 @@ async function fromIndex(db: string, reading: ReadingOptions, output: string | u
   if (written !== undefined && database !== undefined && written.dev === database.dev && written.ino === database.ino) {
     throw new UsageError(`-o ${output} is the index being read`, "write the export somewhere else");
   }
-  return indexRecords(await openIndexForReading(db, stderr), reading);
+  return indexRecords(await openRecordsForReading(db, stderr), reading);
 }
 
 /** The records of the dumps; with --dedup, a first reading finds the copies the second leaves out. */

@@ -4,8 +4,9 @@
 // completes; a database made by another newsctl format is recognised and explained.
 //
 // ArticleIndex is what commands use; the work is done by the modules beside it:
-// index-database.ts (schema, format, opening), index-writes.ts, index-reads.ts, index-search.ts
-// (ranked search) and index-sql.ts (queries and filters as SQL).
+// index-database.ts (schema, format, opening), index-reading.ts (the connection and the records
+// in place order, which is all that commands reading records load), index-writes.ts,
+// index-reads.ts, index-search.ts (ranked search) and index-sql.ts (queries and filters as SQL).
 
 import type { RecordFilter } from "../core/filters.js";
 import type { IndexTexts } from "../core/fts-terms.js";
@@ -13,9 +14,9 @@ import type { ParsedQuery } from "../core/query.js";
 import type { CollectionStats } from "../core/rank.js";
 import type { ArticleRecord } from "../core/record.js";
 import type { MatchOptions } from "../core/search-match.js";
-import { describeIndexError, type IndexConnection, immutableReadingNote, openIndex } from "./index-database.js";
-import * as reads from "./index-reads.js";
-import type { FileState, PlacedArticle } from "./index-reads.js";
+import { openIndex } from "./index-database.js";
+import type { FileState } from "./index-reads.js";
+import { IndexReading } from "./index-reading.js";
 import { type FacetColumns, type Facets, facetsOf, readFacetColumns } from "./index-facets.js";
 import type { DayCount } from "./day-totals.js";
 import { countsByDay } from "./index-periods.js";
@@ -39,13 +40,7 @@ export type { KeptStopWords } from "./index-words.js";
 /** A file being written in pieces (ArticleIndex.startFileInPieces). */
 export type FileInPieces = Pick<writes.FileInPieces, "add" | "finish" | "abandon">;
 
-export class ArticleIndex {
-  readonly path: string;
-
-  private constructor(private readonly connection: IndexConnection) {
-    this.path = connection.path;
-  }
-
+export class ArticleIndex extends IndexReading {
   /** Opens an index to write it; creates it when `isCreating` and the file is new. */
   static open(path: string, isCreating: boolean): ArticleIndex {
     return new ArticleIndex(openIndex(path, isCreating ? "create" : "write"));
@@ -55,52 +50,13 @@ export class ArticleIndex {
    * Opens an index that this connection can only read; from a folder that cannot be written,
    * as an immutable file (`readingNote` then says so).
    */
-  static openReadOnly(path: string): ArticleIndex {
+  static override openReadOnly(path: string): ArticleIndex {
     return new ArticleIndex(openIndex(path, "read"));
-  }
-
-  /** What to tell the user once about how the index is read, if anything. */
-  readingNote(): string | undefined {
-    return this.connection.isImmutable ? immutableReadingNote(this.path) : undefined;
-  }
-
-  /**
-   * A number that changes whenever another connection commits to the index: answers worked
-   * out before it changed may be out of date.
-   */
-  dataVersion(): number {
-    return this.guard(() => this.connection.db.pragma("data_version", { simple: true }) as number);
-  }
-
-  /** Runs work on the index; its errors in words (a damaged index, SQLite's trouble). */
-  private guard<T>(work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      throw describeIndexError(this.path, error);
-    }
-  }
-
-  /** As guard, for records read one at a time. */
-  private *guardEach<T>(reading: () => Generator<T>): Generator<T> {
-    try {
-      yield* reading();
-    } catch (error) {
-      throw describeIndexError(this.path, error);
-    }
-  }
-
-  close(): void {
-    this.guard(() => this.connection.db.close());
   }
 
   /** Runs `work` in one transaction: all of it lands, or none. */
   inTransaction<T>(work: () => T): T {
     return this.guard(() => writes.inTransaction(this.connection, work));
-  }
-
-  fileState(path: string): FileState | undefined {
-    return this.guard(() => reads.fileState(this.connection, path));
   }
 
   /** Notes a file's new size and time when its bytes did not change. */
@@ -135,37 +91,9 @@ export class ArticleIndex {
     this.guard(() => writes.removeFile(this.connection, path));
   }
 
-  /** Every indexed file's path. */
-  indexedPaths(): string[] {
-    return this.guard(() => reads.indexedPaths(this.connection));
-  }
-
-  /** Articles shown (one per article number). */
-  articleCount(): number {
-    return this.guard(() => reads.articleCount(this.connection));
-  }
-
-  /** Records that pass the filter, in the order of their files' paths and lines. */
-  records(filter: RecordFilter, limit?: number): Generator<ArticleRecord> {
-    return this.guardEach(() => reads.records(this.connection, filter, limit));
-  }
-
   /** The collection statistics of the articles a filter selects, for ranking (rank.ts). */
   searchStats(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): CollectionStats {
     return this.guard(() => search.searchStats(this.connection, query, options, filter));
-  }
-
-  /**
-   * Records that match the query's terms and the filter, in no particular order (ranking puts
-   * them in one): the matches, as the token and stem tables hold exactly what matching looks at.
-   */
-  candidates(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
-    return this.guardEach(() => reads.candidates(this.connection, query, options, filter));
-  }
-
-  /** The records that match the query and the filter, in the order of their files' paths and lines. */
-  matchesInPlaceOrder(query: ParsedQuery, options: MatchOptions, filter: RecordFilter): Generator<ArticleRecord> {
-    return this.guardEach(() => reads.matchesInPlaceOrder(this.connection, query, options, filter));
   }
 
   /**
@@ -191,16 +119,6 @@ export class ArticleIndex {
    */
   newestMatches(...request: FirstMatchesRequest): FirstMatches | null {
     return this.guard(() => search.newestMatches(this.connection, ...request));
-  }
-
-  /** The article that starts at this line of this file, shown or not. */
-  articleAt(path: string, line: number): PlacedArticle | undefined {
-    return this.guard(() => reads.articleAt(this.connection, path, line));
-  }
-
-  /** Every article with this number, shown or not. */
-  articlesNumbered(id: string): PlacedArticle[] {
-    return this.guard(() => reads.articlesNumbered(this.connection, id));
   }
 
   /** Every shown article's agency and month, for counting facets (stale once the index changes). */
