@@ -19,6 +19,26 @@ function dayOfMillis(millis: number): string {
   return new Date(millis).toISOString().slice(0, 10);
 }
 
+/** The first day numbered by dayNumber: 1900-01-01. */
+const FIRST_NUMBERED_DAY = Date.UTC(1900, 0, 1);
+const WRITTEN_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A day YYYY-MM-DD as the number of days since 1900-01-01; null for what is not a day of the
+ * calendar written so, or a day before then.
+ */
+export function dayNumber(day: string): number | null {
+  if (!WRITTEN_DAY.test(day)) return null;
+  const millis = dayMillis(day);
+  if (!(millis >= FIRST_NUMBERED_DAY) || dayOfMillis(millis) !== day) return null;
+  return (millis - FIRST_NUMBERED_DAY) / DAY_MS;
+}
+
+/** The day YYYY-MM-DD of a number dayNumber gives. */
+export function dayOfNumber(number: number): string {
+  return dayOfMillis(FIRST_NUMBERED_DAY + number * DAY_MS);
+}
+
 /** The ISO week of a day: the week (Monday to Sunday) and the year its Thursday falls in. */
 function isoWeek(day: string): string {
   const millis = dayMillis(day);

@@ -1,14 +1,16 @@
 // Articles per day (and agency) in the index, all of them or the matches of a query, under a
-// filter: all of them from the counts the index keeps (day-totals.ts) where the filter allows,
-// otherwise counted by SQLite in one grouped statement over the small columns, without reading
-// a record (one record per agency is read for the agency's name as written).
+// filter: all of them from the counts the index keeps (day-totals.ts) where the filter allows;
+// the matches of a query without filter or agencies from the days the index keeps in pages
+// (length-pages.ts); otherwise counted by SQLite in one grouped statement over the small
+// columns, without reading a record (one record per agency is read for the agency's name).
 
-import type { RecordFilter } from "../core/filters.js";
+import { hasFilter, type RecordFilter } from "../core/filters.js";
 import type { ParsedQuery } from "../core/query.js";
 import type { MatchOptions } from "../core/search-match.js";
 import { type DayCount, keptDayCounts } from "./day-totals.js";
 import type { IndexConnection } from "./index-database.js";
 import { filterSql, matchSql } from "./index-sql.js";
+import { readDays } from "./length-pages.js";
 
 /**
  * The shown articles per day (and, with `isByAgency`, per agency) that match the query (every
@@ -24,6 +26,8 @@ export function countsByDay(connection: IndexConnection, query: ParsedQuery | nu
     const where = filterSql(db, filter);
     from = `articles AS a INDEXED BY articles_ranking WHERE ${where.sql}`;
     parameters = where.parameters;
+  } else if (!isByAgency && !hasFilter(filter)) {
+    return matchesByKeptDay(connection, query, options);
   } else {
     ({ from, parameters } = matchSql(db, query, options, filter, "small columns"));
   }
@@ -41,4 +45,13 @@ export function countsByDay(connection: IndexConnection, query: ParsedQuery | nu
     }
     return { day: row.day, agencyKey: row.agency_key, agency: name, articles: row.articles };
   });
+}
+
+/** The matches of a query (no filter) per day, their days read from the index's pages (length-pages.ts). */
+function matchesByKeptDay(connection: IndexConnection, query: ParsedQuery, options: MatchOptions): DayCount[] {
+  const { from, parameters, idColumn } = matchSql(connection.db, query, options, {});
+  const ids = connection.db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
+  const articlesOfDay = new Map<string | null, number>();
+  for (const day of readDays(connection, ids)) articlesOfDay.set(day, (articlesOfDay.get(day) ?? 0) + 1);
+  return [...articlesOfDay].map(([day, articles]) => ({ day, agencyKey: null, agency: null, articles }));
 }

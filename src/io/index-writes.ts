@@ -3,7 +3,7 @@
 
 import { foldAgency } from "../core/filters.js";
 import { indexTexts, type IndexTexts } from "../core/fts-terms.js";
-import { comparePublished } from "../core/dates.js";
+import { comparePublished, publishedDay } from "../core/dates.js";
 import { comparePlaces } from "../core/record-place.js";
 import { SEARCH_FIELDS } from "../core/query.js";
 import type { ArticleRecord } from "../core/record.js";
@@ -112,7 +112,7 @@ function addArticles(connection: IndexConnection, fileId: number, records: reado
     const agencyKey = record.agency === null ? null : foldAgency(record.agency);
     const texts = terms?.[position] ?? indexTexts(record);
     const articleId = insert.run(fileId, record.file, record.line, record.id, record.published, agencyKey, isShadowed ? 1 : 0, ...lengths, texts.record).lastInsertRowid;
-    stageLengths(connection, Number(articleId), lengths);
+    stageLengths(connection, Number(articleId), lengths, record.published === null ? null : publishedDay(record.published));
     addArticleWords(connection, Number(articleId), texts.words, !isShadowed);
     const { tokens, stems } = texts;
     insertTokens.run(articleId, ...tokens);

@@ -1,13 +1,15 @@
-// The search fields' lengths of every article, kept in pages for ranking: a ranked search of a
-// word found in 20,000 articles reads the lengths it needs from about a hundred rows, where
-// looking each article up in a B-tree cost 5 µs apiece.
+// The search fields' lengths and the day of every article, kept in pages: a ranked search of a
+// word found in 20,000 articles reads the lengths it needs, and a trend the days of its matches,
+// from about a hundred rows, where looking each article up in a B-tree cost 3-5 µs apiece.
 //
-// A page holds one field's lengths for PAGE_ARTICLES consecutive article ids, as 16-bit
-// little-endian numbers; a length too large for one (LONG_LENGTH or more) is read from the
-// articles table instead. The page of field f and page number p is the row f + FIELD_COUNT × p,
-// so that ranking reads only the fields its matches occur in. Entries of ids no longer in the
-// index are left as they were: nothing matches those ids, and an id used again is written again.
+// A page holds one column (a field's lengths, or the days) for PAGE_ARTICLES consecutive article
+// ids, as 16-bit little-endian numbers; a length too large for one (LONG_LENGTH or more), or a
+// day outside what one can say, is read from the articles table instead. The page of column c
+// and page number p is the row c + COLUMN_COUNT × p, so that ranking reads only the fields its
+// matches occur in. Entries of ids no longer in the index are left as they were: nothing matches
+// those ids, and an id used again is written again.
 
+import { dayNumber, dayOfNumber } from "../core/periods.js";
 import { SEARCH_FIELDS } from "../core/query.js";
 import type { IndexConnection } from "./index-database.js";
 
@@ -18,9 +20,14 @@ import type { IndexConnection } from "./index-database.js";
  */
 export const PAGE_ARTICLES = 8000;
 const FIELD_COUNT = SEARCH_FIELDS.length;
+/** The columns kept: the fields' lengths, then the days. */
+const COLUMN_COUNT = FIELD_COUNT + 1;
+const DAY_COLUMN = FIELD_COUNT;
 const PAGE_BYTES = PAGE_ARTICLES * 2;
-/** The entry of a length that does not fit in 16 bits. */
+/** The entry of a length that does not fit in 16 bits, or of a day outside the days kept. */
 const LONG_LENGTH = 0xffff;
+/** The entry of an article without a date; a day is kept as its number (dayNumber) plus 1. */
+const UNDATED = 0;
 
 /**
  * Lengths written by a transaction, held until it is about to commit so that a batch of files
@@ -28,20 +35,30 @@ const LONG_LENGTH = 0xffff;
  */
 const pendingByConnection = new WeakMap<IndexConnection, Map<number, Buffer>>();
 
-function pageKey(articleId: number, field: number): number {
-  return field + FIELD_COUNT * Math.floor(articleId / PAGE_ARTICLES);
+function pageKey(articleId: number, column: number): number {
+  return column + COLUMN_COUNT * Math.floor(articleId / PAGE_ARTICLES);
 }
 
-/** Notes an article's field lengths (in the order of SEARCH_FIELDS); saved by saveLengthPages. */
-export function stageLengths(connection: IndexConnection, articleId: number, lengths: readonly number[]): void {
+/** An article's day (YYYY-MM-DD as written, null: undated) as its entry. */
+function dayEntry(day: string | null): number {
+  if (day === null) return UNDATED;
+  const number = dayNumber(day);
+  return number === null || number + 1 >= LONG_LENGTH ? LONG_LENGTH : number + 1;
+}
+
+/**
+ * Notes an article's field lengths (in the order of SEARCH_FIELDS) and its day (YYYY-MM-DD as
+ * written; null: undated); saved by saveLengthPages.
+ */
+export function stageLengths(connection: IndexConnection, articleId: number, lengths: readonly number[], day: string | null): void {
   let pending = pendingByConnection.get(connection);
   if (pending === undefined) {
     pending = new Map();
     pendingByConnection.set(connection, pending);
   }
   const offset = (articleId % PAGE_ARTICLES) * 2;
-  for (let field = 0; field < FIELD_COUNT; field++) {
-    const key = pageKey(articleId, field);
+  for (let column = 0; column < COLUMN_COUNT; column++) {
+    const key = pageKey(articleId, column);
     let bytes = pending.get(key);
     if (bytes === undefined) {
       const saved = connection.sql("SELECT lengths FROM length_pages WHERE page_key = ?").pluck().get(key) as Buffer | undefined;
@@ -49,7 +66,7 @@ export function stageLengths(connection: IndexConnection, articleId: number, len
       saved?.copy(bytes);
       pending.set(key, bytes);
     }
-    bytes.writeUInt16LE(Math.min(lengths[field]!, LONG_LENGTH), offset);
+    bytes.writeUInt16LE(column === DAY_COLUMN ? dayEntry(day) : Math.min(lengths[column]!, LONG_LENGTH), offset);
   }
 }
 
@@ -97,4 +114,23 @@ export function readLengths(connection: IndexConnection, ids: readonly number[],
 /** A length of LONG_LENGTH or more, from the articles table. */
 function longLength(connection: IndexConnection, id: number, field: number): number {
   return connection.sql(`SELECT length_${SEARCH_FIELDS[field]} FROM articles WHERE article_id = ?`).pluck().get(id) as number;
+}
+
+/** The day (YYYY-MM-DD as written; null: undated) of each of these articles, in their order; each page read once. */
+export function readDays(connection: IndexConnection, ids: readonly number[]): (string | null)[] {
+  const reading = connection.sql("SELECT lengths FROM length_pages WHERE page_key = ?").pluck();
+  const pages = new Map<number, Buffer>();
+  return ids.map((id) => {
+    const key = pageKey(id, DAY_COLUMN);
+    let page = pages.get(key);
+    if (page === undefined) {
+      page = reading.get(key) as Buffer | undefined;
+      if (page === undefined) throw new Error(`the index has no day for article ${id}`);
+      pages.set(key, page);
+    }
+    const entry = page.readUInt16LE((id % PAGE_ARTICLES) * 2);
+    if (entry === UNDATED) return null;
+    if (entry === LONG_LENGTH) return connection.sql("SELECT substr(published, 1, 10) FROM articles WHERE article_id = ?").pluck().get(id) as string | null;
+    return dayOfNumber(entry - 1);
+  });
 }

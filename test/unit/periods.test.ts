@@ -2,7 +2,7 @@
 // listed between two days, and the default unit that gives 20 to 200 periods.
 
 import { describe, expect, it } from "vitest";
-import { defaultPeriodUnit, periodOf, periodsBetween } from "../../src/core/periods.js";
+import { dayNumber, dayOfNumber, defaultPeriodUnit, periodOf, periodsBetween } from "../../src/core/periods.js";
 
 describe("periods", () => {
   it.each([
@@ -41,5 +41,20 @@ describe("periods", () => {
     expect(defaultPeriodUnit("2021-01-01", "2021-07-20")).toBe("week"); // 201 days, 29 weeks
     expect(defaultPeriodUnit("2015-01-01", "2021-01-01")).toBe("month"); // 73 months
     expect(defaultPeriodUnit("1990-01-01", "2021-01-01")).toBe("year");
+  });
+
+  it.each([
+    ["1900-01-01", 0],
+    ["1900-03-01", 59],
+    ["1970-01-01", 25_567],
+    ["2016-02-29", 42_427],
+    ["2079-06-06", 65_535],
+  ])("numbers %s as day %i since 1900, and back", (day, number) => {
+    expect(dayNumber(day)).toBe(number);
+    expect(dayOfNumber(number)).toBe(day);
+  });
+
+  it.each(["1899-12-31", "2015-02-29", "2015-13-01", "2015-7-01", "0015-07-01", "2015-07-01T10"])("numbers no day for %s", (text) => {
+    expect(dayNumber(text)).toBeNull();
   });
 });
