@@ -6,10 +6,12 @@
 // frequent word (at most 3 s, judged at 300,000 articles, where it matches about 20,000), and
 // collocates of it (at most 3 s). Also what the word table adds to the index (bytes and share).
 //
-// usage: npm run bench -- --analysis [--sizes 30000,300000 --rounds 3]
+// usage: npm run bench -- --analysis [--sizes 30000,300000 --rounds 3] [--reuse-index]
+// (--reuse-index: measure the index an earlier run left, when there is one, instead of
+// building it again; its build time is then not reported.)
 
 import { spawnSync } from "node:child_process";
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +30,7 @@ const argument = (name, fallback) => {
 };
 const rounds = Number(argument("rounds", "3"));
 const sizes = argument("sizes", "30000,300000").split(",").map(Number);
+const isReusing = process.argv.includes("--reuse-index");
 const peakRssHook = `--import=${new URL("./peak-rss.mjs", import.meta.url).href}`;
 
 /** A whole process, best of `rounds`: its time, its peak memory (newsctl only) and its output. */
@@ -79,14 +82,17 @@ if (dumps === undefined) {
     const directory = path.join(tmpdir(), `newsctl-real-${articles}`);
     const made = replicateCorpus({ dumps, articles, directory, articlesPerCopy: SHARED_ARTICLES });
     const db = path.join(tmpdir(), `newsctl-real-${articles}-analysis.db`);
-    removeIndex(db);
-    const start = process.hrtime.bigint();
-    const built = spawnSync(process.execPath, newsctlArgs("index", directory, "--db", db, "--quiet"), { stdio: "ignore" });
-    if (built.status !== 0) throw new Error(`newsctl index exited ${built.status}`);
-    const buildSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    let build = "reused";
+    if (!(isReusing && existsSync(db))) {
+      removeIndex(db);
+      const start = process.hrtime.bigint();
+      const built = spawnSync(process.execPath, newsctlArgs("index", directory, "--db", db, "--quiet"), { stdio: "ignore" });
+      if (built.status !== 0) throw new Error(`newsctl index exited ${built.status}`);
+      build = `build ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s`;
+    }
     const { bytes, total } = wordTableBytes(db);
     console.log(`\nreal text, ${made.articles} articles (${(made.bytes / 1e6).toFixed(0)} MB of dumps), through --db`);
-    console.log(`  index build ${buildSeconds.toFixed(1)} s, ${(total / 1e6).toFixed(0)} MB, of which the word table ${(bytes / 1e6).toFixed(1)} MB (${((100 * bytes) / total).toFixed(1)}% of the index; +${((100 * bytes) / (total - bytes)).toFixed(1)}% over the index without it)`);
+    console.log(`  index ${build}, ${(total / 1e6).toFixed(0)} MB, of which the word table ${(bytes / 1e6).toFixed(1)} MB (${((100 * bytes) / total).toFixed(1)}% of the index; +${((100 * bytes) / (total - bytes)).toFixed(1)}% over the index without it)`);
     const bare = timed(process.execPath, ["-e", "0"], { isNewsctl: false });
     const rg = timed("rg", ["-c", WORD, directory], { isNewsctl: false, okStatuses: [0, 1] });
     const count = newsctl("search", WORD, "--db", db, "--count");

@@ -5,7 +5,7 @@
 //
 // usage: npm run bench [-- --rounds N --copies N --sizes 30000,300000 --jobs 2 --corpus real|generated --only export]
 //        npm run bench -- --serve [--sizes 300000 --seconds 10 --connections 16]
-//        npm run bench -- --analysis [--sizes 30000,300000 --rounds 3]
+//        npm run bench -- --analysis [--sizes 30000,300000 --rounds 3] [--reuse-index]
 //
 // With --only export, only the corpora at scale are measured, and of them only the floor, the
 // parse and export (--jobs 1 and --jobs N, with peak memory): a minute instead of many.

@@ -10,7 +10,7 @@ import type { MatchOptions } from "../core/search-match.js";
 import { type DayCount, keptDayCounts } from "./day-totals.js";
 import type { IndexConnection } from "./index-database.js";
 import { filterSql, matchSql } from "./index-sql.js";
-import { readDays } from "./length-pages.js";
+import { countDays } from "./length-pages.js";
 
 /**
  * The shown articles per day (and, with `isByAgency`, per agency) that match the query (every
@@ -51,7 +51,5 @@ export function countsByDay(connection: IndexConnection, query: ParsedQuery | nu
 function matchesByKeptDay(connection: IndexConnection, query: ParsedQuery, options: MatchOptions): DayCount[] {
   const { from, parameters, idColumn } = matchSql(connection.db, query, options, {});
   const ids = connection.db.prepare(`SELECT ${idColumn} FROM ${from}`).pluck().all(...parameters) as number[];
-  const articlesOfDay = new Map<string | null, number>();
-  for (const day of readDays(connection, ids)) articlesOfDay.set(day, (articlesOfDay.get(day) ?? 0) + 1);
-  return [...articlesOfDay].map(([day, articles]) => ({ day, agencyKey: null, agency: null, articles }));
+  return [...countDays(connection, ids)].map(([day, articles]) => ({ day, agencyKey: null, agency: null, articles }));
 }

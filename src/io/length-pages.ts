@@ -116,11 +116,14 @@ function longLength(connection: IndexConnection, id: number, field: number): num
   return connection.sql(`SELECT length_${SEARCH_FIELDS[field]} FROM articles WHERE article_id = ?`).pluck().get(id) as number;
 }
 
-/** The day (YYYY-MM-DD as written; null: undated) of each of these articles, in their order; each page read once. */
-export function readDays(connection: IndexConnection, ids: readonly number[]): (string | null)[] {
+/** How many of these articles there are of each day (YYYY-MM-DD as written; null: undated); each page read once. */
+export function countDays(connection: IndexConnection, ids: readonly number[]): Map<string | null, number> {
   const reading = connection.sql("SELECT lengths FROM length_pages WHERE page_key = ?").pluck();
   const pages = new Map<number, Buffer>();
-  return ids.map((id) => {
+  const perEntry = new Map<number, number>();
+  const days = new Map<string | null, number>();
+  const count = (day: string | null, articles: number) => days.set(day, (days.get(day) ?? 0) + articles);
+  for (const id of ids) {
     const key = pageKey(id, DAY_COLUMN);
     let page = pages.get(key);
     if (page === undefined) {
@@ -129,8 +132,10 @@ export function readDays(connection: IndexConnection, ids: readonly number[]): (
       pages.set(key, page);
     }
     const entry = page.readUInt16LE((id % PAGE_ARTICLES) * 2);
-    if (entry === UNDATED) return null;
-    if (entry === LONG_LENGTH) return connection.sql("SELECT substr(published, 1, 10) FROM articles WHERE article_id = ?").pluck().get(id) as string | null;
-    return dayOfNumber(entry - 1);
-  });
+    if (entry === LONG_LENGTH) count(connection.sql("SELECT substr(published, 1, 10) FROM articles WHERE article_id = ?").pluck().get(id) as string | null, 1);
+    else perEntry.set(entry, (perEntry.get(entry) ?? 0) + 1);
+  }
+  // Each day's name is made once, not once per article.
+  for (const [entry, articles] of perEntry) count(entry === UNDATED ? null : dayOfNumber(entry - 1), articles);
+  return days;
 }
