@@ -82,9 +82,18 @@ export function encodeWordSequence(ids: readonly number[], sequence: readonly nu
   return scratch.slice(0, offset);
 }
 
-/** The spelling ids of stored bytes (0: a field's end), decoded into `into` (grown when short); gives them and their number. */
-export function decodeWordSequence(bytes: Uint8Array, into: Int32Array<ArrayBuffer>): { ids: Int32Array<ArrayBuffer>; length: number } {
-  const ids = into.length >= bytes.length ? into : new Int32Array(bytes.length);
+/** Tokens decoded: one buffer for every article, grown when one is longer. */
+let decoded = new Int32Array(4096);
+/** Each spelling's count in the article being summed (forEachWordCount). */
+let countOfId = new Int32Array(1 << 16);
+
+/**
+ * The spelling ids of stored bytes (0: a field's end) and their number. The ids are in a buffer
+ * that the next call overwrites: read them before decoding another article.
+ */
+export function decodeWordSequence(bytes: Uint8Array): { ids: Int32Array; length: number } {
+  if (decoded.length < bytes.length) decoded = new Int32Array(bytes.length);
+  const ids = decoded;
   let length = 0;
   let offset = 0;
   while (offset < bytes.length) {
@@ -101,14 +110,9 @@ export function decodeWordSequence(bytes: Uint8Array, into: Int32Array<ArrayBuff
   return { ids, length };
 }
 
-/** Tokens decoded, and each spelling's count in the article being summed (forEachWordCount). */
-let decoded = new Int32Array(4096);
-let countOfId = new Int32Array(1 << 16);
-
 /** Calls `visit` once with each spelling id of stored bytes and its count, in the order they first come. */
 export function forEachWordCount(bytes: Uint8Array, visit: (id: number, count: number) => void): void {
-  const sequence = decodeWordSequence(bytes, decoded);
-  decoded = sequence.ids;
+  const sequence = decodeWordSequence(bytes);
   const distinct: number[] = [];
   for (let at = 0; at < sequence.length; at++) {
     const id = sequence.ids[at]!;

@@ -154,7 +154,6 @@ export class StoredCollocationCounts {
   private readonly keyIds = new Map<string, number>();
   private together: Int32Array = new Int32Array(1024);
   private nodeCount = 0;
-  private decoded = new Int32Array(4096);
 
   constructor(
     private readonly vocabulary: WordVocabulary,
@@ -197,17 +196,15 @@ export class StoredCollocationCounts {
 
   /** Counts an article's stored words (it must hold the node for its counts to be right). */
   add(bytes: Uint8Array): void {
-    const sequence = decodeWordSequence(bytes, this.decoded);
-    this.decoded = sequence.ids;
-    const ids = sequence.ids;
-    for (let place = 0; place < sequence.length; place++) {
+    const { ids, length } = decodeWordSequence(bytes);
+    for (let place = 0; place < length; place++) {
       const id = ids[place]!;
       if (id === 0) continue;
       this.keyIdOf(id);
       if (this.isNodeSpelling[id] !== 1) continue;
       this.nodeCount++;
       for (let near = place - 1; near >= 0 && near >= place - this.window && ids[near] !== 0; near--) this.countNear(ids[near]!);
-      for (let near = place + 1; near < sequence.length && near <= place + this.window && ids[near] !== 0; near++) this.countNear(ids[near]!);
+      for (let near = place + 1; near < length && near <= place + this.window && ids[near] !== 0; near++) this.countNear(ids[near]!);
     }
   }
 

@@ -28,7 +28,6 @@ export class StoredWordTally {
   private readonly groupIds = new Map<string, number>();
   private groupArticles = new Int32Array(1024);
   private lastArticle = new Int32Array(1024);
-  private decoded = new Int32Array(4096);
 
   constructor(
     private readonly vocabulary: WordVocabulary,
@@ -69,10 +68,8 @@ export class StoredWordTally {
   /** Counts an article's stored words. */
   add(bytes: Uint8Array): void {
     const article = ++this.articles;
-    const sequence = decodeWordSequence(bytes, this.decoded);
-    this.decoded = sequence.ids;
-    const ids = sequence.ids;
-    for (let place = 0; place < sequence.length; place++) {
+    const { ids, length } = decodeWordSequence(bytes);
+    for (let place = 0; place < length; place++) {
       const id = ids[place]!;
       if (id === 0) continue;
       this.tokens++;

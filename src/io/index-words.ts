@@ -80,45 +80,34 @@ function bestSpellings(connection: IndexConnection, groupColumn: string, formCon
 }
 
 /**
- * A table of the vocabulary read whole: its text column and its number columns, each as one
- * array in the table's order. SQLite joins each column into one text (the words hold no line
- * break), which is split, and the numbers read as JSON: several times faster than making tens of
+ * A table of the vocabulary read whole: its text column and its number columns, each as an
+ * array by the row's id. SQLite joins each column into one text (the words hold no line break),
+ * which is split, and the numbers read as JSON: several times faster than making tens of
  * thousands of rows one by one through the driver (on the shared corpus's 78,000 spellings).
  */
-function tableColumns(connection: IndexConnection, table: string, textColumn: string, numberColumns: readonly string[]): { texts: string[]; numbers: number[][] } {
-  const joined = numberColumns.map((column) => `group_concat(${column})`).join(", ");
-  const [texts, ...numbers] = connection.sql(`SELECT group_concat(${textColumn}, char(10)), ${joined} FROM ${table}`).raw().get() as (string | null)[];
-  if (texts === null || texts === undefined) return { texts: [], numbers: numberColumns.map(() => []) };
-  return { texts: texts.split("\n"), numbers: numbers.map((column) => JSON.parse(`[${column}]`) as number[]) };
+function columnsById(connection: IndexConnection, table: string, idColumn: string, textColumn: string, numberColumns: readonly string[]): { texts: string[]; numbers: number[][] } {
+  const joined = [idColumn, ...numberColumns].map((column) => `group_concat(${column})`).join(", ");
+  const [texts, ...joinedNumbers] = connection.sql(`SELECT group_concat(${textColumn}, char(10)), ${joined} FROM ${table}`).raw().get() as (string | null)[];
+  const byId = { texts: [] as string[], numbers: numberColumns.map(() => [] as number[]) };
+  if (texts === null || texts === undefined) return byId;
+  const [ids, ...numbers] = joinedNumbers.map((column) => JSON.parse(`[${column}]`) as number[]);
+  texts.split("\n").forEach((text, row) => {
+    const id = ids![row]!;
+    byId.texts[id] = text;
+    numbers.forEach((column, k) => {
+      byId.numbers[k]![id] = column[row]!;
+    });
+  });
+  return byId;
 }
 
 /** Every spelling, form and stem the table holds, with the collection's counts. */
 export function wordVocabulary(connection: IndexConnection): WordVocabulary {
-  const spellings: string[] = [];
-  const spellingOccurrences: number[] = [];
-  const formOfSpelling: number[] = [];
-  const spellingRows = tableColumns(connection, "word_spellings", "spelling", ["spelling_id", "form_id", "occurrences"]);
-  spellingRows.texts.forEach((spelling, row) => {
-    const [ids, forms, occurrences] = spellingRows.numbers as [number[], number[], number[]];
-    spellings[ids[row]!] = spelling;
-    formOfSpelling[ids[row]!] = forms[row]!;
-    spellingOccurrences[ids[row]!] = occurrences[row]!;
-  });
-  const forms: string[] = [];
-  const formOccurrences: number[] = [];
-  const stemOfForm: number[] = [];
-  const formRows = tableColumns(connection, "word_forms", "form", ["form_id", "stem_id", "occurrences"]);
-  formRows.texts.forEach((form, row) => {
-    const [ids, stems, occurrences] = formRows.numbers as [number[], number[], number[]];
-    forms[ids[row]!] = form;
-    stemOfForm[ids[row]!] = stems[row]!;
-    formOccurrences[ids[row]!] = occurrences[row]!;
-  });
-  const stems: string[] = [];
-  const stemRows = tableColumns(connection, "word_stems", "stem", ["stem_id"]);
-  stemRows.texts.forEach((stem, row) => {
-    stems[stemRows.numbers[0]![row]!] = stem;
-  });
+  const spellingRows = columnsById(connection, "word_spellings", "spelling_id", "spelling", ["form_id", "occurrences"]);
+  const [formOfSpelling, spellingOccurrences] = spellingRows.numbers as [number[], number[]];
+  const formRows = columnsById(connection, "word_forms", "form_id", "form", ["stem_id", "occurrences"]);
+  const [stemOfForm, formOccurrences] = formRows.numbers as [number[], number[]];
+  const stems = columnsById(connection, "word_stems", "stem_id", "stem", []).texts;
   let tokens = connection.sql("SELECT tokens FROM word_totals").pluck().get() as number;
   const logged = loggedWordChanges(connection);
   if (logged !== null) {
@@ -126,7 +115,7 @@ export function wordVocabulary(connection: IndexConnection): WordVocabulary {
     for (let row = 0; row < logged.spellings.length; row += 2) spellingOccurrences[logged.spellings[row]!]! += logged.spellings[row + 1]!;
     for (let row = 0; row < logged.forms.length; row += 3) formOccurrences[logged.forms[row]!]! += logged.forms[row + 1]!;
   }
-  return { spellings, spellingOccurrences, formOfSpelling, forms, formOccurrences, stemOfForm, stems, tokens };
+  return { spellings: spellingRows.texts, spellingOccurrences, formOfSpelling, forms: formRows.texts, formOccurrences, stemOfForm, stems, tokens };
 }
 
 /** Ids asked at once: well within SQLite's limits on a statement's size. */

@@ -84,6 +84,22 @@ export function dropStagedLengths(connection: IndexConnection): void {
   pendingByConnection.get(connection)?.clear();
 }
 
+/** A reader of articles' entries (by id and column) that reads each page once. */
+function entryReader(connection: IndexConnection): (id: number, column: number) => number {
+  const reading = connection.sql("SELECT lengths FROM length_pages WHERE page_key = ?").pluck();
+  const pages = new Map<number, Buffer>();
+  return (id, column) => {
+    const key = pageKey(id, column);
+    let page = pages.get(key);
+    if (page === undefined) {
+      page = reading.get(key) as Buffer | undefined;
+      if (page === undefined) throw new Error(`the index has no ${column === DAY_COLUMN ? "day" : "lengths"} for article ${id}`);
+      pages.set(key, page);
+    }
+    return page.readUInt16LE((id % PAGE_ARTICLES) * 2);
+  };
+}
+
 /**
  * The field lengths of these articles that `isWanted` (one flag per id and field) asks for:
  * FIELD_COUNT numbers per id, in the order of `ids` and of SEARCH_FIELDS, 0 where not asked.
@@ -91,20 +107,12 @@ export function dropStagedLengths(connection: IndexConnection): void {
  */
 export function readLengths(connection: IndexConnection, ids: readonly number[], isWanted: Uint8Array): Int32Array {
   const lengths = new Int32Array(ids.length * FIELD_COUNT);
-  const reading = connection.sql("SELECT lengths FROM length_pages WHERE page_key = ?").pluck();
-  const pages = new Map<number, Buffer>();
+  const entryOf = entryReader(connection);
   for (let slot = 0; slot < ids.length; slot++) {
     const id = ids[slot]!;
     for (let field = 0; field < FIELD_COUNT; field++) {
       if (isWanted[slot * FIELD_COUNT + field] === 0) continue;
-      const key = pageKey(id, field);
-      let page = pages.get(key);
-      if (page === undefined) {
-        page = reading.get(key) as Buffer | undefined;
-        if (page === undefined) throw new Error(`the index has no lengths for article ${id}`);
-        pages.set(key, page);
-      }
-      const length = page.readUInt16LE((id % PAGE_ARTICLES) * 2);
+      const length = entryOf(id, field);
       lengths[slot * FIELD_COUNT + field] = length === LONG_LENGTH ? longLength(connection, id, field) : length;
     }
   }
@@ -118,20 +126,12 @@ function longLength(connection: IndexConnection, id: number, field: number): num
 
 /** How many of these articles there are of each day (YYYY-MM-DD as written; null: undated); each page read once. */
 export function countDays(connection: IndexConnection, ids: readonly number[]): Map<string | null, number> {
-  const reading = connection.sql("SELECT lengths FROM length_pages WHERE page_key = ?").pluck();
-  const pages = new Map<number, Buffer>();
+  const entryOf = entryReader(connection);
   const perEntry = new Map<number, number>();
   const days = new Map<string | null, number>();
   const count = (day: string | null, articles: number) => days.set(day, (days.get(day) ?? 0) + articles);
   for (const id of ids) {
-    const key = pageKey(id, DAY_COLUMN);
-    let page = pages.get(key);
-    if (page === undefined) {
-      page = reading.get(key) as Buffer | undefined;
-      if (page === undefined) throw new Error(`the index has no day for article ${id}`);
-      pages.set(key, page);
-    }
-    const entry = page.readUInt16LE((id % PAGE_ARTICLES) * 2);
+    const entry = entryOf(id, DAY_COLUMN);
     if (entry === LONG_LENGTH) count(connection.sql("SELECT substr(published, 1, 10) FROM articles WHERE article_id = ?").pluck().get(id) as string | null, 1);
     else perEntry.set(entry, (perEntry.get(entry) ?? 0) + 1);
   }
