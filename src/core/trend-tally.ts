@@ -5,7 +5,7 @@
 import { defaultPeriodUnit, type PeriodUnit, periodOf, periodsBetween } from "./periods.js";
 
 /** One row of a trend: the figures of one query (and agency) in one period. */
-interface TrendRow {
+export interface TrendRow {
   period: string;
   query: string;
   /** Only when the series are split by agency: the agency as one of its articles writes it. */

@@ -5,6 +5,7 @@
 // the matches summed over periods are search --count's.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TrendRow } from "../../src/core/trend-tally.js";
 import { buildDump, type ArticleText } from "../helpers/dump-text.js";
 import { runInProcess } from "../helpers/run-in-process.js";
 import { csvObjects, makeTempDir, parseNdjson, removeTempDir, writeDump } from "../helpers/support.js";
@@ -78,21 +79,12 @@ const PERIODS: Readonly<Record<Unit, readonly string[]>> = {
   year: ["2020", "2021"],
 };
 
-interface Row {
-  period: string;
-  query: string;
-  agency?: string | null;
-  matches: number;
-  total: number;
-  share: number;
-}
-
 /** What the labels say a row holds. */
-function expectedRow(unit: Unit, period: string, query: Query, agency?: string): Row {
+function expectedRow(unit: Unit, period: string, query: Query, agency?: string): TrendRow {
   const inPeriod = LABELLED.filter((labelled) => labelled[unit] === period && (agency === undefined || labelled.article.agency === agency));
   const matches = inPeriod.filter((labelled) => labelled.matches.includes(query)).length;
   const total = inPeriod.length;
-  const row: Row = { period, query, matches, total, share: total === 0 ? 0 : matches / total };
+  const row: TrendRow = { period, query, matches, total, share: total === 0 ? 0 : matches / total };
   return agency === undefined ? row : { period, query, agency, matches, total, share: row.share };
 }
 
@@ -112,7 +104,7 @@ const SOURCES = [["dumps", ["a.txt", "b.txt"]], ["the index", ["--db", "news.db"
 describe.each(SOURCES)("trend from %s", (_name, source) => {
   const trend = async (args: readonly string[]) => {
     const result = await runInProcess(["trend", ...args, ...source, "--ndjson"], { cwd: dir });
-    return { ...result, rows: parseNdjson(result.stdout) as Row[] };
+    return { ...result, rows: parseNdjson(result.stdout) as TrendRow[] };
   };
 
   it.each(UNITS)("counts each query's matches and all articles per %s, empty periods as zeros", async (unit) => {
