@@ -148,25 +148,30 @@ describe("-o failures say what is wrong and leave nothing behind", () => {
 });
 
 describe("a closed terminal during an export", () => {
-  it("SIGHUP one second into an export of about 100 MB exits 129 and leaves no temporary file", { timeout: 60_000 }, async () => {
+  it("SIGHUP while the export is writing exits 129 and leaves no temporary file", { timeout: 30_000 }, async () => {
     const folder = await makeFolder();
-    const input = path.join(folder, "in");
-    await mkdir(input);
-    // About 100 MB in ten files, written in the dump layout.
-    const many = buildDump(Array.from({ length: 1000 }, (_, index) => ({ ...ARTICLES[0]!, body: [ARTICLES[0]!.body[0]!.repeat(12)], number: String(index) }))).text + "\n";
-    const copies = Math.ceil(10_000_000 / Buffer.byteLength(many));
-    for (let part = 0; part < 10; part++) await writeFile(path.join(input, `part-${part}.txt`), many.repeat(copies));
-    const outFolder = path.join(folder, "out");
-    await mkdir(outFolder);
-    const child = spawn(process.execPath, newsctlArgv(["export", input, "-o", path.join(outFolder, "out.ndjson")]), { env: { PATH: process.env.PATH ?? "" }, stdio: "ignore" });
+    const out = path.join(folder, "out.ndjson");
+    // Standard input that is not finished yet holds the export open, however fast the machine, until the terminal closes.
+    const child = spawn(process.execPath, newsctlArgv(["export", "-", "-o", out]), { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const during = await readdir(outFolder);
+    // What is still unread when the process ends meets a closed pipe; that is the terminal closing, not a failure.
+    child.stdin.on("error", () => undefined);
+    child.stdin.write((buildDump(ARTICLES).text + "\n").repeat(200));
+    let during: string[] = [];
+    for (let waited = 0; waited < 400; waited++) {
+      during = await readdir(folder);
+      if (during.length === 1 && (await stat(path.join(folder, during[0]!))).size > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     expect(during).toHaveLength(1);
     expect(during[0]).toMatch(/^\.out\.ndjson\..*\.tmp$/);
+    expect((await stat(path.join(folder, during[0]!))).size).toBeGreaterThan(0);
     child.kill("SIGHUP");
     expect(await exited).toBe(129);
-    expect(await readdir(outFolder)).toEqual([]);
+    expect(stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(await readdir(folder)).toEqual([]);
   });
 });
 
