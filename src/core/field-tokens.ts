@@ -3,7 +3,7 @@
 // folded with offsets. Blocks are cut before a plain space or line feed, which folding keeps
 // as it is and no token or character crosses, so each block folds as it does within the text.
 
-import { placedTokens, type PlacedToken } from "./match-ranges.js";
+import { piecePlacedTokens, type PlacedToken } from "./match-ranges.js";
 
 /** About this many characters a block; a text without spaces is one block. */
 const BLOCK_CHARACTERS = 128;
@@ -42,9 +42,7 @@ export class FieldTokens {
   tokens(block: number): PlacedToken[] {
     let tokens = this.folded[block];
     if (tokens === undefined) {
-      const offset = this.starts[block]!;
-      tokens = [];
-      for (const token of placedTokens(this.blockText(block))) tokens.push({ text: token.text, start: offset + token.start, end: offset + token.end });
+      tokens = piecePlacedTokens(this.blockText(block), this.starts[block]!);
       this.folded[block] = tokens;
     }
     return tokens;

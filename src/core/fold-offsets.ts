@@ -97,15 +97,14 @@ function characterPieces(text: string): Int32Array {
  */
 function foldPieces(text: string, pieces: Int32Array): FoldedText & { isByPatterns: boolean } {
   const actions = foldActions();
-  let out = new Uint16Array(text.length);
-  let starts = new Int32Array(text.length);
-  let ends = new Int32Array(text.length);
+  let buffers = text.length <= KEPT_UNITS ? keptBuffers() : newBuffers(text.length);
+  let [out, starts, ends] = buffers;
   let length = 0;
   let isByPatterns = false;
   for (let piece = 0; piece < pieces.length; piece++) {
     const start = pieces[piece]!;
     const end = piece + 1 < pieces.length ? pieces[piece + 1]! : text.length;
-    if (length + end - start > out.length) [out, starts, ends] = grown(out, starts, ends, length + end - start);
+    if (length + end - start > out.length) [out, starts, ends] = buffers = grown(buffers, length + end - start);
     const pieceStart = length;
     let isSlow = false;
     for (let i = start; i < end; i++) {
@@ -126,7 +125,7 @@ function foldPieces(text: string, pieces: Int32Array): FoldedText & { isByPatter
       isByPatterns = true;
       length = pieceStart;
       const folded = foldArabic(text.slice(start, end));
-      if (length + folded.length > out.length) [out, starts, ends] = grown(out, starts, ends, length + folded.length);
+      if (length + folded.length > out.length) [out, starts, ends] = buffers = grown(buffers, length + folded.length);
       for (let k = 0; k < folded.length; k++) {
         out[length] = folded.charCodeAt(k);
         starts[length] = start;
@@ -138,10 +137,29 @@ function foldPieces(text: string, pieces: Int32Array): FoldedText & { isByPatter
   return { folded: decodeUtf16(out.subarray(0, length), isByPatterns), starts: starts.slice(0, length), ends: ends.slice(0, length), isByPatterns };
 }
 
-/** The arrays, with room for `size` characters at least (NFKC can make more characters than it was given). */
-function grown(out: Uint16Array<ArrayBuffer>, starts: Int32Array<ArrayBuffer>, ends: Int32Array<ArrayBuffer>, size: number): [Uint16Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] {
-  const room = Math.max(size, out.length * 2);
-  const more: [Uint16Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] = [new Uint16Array(room), new Int32Array(room), new Int32Array(room)];
+type FoldBuffers = [Uint16Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>];
+
+/**
+ * Texts up to this long are folded into buffers kept from one to the next: a concordance folds
+ * its articles in blocks of about a hundred characters, where making three arrays for each
+ * block cost more than folding it. Longer texts get buffers of their own, so that one long line
+ * leaves nothing large behind. What is returned is copied out of them.
+ */
+const KEPT_UNITS = 16_384;
+let kept: FoldBuffers | undefined;
+
+function keptBuffers(): FoldBuffers {
+  kept ??= newBuffers(KEPT_UNITS);
+  return kept;
+}
+
+function newBuffers(size: number): FoldBuffers {
+  return [new Uint16Array(size), new Int32Array(size), new Int32Array(size)];
+}
+
+/** The buffers, with room for `size` characters at least (NFKC can make more characters than it was given). */
+function grown([out, starts, ends]: FoldBuffers, size: number): FoldBuffers {
+  const more = newBuffers(Math.max(size, out.length * 2));
   more[0].set(out);
   more[1].set(starts);
   more[2].set(ends);
@@ -150,8 +168,12 @@ function grown(out: Uint16Array<ArrayBuffer>, starts: Int32Array<ArrayBuffer>, e
 
 let utf16: InstanceType<typeof TextDecoder> | undefined;
 
+/** Up to this many code units, a string is made from them directly: quicker than a decoder's call for short text. */
+const SHORT_UNITS = 512;
+
 /** The code units as a string; lone surrogates (only folded by the patterns) kept as they are. */
 function decodeUtf16(units: Uint16Array, mayHoldSurrogates: boolean): string {
+  if (units.length <= SHORT_UNITS) return String.fromCharCode.apply(null, units as unknown as number[]);
   if (!mayHoldSurrogates) {
     utf16 ??= new TextDecoder("utf-16le");
     return utf16.decode(units);

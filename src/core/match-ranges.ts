@@ -30,12 +30,20 @@ export function* placedTokens(text: string): Generator<PlacedToken> {
   for (let from = 0; from < text.length; ) {
     space.lastIndex = Math.min(text.length, from + PIECE_CHARACTERS);
     const to = space.exec(text)?.index ?? text.length;
-    const { folded, starts, ends } = foldWithOffsets(text.slice(from, to));
-    for (const match of folded.matchAll(TOKEN)) {
-      yield { text: match[0], start: from + starts[match.index]!, end: from + ends[match.index + match[0].length - 1]! };
-    }
+    yield* piecePlacedTokens(text.slice(from, to), from);
     from = to;
   }
+}
+
+/** The tokens of a piece of text (cut before white space), with offsets `offset` further on. */
+export function piecePlacedTokens(piece: string, offset: number): PlacedToken[] {
+  const { folded, starts, ends } = foldWithOffsets(piece);
+  const tokens: PlacedToken[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(folded); match !== null; match = TOKEN.exec(folded)) {
+    tokens.push({ text: match[0], start: offset + starts[match.index]!, end: offset + ends[match.index + match[0].length - 1]! });
+  }
+  return tokens;
 }
 
 /**

@@ -21,6 +21,17 @@ describe("foldWithOffsets: folded text mapped back to original characters", () =
     expect(Array.from(ends)).toEqual([1, 2, 2]);
   });
 
+  it("a fold's offsets stay as they were after other texts, short and long, are folded", () => {
+    const first = foldWithOffsets("مُحَمَّد");
+    const later = [foldWithOffsets("كتب الطالبُ الدرسَ"), foldWithOffsets("ب".repeat(20_000)), foldWithOffsets("ﻻ")];
+    expect([first.folded, Array.from(first.starts), Array.from(first.ends)]).toEqual(["محمد", [0, 2, 4, 7], [2, 4, 7, 8]]);
+    expect(later.map((fold) => [fold.folded.length, fold.starts.length, fold.ends.at(-1)])).toEqual([
+      [16, 16, 18],
+      [20_000, 20_000, 20_000],
+      [2, 2, 1],
+    ]);
+  });
+
   it("removed tatweel and format characters leave no folded character behind", () => {
     const { folded, starts } = foldWithOffsets("عـ\u200Fرب");
     expect(folded).toBe("عرب");
