@@ -3,6 +3,7 @@
 // whatever its length: no segmenter whose cost grows faster than the text (Intl.Segmenter's
 // grapheme iteration takes seconds over a line of some tens of thousands of characters).
 
+import { stringOfCodeUnits } from "./code-units.js";
 import { foldArabic } from "./fold.js";
 import { classify, FOLD_ACTIONS, foldActions } from "./fold-table.js";
 
@@ -134,7 +135,7 @@ function foldPieces(text: string, pieces: Int32Array): FoldedText & { isByPatter
       }
     }
   }
-  return { folded: decodeUtf16(out.subarray(0, length), isByPatterns), starts: starts.slice(0, length), ends: ends.slice(0, length), isByPatterns };
+  return { folded: stringOfCodeUnits(out.subarray(0, length), isByPatterns), starts: starts.slice(0, length), ends: ends.slice(0, length), isByPatterns };
 }
 
 type FoldBuffers = [Uint16Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>];
@@ -164,23 +165,6 @@ function grown([out, starts, ends]: FoldBuffers, size: number): FoldBuffers {
   more[1].set(starts);
   more[2].set(ends);
   return more;
-}
-
-let utf16: InstanceType<typeof TextDecoder> | undefined;
-
-/** Up to this many code units, a string is made from them directly: quicker than a decoder's call for short text. */
-const SHORT_UNITS = 512;
-
-/** The code units as a string; lone surrogates (only folded by the patterns) kept as they are. */
-function decodeUtf16(units: Uint16Array, mayHoldSurrogates: boolean): string {
-  if (units.length <= SHORT_UNITS) return String.fromCharCode.apply(null, units as unknown as number[]);
-  if (!mayHoldSurrogates) {
-    utf16 ??= new TextDecoder("utf-16le");
-    return utf16.decode(units);
-  }
-  const parts: string[] = [];
-  for (let at = 0; at < units.length; at += 8192) parts.push(String.fromCharCode(...units.subarray(at, at + 8192)));
-  return parts.join("");
 }
 
 function wordPieces(text: string): Int32Array {

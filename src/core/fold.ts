@@ -3,6 +3,7 @@
 // offset map (fold-offsets.ts) leads from a match in folded text back to the original characters
 // to highlight.
 
+import { stringOfCodeUnits } from "./code-units.js";
 import { toAsciiDigits } from "./digits.js";
 import { classify, FOLD_ACTIONS, foldActions, LETTER_FORMS } from "./fold-table.js";
 
@@ -25,9 +26,6 @@ export function foldArabic(text: string): string {
   return foldByTable(text) ?? foldByPatterns(text.normalize("NFKC").toLowerCase());
 }
 
-// Made on first use: creating a decoder loads ICU data, which a command that never folds long
-// text should not pay for at start-up.
-let utf16: InstanceType<typeof TextDecoder> | undefined;
 let scratch = new Uint16Array(4096);
 
 /** One buffer reused for every text folded: folding many articles then makes little garbage. */
@@ -61,8 +59,8 @@ export function foldByTable(text: string): string | undefined {
     if (action !== DROP) out[length++] = action;
   }
   if (out === undefined) return text;
-  utf16 ??= new TextDecoder("utf-16le");
-  return utf16.decode(out.subarray(0, length));
+  // The table sends surrogates to the patterns: none is here.
+  return stringOfCodeUnits(out.subarray(0, length), false);
 }
 
 /**
